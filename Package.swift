@@ -1,0 +1,58 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+/// magbuild: a static site generator for an online magazine.
+///
+/// Modules depend on each other in one direction only:
+/// Diagnostics ← {Markdown, Templates, Content, Comments} ← Site ← MagbuildCLI ← magbuild
+let strict: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+]
+
+let package = Package(
+    name: "magbuild",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "magbuild", targets: ["magbuild"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CCmarkGFM",
+            pkgConfig: "libcmark-gfm",
+            providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
+        ),
+        .target(name: "Diagnostics", swiftSettings: strict),
+        .target(name: "Markdown", dependencies: ["CCmarkGFM", "Diagnostics"], swiftSettings: strict),
+        .target(name: "Templates", dependencies: ["Diagnostics"], swiftSettings: strict),
+        .target(name: "Content", dependencies: ["Diagnostics", "Yams"], swiftSettings: strict),
+        .target(name: "Comments", dependencies: ["Diagnostics"], swiftSettings: strict),
+        .target(
+            name: "Site",
+            dependencies: [
+                "Diagnostics", "Markdown", "Templates", "Content", "Comments",
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strict
+        ),
+        .target(
+            name: "MagbuildCLI",
+            dependencies: ["Site", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            swiftSettings: strict
+        ),
+        .executableTarget(name: "magbuild", dependencies: ["MagbuildCLI"], swiftSettings: strict),
+
+        .testTarget(name: "DiagnosticsTests", dependencies: ["Diagnostics"]),
+        .testTarget(name: "MarkdownTests", dependencies: ["Markdown"]),
+        .testTarget(name: "TemplatesTests", dependencies: ["Templates"]),
+        .testTarget(name: "ContentTests", dependencies: ["Content"]),
+        .testTarget(name: "CommentsTests", dependencies: ["Comments"]),
+        .testTarget(name: "SiteTests", dependencies: ["Site"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["magbuild"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

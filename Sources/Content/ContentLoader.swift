@@ -1,0 +1,27 @@
+import Diagnostics
+import Foundation
+
+/// Everything read from a site folder: settings, articles, and the problems found.
+public struct LoadedContent: Sendable {
+    public var config: SiteConfig
+    /// All articles, drafts and future ones included (publishing rules are the build's business),
+    /// sorted by `file`.
+    public var articles: [ArticleSource]
+    /// Errors and warnings of `site.yml` and every article; an article with errors is left out of `articles`.
+    public var diagnostics: [Diagnostic]
+
+    public init(config: SiteConfig, articles: [ArticleSource], diagnostics: [Diagnostic]) {
+        self.config = config
+        self.articles = articles
+        self.diagnostics = diagnostics
+    }
+}
+
+/// Reads a site folder: `site.yml` and every article under `content/`.
+/// The only place that reads content files; parsing itself works on strings.
+public enum ContentLoader {
+    /// Loads the site at `root`. Never throws: problems are diagnostics, all of them collected.
+    public static func load(siteAt root: URL) -> LoadedContent {
+        fatalError("ContentLoader is not implemented yet")
+    }
+}

@@ -1,0 +1,53 @@
+import Foundation
+
+/// The settings in `site.yml` (SPEC §7), with defaults for everything optional.
+public struct SiteConfig: Sendable, Hashable {
+    public var title: String
+    /// Absolute, always ends with `/`.
+    public var baseURL: String
+    /// `de` or `en` (other values are accepted; built-in words fall back to English).
+    public var language: String
+    public var timeZone: TimeZone
+    public var paginate: Int
+    public var paths: Paths
+    public var comments: CommentSettings
+
+    /// URL folders of generated listings.
+    public struct Paths: Sendable, Hashable {
+        public var tags = "tags"
+        public var authors = "autoren"
+        public var columns = "kolumnen"
+        public init() {}
+    }
+
+    /// How reader comments are shown.
+    public struct CommentSettings: Sendable, Hashable {
+        public enum Order: String, Sendable, Hashable, CaseIterable {
+            case oldest, newest, best
+        }
+        public var order: Order = .oldest
+        public var maxDepth = 3
+        public var collapseAfter = 600
+        /// Markdown text shown above the comments.
+        public var notice = ""
+        public init() {}
+    }
+
+    public init(
+        title: String = "Magazin",
+        baseURL: String = "http://localhost/",
+        language: String = "de",
+        timeZone: TimeZone = TimeZone(identifier: "Europe/Berlin") ?? .current,
+        paginate: Int = 20,
+        paths: Paths = Paths(),
+        comments: CommentSettings = CommentSettings()
+    ) {
+        self.title = title
+        self.baseURL = baseURL
+        self.language = language
+        self.timeZone = timeZone
+        self.paginate = paginate
+        self.paths = paths
+        self.comments = comments
+    }
+}

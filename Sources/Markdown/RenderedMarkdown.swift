@@ -1,0 +1,71 @@
+/// The result of rendering one Markdown document: HTML plus what the site build
+/// needs to know about it.
+public struct RenderedMarkdown: Sendable, Hashable {
+    /// The HTML of the document (safe to print as is).
+    public var html: String
+    /// Every heading, in document order, with its unique `id`.
+    public var headings: [Heading]
+    /// Links and images whose target is inside the site (relative or root-relative URLs),
+    /// with their source position, for link checking.
+    public var internalLinks: [Link]
+    /// The first paragraph as plain text (no markup), e.g. for a fallback description.
+    public var firstParagraph: String
+    /// Number of words of body text, for reading time.
+    public var wordCount: Int
+
+    public init(html: String, headings: [Heading] = [], internalLinks: [Link] = [], firstParagraph: String = "", wordCount: Int = 0) {
+        self.html = html
+        self.headings = headings
+        self.internalLinks = internalLinks
+        self.firstParagraph = firstParagraph
+        self.wordCount = wordCount
+    }
+}
+
+/// A heading of a rendered document.
+public struct Heading: Sendable, Hashable {
+    public var level: Int
+    public var text: String
+    public var id: String
+
+    public init(level: Int, text: String, id: String) {
+        self.level = level
+        self.text = text
+        self.id = id
+    }
+}
+
+/// A link or image target found in a document, as written and as rewritten.
+public struct Link: Sendable, Hashable {
+    public enum Kind: Sendable, Hashable { case link, image }
+    public var kind: Kind
+    /// The URL as the author wrote it.
+    public var original: String
+    /// The URL as it appears in the HTML (bundle-relative URLs rewritten to the page's URL).
+    public var resolved: String
+    /// 1-based line and column of the link in the Markdown source (the body, not the file).
+    public var line: Int
+    public var column: Int
+
+    public init(kind: Kind, original: String, resolved: String, line: Int, column: Int) {
+        self.kind = kind
+        self.original = original
+        self.resolved = resolved
+        self.line = line
+        self.column = column
+    }
+}
+
+/// How to render a document.
+public struct MarkdownOptions: Sendable, Hashable {
+    /// The URL path of the page the document belongs to, e.g. `/politik/kasachstan/`.
+    /// Relative link and image URLs (`lead.jpg`, `./img/a.png`) are rewritten against it.
+    public var pageURL: String
+    /// Allow raw HTML blocks written by editors (tagfilter still neuters `<script>` and friends).
+    public var allowRawHTML: Bool
+
+    public init(pageURL: String = "/", allowRawHTML: Bool = true) {
+        self.pageURL = pageURL
+        self.allowRawHTML = allowRawHTML
+    }
+}

@@ -1,0 +1,3 @@
+import MagbuildCLI
+
+Magbuild.main()

@@ -1,0 +1,6 @@
+import Testing
+@testable import Comments
+
+@Test func CommentsModuleLoads() {
+    #expect(Bool(true))
+}

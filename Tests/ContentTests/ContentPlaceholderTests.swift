@@ -1,0 +1,6 @@
+import Testing
+@testable import Content
+
+@Test func ContentModuleLoads() {
+    #expect(Bool(true))
+}

@@ -1,0 +1,6 @@
+import Testing
+@testable import Diagnostics
+
+@Test func DiagnosticsModuleLoads() {
+    #expect(Bool(true))
+}

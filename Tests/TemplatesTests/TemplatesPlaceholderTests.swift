@@ -1,0 +1,6 @@
+import Testing
+@testable import Templates
+
+@Test func TemplatesModuleLoads() {
+    #expect(Bool(true))
+}
