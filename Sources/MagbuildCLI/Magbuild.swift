@@ -4,7 +4,10 @@ import ArgumentParser
 public struct Magbuild: ParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "magbuild",
-        abstract: "Builds the magazine's static site."
+        abstract: "Builds an online magazine's static site from Markdown articles and comment exports.",
+        version: "0.1.0",
+        subcommands: [BuildCommand.self]
     )
+
     public init() {}
 }

@@ -1,0 +1,75 @@
+import Comments
+import Content
+import Diagnostics
+import Foundation
+import Markdown
+
+/// Per-article work that needs nothing but the article: Markdown and comments.
+/// Runs in parallel across articles.
+enum ArticleProcessing {
+    struct Result: Sendable {
+        var article: PublishedArticle
+        var diagnostics: [Diagnostic]
+    }
+
+    static func process(_ source: ArticleSource, site: URL, config: SiteConfig) -> Result {
+        let body = MarkdownRenderer.render(source.body, options: MarkdownOptions(pageURL: source.url))
+        var diagnostics: [Diagnostic] = []
+        var comments = CommentSection.empty
+        if let file = source.commentsFile, source.frontMatter.comments != .off {
+            do {
+                let data = try Data(contentsOf: site.appendingPathComponent(file))
+                let parsed = try CommentFile.parse(data, file: file)
+                comments = CommentThreading.section(from: parsed, options: threading(config))
+            } catch let list as DiagnosticList {
+                diagnostics += list.diagnostics
+            } catch {
+                diagnostics.append(.error(at: SourceLocation(file: file), "cannot read comments: \(error.localizedDescription)"))
+            }
+        }
+        return Result(article: PublishedArticle(source: source, body: body, comments: comments), diagnostics: diagnostics)
+    }
+
+    static func threading(_ config: SiteConfig) -> ThreadingOptions {
+        let order = CommentOrder(rawValue: config.comments.order.rawValue) ?? .oldest
+        return ThreadingOptions(order: order, maxDepth: config.comments.maxDepth, collapseAfter: config.comments.collapseAfter)
+    }
+
+    /// Which articles this build publishes.
+    static func isPublished(_ article: ArticleSource, options: BuildOptions) -> Bool {
+        if article.frontMatter.draft && !options.includeDrafts { return false }
+        if article.frontMatter.date > options.now && !options.includeFuture { return false }
+        return true
+    }
+
+    /// Errors for two articles at one URL and for `related:` entries that name no published article.
+    static func crossReferenceErrors(_ articles: [ArticleSource], all: [ArticleSource], site: URL) -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
+        var byURL: [String: ArticleSource] = [:]
+        for article in articles {
+            if let other = byURL[article.url] {
+                diagnostics.append(.error(
+                    at: SourceLocation(file: article.file),
+                    "two articles resolve to the URL \(article.url): \(other.file) and \(article.file)",
+                    hint: "rename one of them or give it a different 'slug:'"))
+            } else {
+                byURL[article.url] = article
+            }
+        }
+        let published = Set(articles.map(\.contentPath))
+        let existing = Set(all.map(\.contentPath))
+        for article in articles {
+            for target in article.frontMatter.related where !published.contains(target) {
+                let why = existing.contains(target) ? "is not published (draft or future)" : "does not exist"
+                let hint = Suggestion.closest(to: target, in: existing).map { "did you mean '\($0)'?" }
+                    ?? "use the article's content path, e.g. politik/some-article"
+                // A related draft is normal while it is being written: leave it out with a warning.
+                diagnostics.append(Diagnostic(
+                    existing.contains(target) ? .warning : .error,
+                    at: SiteFiles.locate(target, in: article.file, site: site),
+                    "related article '\(target)' \(why)", hint: hint))
+            }
+        }
+        return diagnostics
+    }
+}

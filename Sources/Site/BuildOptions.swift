@@ -1,0 +1,32 @@
+import Foundation
+
+/// What to build and how: the site folder, where the output goes, and the publishing rules.
+public struct BuildOptions: Sendable {
+    /// The site folder (holding `site.yml`, `content/`, `templates/`, `static/`).
+    public var source: URL
+    /// The output folder; replaced as a whole when the build succeeds.
+    public var output: URL
+    /// Publish articles with `draft: true`.
+    public var includeDrafts: Bool
+    /// Publish articles dated after `now`.
+    public var includeFuture: Bool
+    /// Overrides `baseURL` from `site.yml` (preview deploys).
+    public var baseURL: String?
+    /// Number of threads for parallel steps.
+    public var jobs: Int
+    /// The moment that decides what is "future"; never written into the output.
+    public var now: Date
+
+    public init(
+        source: URL, output: URL? = nil, includeDrafts: Bool = false, includeFuture: Bool = false,
+        baseURL: String? = nil, jobs: Int = ProcessInfo.processInfo.activeProcessorCount, now: Date = Date()
+    ) {
+        self.source = source
+        self.output = output ?? source.appendingPathComponent("public", isDirectory: true)
+        self.includeDrafts = includeDrafts
+        self.includeFuture = includeFuture
+        self.baseURL = baseURL
+        self.jobs = max(1, jobs)
+        self.now = now
+    }
+}

@@ -1,0 +1,40 @@
+import Diagnostics
+import Foundation
+
+/// What a build did: counts for the summary line, warnings, and time per step.
+public struct BuildSummary: Sendable {
+    public var pages = 0
+    public var comments = 0
+    /// Static files and bundle resources copied.
+    public var files = 0
+    public var seconds = 0.0
+    public var warnings: [Diagnostic] = []
+    /// Wall-clock seconds per named pipeline step, in order.
+    public var steps: [(name: String, seconds: Double)] = []
+
+    public init() {}
+
+    /// The one-line summary printed at the end of `magbuild build`.
+    public var line: String {
+        let time = String(format: "%.2f", seconds)
+        return "Built \(pages) pages, \(comments) comments, \(files) files in \(time) s"
+    }
+}
+
+/// Measures named steps of the pipeline.
+struct StepClock {
+    private(set) var steps: [(name: String, seconds: Double)] = []
+    private let start = DispatchTime.now()
+
+    mutating func measure<T>(_ name: String, _ body: () throws -> T) rethrows -> T {
+        let begin = DispatchTime.now()
+        defer { steps.append((name, Self.seconds(since: begin))) }
+        return try body()
+    }
+
+    var total: Double { Self.seconds(since: start) }
+
+    private static func seconds(since begin: DispatchTime) -> Double {
+        Double(DispatchTime.now().uptimeNanoseconds - begin.uptimeNanoseconds) / 1e9
+    }
+}

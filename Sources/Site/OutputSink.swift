@@ -1,0 +1,75 @@
+import Foundation
+
+/// Where a build puts its files. The same pipeline writes to disk (`magbuild build`)
+/// or into memory (the preview server).
+public protocol OutputSink: Sendable {
+    /// Stores `data` at `path`, a site path without leading slash (`politik/foo/index.html`).
+    func write(_ data: Data, to path: String) throws
+    /// Stores a copy of the file at `source` under `path`.
+    func copyFile(at source: URL, to path: String) throws
+}
+
+/// An output sink that keeps every file in memory, keyed by site path.
+public final class MemoryOutput: OutputSink, @unchecked Sendable {
+    private var storage: [String: Data] = [:]
+    private let lock = NSLock()
+
+    public init() {}
+
+    public func write(_ data: Data, to path: String) throws {
+        lock.withLock { storage[path] = data }
+    }
+
+    public func copyFile(at source: URL, to path: String) throws {
+        let data = try Data(contentsOf: source)
+        try write(data, to: path)
+    }
+
+    /// All files written so far.
+    public var files: [String: Data] { lock.withLock { storage } }
+}
+
+/// An output sink that writes below a folder on disk, creating folders as needed.
+public struct DiskOutput: OutputSink {
+    public let root: URL
+
+    public init(root: URL) {
+        self.root = root
+    }
+
+    public func write(_ data: Data, to path: String) throws {
+        let url = try fileURL(for: path)
+        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try data.write(to: url)
+    }
+
+    public func copyFile(at source: URL, to path: String) throws {
+        let url = try fileURL(for: path)
+        let manager = FileManager.default
+        try manager.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        if manager.fileExists(atPath: url.path) { try manager.removeItem(at: url) }
+        try manager.copyItem(at: source, to: url)
+    }
+
+    /// The file for a site path; refuses paths that would leave the output folder.
+    private func fileURL(for path: String) throws -> URL {
+        let parts = path.split(separator: "/", omittingEmptySubsequences: true)
+        guard !parts.isEmpty, !parts.contains(where: { $0 == ".." || $0 == "." }) else {
+            throw OutputError.invalidPath(path)
+        }
+        return parts.reduce(root) { $0.appendingPathComponent(String($1)) }
+    }
+}
+
+/// A problem writing the output.
+public enum OutputError: Error, CustomStringConvertible {
+    case invalidPath(String)
+    case swapFailed(String)
+
+    public var description: String {
+        switch self {
+        case .invalidPath(let path): "refusing to write outside the output folder: \(path)"
+        case .swapFailed(let reason): "could not replace the output folder: \(reason)"
+        }
+    }
+}

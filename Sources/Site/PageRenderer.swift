@@ -1,0 +1,57 @@
+import Foundation
+import Diagnostics
+import Templates
+
+/// Renders one planned page with its template.
+enum PageRenderer {
+    struct Output: Sendable {
+        let path: String
+        let html: String
+        let diagnostics: [Diagnostic]
+    }
+
+    static func render(_ page: PlannedPage, values: PageValues, templates: TemplateSet) -> Output {
+        let template: String
+        let context: [String: Value]
+        switch page.kind {
+        case .article(let index):
+            template = "article.html"
+            context = values.articleContext(index)
+        case let .listing(name, kind, title, description, lead, articles, pagination):
+            template = name
+            context = values.listingContext(
+                kind: kind, title: title, description: description, url: page.url, lead: lead,
+                articles: articles, pagination: pagination)
+        case .alias(let target):
+            return Output(path: page.outputPath, html: redirect(to: values.urls.absolute(target)), diagnostics: [])
+        case .notFound:
+            template = "404.html"
+            context = [
+                "site": values.siteValue,
+                "page": values.pageValue(kind: "404", title: "Seite nicht gefunden", description: "", url: page.url, image: nil),
+            ]
+        }
+        do {
+            return Output(path: page.outputPath, html: try templates.render(template, context: context), diagnostics: [])
+        } catch let list as DiagnosticList {
+            return Output(path: page.outputPath, html: "", diagnostics: list.diagnostics)
+        } catch {
+            return Output(path: page.outputPath, html: "", diagnostics: [.error(at: SourceLocation(file: "templates/" + template), "\(error)")])
+        }
+    }
+
+    /// A minimal page that sends readers and search engines from an old URL to the new one.
+    static func redirect(to url: String) -> String {
+        let escaped = url.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "\"", with: "&quot;")
+            .replacingOccurrences(of: "<", with: "&lt;").replacingOccurrences(of: ">", with: "&gt;")
+        return """
+            <!doctype html>
+            <html><head><meta charset="utf-8"><title>\(escaped)</title>
+            <link rel="canonical" href="\(escaped)">
+            <meta name="robots" content="noindex">
+            <meta http-equiv="refresh" content="0; url=\(escaped)">
+            </head><body><a href="\(escaped)">\(escaped)</a></body></html>
+
+            """
+    }
+}

@@ -1,0 +1,141 @@
+import Comments
+import Content
+import Foundation
+import Templates
+
+/// Turns the site model into the template variables documented in `docs/theming.md`.
+///
+/// Teasers are built once per article and shared by every page that shows them.
+struct PageValues: Sendable {
+    let model: SiteModel
+    let urls: SiteURLs
+    /// One teaser value per article, in model order.
+    let teasers: [Value]
+    let siteValue: Value
+
+    init(model: SiteModel, jobs: Int) {
+        self.model = model
+        let urls = SiteURLs(config: model.config, sections: model.sections)
+        self.urls = urls
+        teasers = parallelMap(model.articles, jobs: jobs) { PageValues.teaser(of: $0, model: model, urls: urls) }
+        siteValue = .dict([
+            "title": .string(model.config.title),
+            "baseURL": .string(model.config.baseURL),
+            "language": .string(model.config.language),
+            "sections": .array(model.topSections.map { ["name": .string($0.name), "url": .string($0.url)] }),
+            "commentNotice": .safe(model.commentNotice),
+        ])
+    }
+
+    /// The variables of an article page.
+    func articleContext(_ index: Int) -> [String: Value] {
+        let article = model.articles[index]
+        guard case .dict(var value) = teasers[index] else { return [:] }
+        value["content"] = .safe(article.body.html)
+        value["related"] = .array(article.frontMatter.related.compactMap { model.indexByPath[$0] }.map { teasers[$0] })
+        let neighbours = neighbours(of: index)
+        value["prev"] = neighbours.prev.map { teasers[$0] } ?? .null
+        value["next"] = neighbours.next.map { teasers[$0] } ?? .null
+        value["comments"] = commentsValue(article)
+        let page = pageValue(
+            kind: "article", title: article.frontMatter.title, description: article.frontMatter.teaser,
+            url: article.url, image: article.frontMatter.image.map { urls.absolute(urls.imageURL($0.src, article: article)) })
+        return ["site": siteValue, "page": page, "article": .dict(value)]
+    }
+
+    /// The variables of a listing page (home or list).
+    func listingContext(
+        kind: String, title: String, description: String, url: String, lead: Int?, articles: [Int], pagination: Pagination
+    ) -> [String: Value] {
+        let page = pageValue(kind: kind, title: title, description: description, url: url, image: nil)
+        return [
+            "site": siteValue, "page": page,
+            "lead": lead.map { teasers[$0] } ?? .null,
+            "articles": .array(articles.map { teasers[$0] }),
+            "list": ["title": .string(title)],
+            "pagination": pagination.value,
+        ]
+    }
+
+    func pageValue(kind: String, title: String, description: String, url: String, image: String?) -> Value {
+        [
+            "kind": .string(kind), "title": .string(title), "description": .string(description),
+            "url": .string(url), "permalink": .string(urls.absolute(url)), "image": .string(image),
+        ]
+    }
+
+    /// Previous (older) and next (newer) article in the same section.
+    private func neighbours(of index: Int) -> (prev: Int?, next: Int?) {
+        let article = model.articles[index]
+        guard let section = model.section(at: article.source.section) else { return (nil, nil) }
+        let own = section.articles.filter { model.articles[$0].source.section == article.source.section }
+        guard let position = own.firstIndex(of: index) else { return (nil, nil) }
+        let newer = position > 0 ? own[position - 1] : nil
+        let older = position + 1 < own.count ? own[position + 1] : nil
+        return (older, newer)
+    }
+
+    private func commentsValue(_ article: PublishedArticle) -> Value {
+        let mode = article.frontMatter.comments
+        let threads = mode == .off ? [] : article.comments.threads
+        return [
+            "mode": .string(mode.rawValue),
+            "count": .int(mode == .off ? 0 : article.comments.count),
+            "order": .string(model.config.comments.order.rawValue),
+            "threads": .array(threads.map(PageValues.comment)),
+        ]
+    }
+
+    static func comment(_ node: CommentNode) -> Value {
+        [
+            "id": .string(node.comment.id),
+            "author": .string(node.comment.author),
+            "date": .date(node.comment.date),
+            "html": .safe(node.html),
+            "rating": .int(node.comment.rating),
+            "replyTo": .string(node.replyTo),
+            "depth": .int(node.depth),
+            "long": .bool(node.isLong),
+            "replies": .array(node.replies.map(comment)),
+        ]
+    }
+
+    static func teaser(of article: PublishedArticle, model: SiteModel, urls: SiteURLs) -> Value {
+        let front = article.frontMatter
+        let section = model.section(at: article.source.section)
+        var image: Value = .null
+        if let lead = front.image {
+            image = [
+                "src": .string(urls.imageURL(lead.src, article: article)), "alt": .string(lead.alt),
+                "caption": .string(lead.caption), "credit": .string(lead.credit),
+            ]
+        }
+        return [
+            "title": .string(front.title),
+            "teaser": .string(front.teaser),
+            "url": .string(article.url),
+            "permalink": .string(urls.absolute(article.url)),
+            "date": .date(front.date),
+            "updated": .date(front.updated),
+            "authors": .array(front.authors.map { ["name": .string($0), "url": .string(urls.author($0))] }),
+            "section": section.map { ["name": .string($0.name), "url": .string($0.url)] } ?? .null,
+            "column": front.column.map { ["name": .string($0), "url": .string(urls.column($0))] } ?? .null,
+            "tags": .array(front.tags.map { ["name": .string($0), "url": .string(urls.tag($0))] }),
+            "image": image,
+            "featured": .bool(front.featured),
+            "readingTime": .int(max(1, (article.body.wordCount + 199) / 200)),
+        ]
+    }
+}
+
+/// Page numbers and the URLs of neighbouring pages of a paginated listing.
+struct Pagination: Sendable {
+    let page: Int
+    let pages: Int
+    let prev: String?
+    let next: String?
+
+    var value: Value {
+        ["page": .int(page), "pages": .int(pages), "prev": .string(prev), "next": .string(next)]
+    }
+}

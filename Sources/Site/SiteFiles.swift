@@ -1,0 +1,61 @@
+import Diagnostics
+import Foundation
+
+/// Reads the non-content folders of a site: templates and static files.
+enum SiteFiles {
+    /// Every file below `folder`, as paths relative to it with `/` separators, sorted.
+    /// Hidden files and folders are skipped.
+    static func list(_ folder: URL) -> [String] {
+        let manager = FileManager.default
+        guard let walker = manager.enumerator(
+            at: folder, includingPropertiesForKeys: [.isRegularFileKey], options: [.skipsHiddenFiles])
+        else { return [] }
+        let base = folder.standardizedFileURL.path
+        var files: [String] = []
+        for case let url as URL in walker {
+            guard (try? url.resourceValues(forKeys: [.isRegularFileKey]))?.isRegularFile == true else { continue }
+            let path = url.standardizedFileURL.path
+            guard path.hasPrefix(base + "/") else { continue }
+            files.append(String(path.dropFirst(base.count + 1)))
+        }
+        return files.sorted()
+    }
+
+    /// The text of every template, keyed by its name relative to `templates/`.
+    static func templateSources(in site: URL) -> (sources: [String: String], diagnostics: [Diagnostic]) {
+        let folder = site.appendingPathComponent("templates", isDirectory: true)
+        var sources: [String: String] = [:]
+        var diagnostics: [Diagnostic] = []
+        let names = list(folder)
+        if names.isEmpty {
+            diagnostics.append(.error(
+                at: SourceLocation(file: "templates/"), "no templates found",
+                hint: "a site needs templates/base.html, home.html and article.html; copy the default theme's"))
+        }
+        for name in names {
+            let url = folder.appendingPathComponent(name)
+            guard let data = FileManager.default.contents(atPath: url.path),
+                let text = String(data: data, encoding: .utf8)
+            else {
+                diagnostics.append(.error(at: SourceLocation(file: "templates/" + name), "cannot read template as UTF-8 text"))
+                continue
+            }
+            sources[name] = text
+        }
+        return (sources, diagnostics)
+    }
+
+    /// Finds the first line of `file` (relative to `site`) containing `needle`, for diagnostics
+    /// about front matter values the content loader does not keep positions for.
+    static func locate(_ needle: String, in file: String, site: URL) -> SourceLocation {
+        let url = site.appendingPathComponent(file)
+        guard let data = FileManager.default.contents(atPath: url.path), let text = String(data: data, encoding: .utf8)
+        else { return SourceLocation(file: file) }
+        for (number, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            if let range = line.range(of: needle) {
+                return SourceLocation(file: file, line: number + 1, column: line.distance(from: line.startIndex, to: range.lowerBound) + 1)
+            }
+        }
+        return SourceLocation(file: file)
+    }
+}

@@ -1,0 +1,92 @@
+import Comments
+import Content
+import Foundation
+import Markdown
+
+/// An article that will be published, with its rendered body and comment section.
+struct PublishedArticle: Sendable {
+    let source: ArticleSource
+    let body: RenderedMarkdown
+    let comments: CommentSection
+
+    var frontMatter: FrontMatter { source.frontMatter }
+    var url: String { source.url }
+}
+
+/// A section of the magazine: a folder under `content/` holding articles.
+struct Section: Sendable, Hashable {
+    /// `politik`, `kolumnen/spahns-spitzwege`.
+    let path: String
+    let name: String
+    let url: String
+    /// Indexes into `SiteModel.articles`, newest first.
+    let articles: [Int]
+}
+
+/// Everything known about the published site before pages are rendered.
+///
+/// Articles are sorted newest first (ties by content path), so every listing
+/// built from the model is deterministic.
+struct SiteModel: Sendable {
+    let config: SiteConfig
+    let articles: [PublishedArticle]
+    let sections: [Section]
+    let indexByPath: [String: Int]
+    /// The moderation notice from `site.yml`, rendered from Markdown.
+    let commentNotice: String
+
+    init(config: SiteConfig, articles unsorted: [PublishedArticle], commentNotice: String) {
+        self.config = config
+        let articles = unsorted.sorted { a, b in
+            a.frontMatter.date != b.frontMatter.date
+                ? a.frontMatter.date > b.frontMatter.date
+                : a.source.contentPath < b.source.contentPath
+        }
+        self.articles = articles
+        self.commentNotice = commentNotice
+        var index: [String: Int] = [:]
+        for (i, article) in articles.enumerated() { index[article.source.contentPath] = i }
+        indexByPath = index
+        sections = SiteModel.makeSections(articles)
+    }
+
+    /// The lead story: the newest featured article, else the newest.
+    var leadIndex: Int? {
+        articles.firstIndex { $0.frontMatter.featured } ?? (articles.isEmpty ? nil : 0)
+    }
+
+    func section(at path: String) -> Section? {
+        sections.first { $0.path == path }
+    }
+
+    /// Top-level sections, for navigation.
+    var topSections: [Section] {
+        sections.filter { !$0.path.contains("/") && !$0.path.isEmpty }
+    }
+
+    private static func makeSections(_ articles: [PublishedArticle]) -> [Section] {
+        var members: [String: [Int]] = [:]
+        for (i, article) in articles.enumerated() {
+            // An article belongs to its own section and, for listings, to every parent section.
+            var path = article.source.section
+            while !path.isEmpty {
+                members[path, default: []].append(i)
+                path = path.split(separator: "/").dropLast().joined(separator: "/")
+            }
+        }
+        return members.keys.sorted().map { path in
+            let indexes = members[path] ?? []
+            return Section(path: path, name: sectionName(path, articles: indexes.map { articles[$0] }), url: "/\(path)/", articles: indexes)
+        }
+    }
+
+    /// A column's folder is named after its column; other sections after their folder.
+    private static func sectionName(_ path: String, articles: [PublishedArticle]) -> String {
+        let own = articles.filter { $0.source.section == path }
+        if let column = own.first?.frontMatter.column, own.allSatisfy({ $0.frontMatter.column == column }) {
+            return column
+        }
+        let last = path.split(separator: "/").last.map(String.init) ?? path
+        return last.split(separator: "-").map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined(separator: " ")
+    }
+}

@@ -1,0 +1,44 @@
+import Foundation
+
+/// An output folder that is written beside the target and swapped in only when the
+/// whole build succeeded, so a failed build never leaves a half-written site.
+struct StagedOutput {
+    let target: URL
+    let staging: URL
+
+    /// Prepares an empty staging folder next to `target` (same file system, so the swap is a rename).
+    init(target: URL) throws {
+        self.target = target.standardizedFileURL
+        let parent = self.target.deletingLastPathComponent()
+        let name = self.target.lastPathComponent
+        staging = parent.appendingPathComponent(".\(name).magbuild-new", isDirectory: true)
+        let manager = FileManager.default
+        try manager.createDirectory(at: parent, withIntermediateDirectories: true)
+        if manager.fileExists(atPath: staging.path) { try manager.removeItem(at: staging) }
+        try manager.createDirectory(at: staging, withIntermediateDirectories: true)
+    }
+
+    var sink: DiskOutput { DiskOutput(root: staging) }
+
+    /// Replaces the target with the staged folder.
+    func commit() throws {
+        let manager = FileManager.default
+        let old = target.deletingLastPathComponent()
+            .appendingPathComponent(".\(target.lastPathComponent).magbuild-old", isDirectory: true)
+        if manager.fileExists(atPath: old.path) { try manager.removeItem(at: old) }
+        let hadTarget = manager.fileExists(atPath: target.path)
+        do {
+            if hadTarget { try manager.moveItem(at: target, to: old) }
+            try manager.moveItem(at: staging, to: target)
+        } catch {
+            if hadTarget, !manager.fileExists(atPath: target.path) { try? manager.moveItem(at: old, to: target) }
+            throw OutputError.swapFailed(String(describing: error))
+        }
+        if hadTarget { try? manager.removeItem(at: old) }
+    }
+
+    /// Throws the staged files away, leaving the target untouched.
+    func discard() {
+        try? FileManager.default.removeItem(at: staging)
+    }
+}

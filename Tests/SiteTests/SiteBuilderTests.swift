@@ -1,0 +1,54 @@
+import Diagnostics
+import Foundation
+import Testing
+@testable import Site
+
+/// Builds the fixture site in memory, the way the preview server will.
+@Suite struct SiteBuilderTests {
+    static let fixture = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Fixtures/basic-site")
+
+    private func build(_ configure: (inout BuildOptions) -> Void = { _ in }) throws -> (BuildSummary, [String: Data]) {
+        var options = BuildOptions(source: Self.fixture, jobs: 2, now: Date(timeIntervalSince1970: 1_750_000_000))
+        configure(&options)
+        let memory = MemoryOutput()
+        let summary = try SiteBuilder(options: options).build(into: memory)
+        return (summary, memory.files)
+    }
+
+    @Test func buildsEveryPageKindIntoMemory() throws {
+        let (summary, files) = try build()
+        let expected = [
+            "index.html", "404.html",
+            "politik/erste-meldung/index.html", "kultur/zweite-meldung/index.html",
+            "kolumnen/am-rand/notiz-eins/index.html",
+            "politik/index.html", "kultur/index.html", "kolumnen/index.html", "kolumnen/am-rand/index.html",
+            "tags/aepfel/index.html", "autoren/erika-muster/index.html", "autoren/max-beispiel/index.html",
+        ]
+        for path in expected { #expect(files[path] != nil, "missing \(path)") }
+        #expect(summary.pages == files.keys.filter { $0.hasSuffix(".html") }.count)
+        #expect(summary.comments == 5)
+        #expect(files["politik/erste-meldung/comments.json"] == nil)
+        #expect(summary.steps.map(\.name).contains("render pages"))
+    }
+
+    @Test func columnFolderIsTheColumnPage() throws {
+        let (_, files) = try build()
+        let html = String(decoding: try #require(files["kolumnen/am-rand/index.html"]), as: UTF8.self)
+        #expect(html.contains("Notiz eins"))
+        #expect(files.keys.filter { $0.hasPrefix("kolumnen/am-rand") && $0.hasSuffix("/index.html") }.count == 2)
+    }
+
+    @Test func baseURLOverrideChangesCanonicalLinks() throws {
+        let (_, files) = try build { $0.baseURL = "https://preview.example" }
+        let html = String(decoding: try #require(files["politik/erste-meldung/index.html"]), as: UTF8.self)
+        #expect(html.contains(#"href="https://preview.example/politik/erste-meldung/""#))
+    }
+
+    @Test func futureArticlesDependOnTheBuildTime() throws {
+        let (_, before) = try build { $0.now = Date(timeIntervalSince1970: 0) }
+        #expect(before["politik/erste-meldung/index.html"] == nil)
+        let (_, after) = try build { $0.includeFuture = true; $0.now = Date(timeIntervalSince1970: 0) }
+        #expect(after["politik/erste-meldung/index.html"] != nil)
+    }
+}

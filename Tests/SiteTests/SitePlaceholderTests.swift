@@ -1,6 +1,0 @@
-import Testing
-@testable import Site
-
-@Test func SiteModuleLoads() {
-    #expect(Bool(true))
-}
