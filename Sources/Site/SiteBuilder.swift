@@ -81,10 +81,14 @@ public struct SiteBuilder: Sendable {
 
         var summary = BuildSummary()
         summary.warnings = diagnostics.filter { $0.severity == .warning }
+        let machineFiles = clock.measure("feeds and sitemap") {
+            MachineFiles.all(model: model, urls: values.urls, pages: pages).map { OutputFile(path: $0.path, text: $0.text) }
+        }
+        let files = rendered.map { OutputFile(path: $0.path, text: $0.html) } + machineFiles
         let writeErrors = clock.measure("write pages") {
-            parallelMap(rendered, jobs: jobs) { page -> String? in
+            parallelMap(files, jobs: jobs) { page -> String? in
                 do {
-                    try sink.write(Data(page.html.utf8), to: page.path)
+                    try sink.write(Data(page.text.utf8), to: page.path)
                     return nil
                 } catch {
                     return "\(page.path): \(error)"
@@ -100,6 +104,11 @@ public struct SiteBuilder: Sendable {
         summary.steps = clock.steps
         summary.seconds = clock.total
         return summary
+    }
+
+    private struct OutputFile: Sendable {
+        let path: String
+        let text: String
     }
 
     private static func failOnErrors(_ diagnostics: [Diagnostic]) throws {

@@ -1,0 +1,105 @@
+import Foundation
+
+/// The files written for machines rather than readers: Atom feeds, `sitemap.xml`, `robots.txt`.
+///
+/// Dates come from the articles, never from the clock, so identical input gives identical files.
+enum MachineFiles {
+    /// Entries per feed.
+    static let feedLength = 20
+
+    static func all(model: SiteModel, urls: SiteURLs, pages: [PlannedPage]) -> [(path: String, text: String)] {
+        var files: [(String, String)] = []
+        files.append(("atom.xml", feed(title: model.config.title, url: "/", articles: Array(model.articles.indices), model: model, urls: urls)))
+        for section in model.sections {
+            files.append((String(section.url.dropFirst()) + "atom.xml",
+                          feed(title: "\(section.name) – \(model.config.title)", url: section.url, articles: section.articles, model: model, urls: urls)))
+        }
+        files.append(("sitemap.xml", sitemap(model: model, urls: urls, pages: pages)))
+        files.append(("robots.txt", "User-agent: *\nAllow: /\n\nSitemap: \(urls.absolute("/sitemap.xml"))\n"))
+        return files
+    }
+
+    /// An Atom 1.0 feed of the newest articles among `articles` (model order: newest first).
+    static func feed(title: String, url: String, articles: [Int], model: SiteModel, urls: SiteURLs) -> String {
+        let entries = articles.prefix(feedLength).map { model.articles[$0] }
+        let updated = entries.map { $0.frontMatter.updated ?? $0.frontMatter.date }.max() ?? Date(timeIntervalSince1970: 0)
+        let feedURL = urls.absolute(url + "atom.xml")
+        var xml = """
+            <?xml version="1.0" encoding="utf-8"?>
+            <feed xmlns="http://www.w3.org/2005/Atom" xml:lang="\(xmlEscape(model.config.language))">
+              <title>\(xmlEscape(title))</title>
+              <id>\(xmlEscape(urls.absolute(url)))</id>
+              <link rel="self" type="application/atom+xml" href="\(xmlEscape(feedURL))"/>
+              <link rel="alternate" type="text/html" href="\(xmlEscape(urls.absolute(url)))"/>
+              <updated>\(isoDate(updated))</updated>
+
+            """
+        for article in entries {
+            let front = article.frontMatter
+            let permalink = urls.absolute(article.url)
+            xml += "  <entry>\n"
+            xml += "    <title>\(xmlEscape(front.title))</title>\n"
+            xml += "    <id>\(xmlEscape(permalink))</id>\n"
+            xml += "    <link rel=\"alternate\" type=\"text/html\" href=\"\(xmlEscape(permalink))\"/>\n"
+            xml += "    <published>\(isoDate(front.date))</published>\n"
+            xml += "    <updated>\(isoDate(front.updated ?? front.date))</updated>\n"
+            for author in front.authors {
+                xml += "    <author><name>\(xmlEscape(author))</name><uri>\(xmlEscape(urls.absolute(urls.author(author))))</uri></author>\n"
+            }
+            xml += "    <summary>\(xmlEscape(front.teaser))</summary>\n"
+            xml += "    <content type=\"html\" xml:base=\"\(xmlEscape(permalink))\">\(xmlEscape(article.body.html))</content>\n"
+            xml += "  </entry>\n"
+        }
+        return xml + "</feed>\n"
+    }
+
+    /// Every HTML page except redirects and the 404 page, with `lastmod` for articles and listings.
+    static func sitemap(model: SiteModel, urls: SiteURLs, pages: [PlannedPage]) -> String {
+        var xml = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
+        for page in pages {
+            let lastmod: Date?
+            switch page.kind {
+            case .article(let index):
+                lastmod = model.articles[index].frontMatter.updated ?? model.articles[index].frontMatter.date
+            case .listing(_, _, _, _, let lead, let articles, _):
+                lastmod = ([lead].compactMap { $0 } + articles)
+                    .map { model.articles[$0].frontMatter.updated ?? model.articles[$0].frontMatter.date }.max()
+            case .notFound, .alias:
+                continue
+            }
+            xml += "  <url><loc>\(xmlEscape(urls.absolute(page.url)))</loc>"
+            if let lastmod { xml += "<lastmod>\(isoDate(lastmod))</lastmod>" }
+            xml += "</url>\n"
+        }
+        return xml + "</urlset>\n"
+    }
+
+    /// RFC 3339 in UTC, e.g. `2022-06-22T08:15:00Z`.
+    static func isoDate(_ date: Date) -> String {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC") ?? calendar.timeZone
+        let c = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: date)
+        func two(_ value: Int?) -> String { let v = value ?? 0; return v < 10 ? "0\(v)" : "\(v)" }
+        return "\(c.year ?? 1970)-\(two(c.month))-\(two(c.day))T\(two(c.hour)):\(two(c.minute)):\(two(c.second))Z"
+    }
+
+    /// Escapes text for XML element content and attribute values.
+    static func xmlEscape(_ text: String) -> String {
+        var out = ""
+        out.reserveCapacity(text.utf8.count)
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            case "'": out += "&apos;"
+            default:
+                // Control characters other than tab and newline are not allowed in XML 1.0.
+                if scalar.value < 0x20 && scalar != "\t" && scalar != "\n" && scalar != "\r" { continue }
+                out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
+    }
+}
