@@ -56,6 +56,7 @@ enum ArticleProcessing {
                 byURL[article.url] = article
             }
         }
+        diagnostics += aliasErrors(articles, urls: Set(byURL.keys), site: site)
         let published = Set(articles.map(\.contentPath))
         let existing = Set(all.map(\.contentPath))
         for article in articles {
@@ -68,6 +69,31 @@ enum ArticleProcessing {
                     existing.contains(target) ? .warning : .error,
                     at: SiteFiles.locate(target, in: article.file, site: site),
                     "related article '\(target)' \(why)", hint: hint))
+            }
+        }
+        return diagnostics
+    }
+
+    /// Aliases must stay inside the site and must not take the URL of a page or of another alias.
+    private static func aliasErrors(_ articles: [ArticleSource], urls: Set<String>, site: URL) -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
+        var owners: [String: String] = [:]
+        for article in articles {
+            for alias in article.frontMatter.aliases {
+                let location = SiteFiles.locate(alias, in: article.file, site: site)
+                let segments = alias.split(separator: "/")
+                if segments.isEmpty || segments.contains(where: { $0 == ".." || $0 == "." }) || alias.contains("\\") {
+                    diagnostics.append(.error(at: location, "alias '\(alias)' is not a path inside the site", hint: "write it like /2019/06/old-title.html"))
+                    continue
+                }
+                let normalized = "/" + segments.joined(separator: "/") + (alias.hasSuffix("/") ? "/" : "")
+                if urls.contains(normalized) || urls.contains(normalized + "/") {
+                    diagnostics.append(.error(at: location, "alias '\(alias)' is the URL of an article", hint: "remove the alias"))
+                } else if let other = owners[normalized], other != article.file {
+                    diagnostics.append(.error(at: location, "alias '\(alias)' is also an alias of \(other)", hint: "keep it in one article only"))
+                } else {
+                    owners[normalized] = article.file
+                }
             }
         }
         return diagnostics

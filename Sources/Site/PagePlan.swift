@@ -31,7 +31,8 @@ enum PagePlan {
         if hasNotFoundTemplate { pages.append(PlannedPage(url: "/404.html", kind: .notFound)) }
         for article in model.articles {
             for alias in article.frontMatter.aliases {
-                pages.append(PlannedPage(url: alias.hasPrefix("/") ? alias : "/" + alias, kind: .alias(target: article.url)))
+                let path = "/" + alias.split(separator: "/").joined(separator: "/") + (alias.hasSuffix("/") ? "/" : "")
+                pages.append(PlannedPage(url: path, kind: .alias(target: article.url)))
             }
         }
         return pages
