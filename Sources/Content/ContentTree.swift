@@ -17,7 +17,7 @@ struct ArticleFile: Sendable, Hashable {
     var commentsFile: String?
 }
 
-/// Finds the articles under a site's `content/` folder (SPEC §2), in a stable order.
+/// Finds the articles under a site's `content/` folder (SPEC §2), sorted by file.
 ///
 /// - `content/<path>/<slug>/index.md` is a bundle: every other file in its folder and its
 ///   subfolders is a resource, except Markdown, `comments.json` and `*.comments.json`,
@@ -42,6 +42,7 @@ struct ContentTree {
             return
         }
         scan(content, path: [])
+        articles.sort { $0.file < $1.file }
     }
 
     private mutating func scan(_ folder: URL, path: [String]) {
