@@ -89,6 +89,20 @@ import Testing
         #expect((diagnostic.location?.line ?? 0) >= 5)
     }
 
+    @Test func controlCharactersAreReaderErrorsAtTheirPosition() throws {
+        let output = parse("---\ntitle: T\nteaser: ab\u{07}c\ndate: 2022-06-22\nauthors: [A]\n---\n")
+        let diagnostic = try #require(output.diagnostics.first)
+        #expect(diagnostic.message == "invalid YAML: control characters are not allowed")
+        #expect(diagnostic.location == SourceLocation(file: articleFile, line: 3, column: 11))
+    }
+
+    @Test func tabIndentationIsASyntaxErrorOnItsLine() throws {
+        let output = parse("---\ntitle: T\nteaser: D\ndate: 2022-06-22\nauthors: [A]\nimage:\n\tsrc: a.jpg\n---\n")
+        let diagnostic = try #require(output.diagnostics.first)
+        #expect(diagnostic.message.hasPrefix("invalid YAML"))
+        #expect(diagnostic.location?.line == 7)
+    }
+
     @Test func duplicateKeys() {
         #expect(messages("---\ntitle: T\ntitle: U\nteaser: D\ndate: 2022-06-22\nauthors: [A]\n---\n") == [
             "content/politik/foo/index.md:2:1: error: duplicate key 'title' (each key may appear only once)",
