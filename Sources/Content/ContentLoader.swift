@@ -1,27 +1,73 @@
 import Diagnostics
 import Foundation
 
-/// Everything read from a site folder: settings, articles, and the problems found.
-public struct LoadedContent: Sendable {
-    public var config: SiteConfig
-    /// All articles, drafts and future ones included (publishing rules are the build's business),
-    /// sorted by `file`.
-    public var articles: [ArticleSource]
-    /// Errors and warnings of `site.yml` and every article; an article with errors is left out of `articles`.
-    public var diagnostics: [Diagnostic]
-
-    public init(config: SiteConfig, articles: [ArticleSource], diagnostics: [Diagnostic]) {
-        self.config = config
-        self.articles = articles
-        self.diagnostics = diagnostics
-    }
-}
-
 /// Reads a site folder: `site.yml` and every article under `content/`.
-/// The only place that reads content files; parsing itself works on strings.
+/// The only place that reads content files; parsing itself works on strings
+/// (``SiteConfig/parse(yaml:file:)``, ``FrontMatterParser/parse(text:file:timeZone:)``).
 public enum ContentLoader {
     /// Loads the site at `root`. Never throws: problems are diagnostics, all of them collected.
+    /// Article files are parsed concurrently; the result is the same for the same folder.
     public static func load(siteAt root: URL) -> LoadedContent {
-        fatalError("ContentLoader is not implemented yet")
+        var diagnostics: [Diagnostic] = []
+        let config = loadConfig(siteAt: root, diagnostics: &diagnostics)
+        let tree = ContentTree(siteAt: root)
+        diagnostics += tree.diagnostics
+
+        let zone = config.timeZone
+        let results = ParallelMap.map(tree.articles) { loadArticle($0, siteAt: root, timeZone: zone) }
+        var articles: [ArticleSource] = []
+        var owners: [String: String] = [:]
+        for (article, found) in results {
+            diagnostics += found
+            guard let article else { continue }
+            if let owner = owners[article.contentPath] {
+                diagnostics.append(.error(
+                    at: SourceLocation(file: article.file), "'\(article.contentPath)' is also the path of \(owner)",
+                    hint: "two articles cannot share the URL \(article.url); rename one or set 'slug:'"))
+                continue
+            }
+            owners[article.contentPath] = article.file
+            articles.append(article)
+        }
+        return LoadedContent(config: config, articles: articles, diagnostics: diagnostics)
+    }
+
+    /// `site.yml`, or the defaults with an error if it is missing or unreadable.
+    static func loadConfig(siteAt root: URL, diagnostics: inout [Diagnostic]) -> SiteConfig {
+        let url = root.appendingPathComponent("site.yml")
+        guard FileManager.default.fileExists(atPath: url.path) else {
+            diagnostics.append(.error(at: nil, "no site.yml in \(root.path)",
+                                      hint: "is this the site folder? pass it with --source DIR"))
+            return SiteConfig()
+        }
+        guard let text = readText(url) else {
+            diagnostics.append(.error(at: SourceLocation(file: "site.yml"), "cannot read site.yml as UTF-8 text"))
+            return SiteConfig()
+        }
+        let (config, found) = SiteConfig.parse(yaml: text, file: "site.yml")
+        diagnostics += found
+        return config
+    }
+
+    /// One article file read and parsed; nil with diagnostics if it has errors.
+    static func loadArticle(_ found: ArticleFile, siteAt root: URL, timeZone: TimeZone) -> (ArticleSource?, [Diagnostic]) {
+        guard let text = readText(root.appendingPathComponent(found.file)) else {
+            return (nil, [.error(at: SourceLocation(file: found.file), "cannot read the file as UTF-8 text")])
+        }
+        let parsed = FrontMatterParser.parse(text: text, file: found.file, timeZone: timeZone)
+        guard let frontMatter = parsed.frontMatter else { return (nil, parsed.diagnostics) }
+        let section = found.section.joined(separator: "/")
+        let slug = frontMatter.slug ?? found.slug
+        let contentPath = section.isEmpty ? slug : section + "/" + slug
+        let article = ArticleSource(
+            file: found.file, contentPath: contentPath, section: section, url: "/\(contentPath)/",
+            bundleDirectory: found.bundleDirectory, resources: found.resources, commentsFile: found.commentsFile,
+            frontMatter: frontMatter, body: parsed.body, bodyLine: parsed.bodyLine)
+        return (article, parsed.diagnostics)
+    }
+
+    private static func readText(_ url: URL) -> String? {
+        guard let data = try? Data(contentsOf: url) else { return nil }
+        return String(data: data, encoding: .utf8)
     }
 }

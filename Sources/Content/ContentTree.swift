@@ -1,0 +1,116 @@
+import Diagnostics
+import Foundation
+
+/// An article file found under `content/`, before it is read.
+struct ArticleFile: Sendable, Hashable {
+    /// The Markdown file relative to the site folder: `content/politik/foo/index.md`.
+    var file: String
+    /// The folders between `content/` and the article: `["politik"]`.
+    var section: [String]
+    /// The folder or file name that gives the article's last path segment.
+    var slug: String
+    /// The bundle folder relative to the site folder, nil for a flat file.
+    var bundleDirectory: String?
+    /// Bundle resources relative to the bundle folder, sorted.
+    var resources: [String]
+    /// The comment export, relative to the site folder, if it exists.
+    var commentsFile: String?
+}
+
+/// Finds the articles under a site's `content/` folder (SPEC §2), sorted by file.
+///
+/// - `content/<path>/<slug>/index.md` is a bundle: every other file in its folder and its
+///   subfolders is a resource, except Markdown, `comments.json` and `*.comments.json`,
+///   and except the files of nested bundles (folders with their own `index.md`), which are
+///   articles of their own.
+/// - `content/<path>/<slug>.md` is a flat article; its comments are `<slug>.comments.json`.
+/// - Hidden files and folders (starting with `.`) and `_index.md` files are skipped.
+struct ContentTree {
+    let root: URL
+    private(set) var articles: [ArticleFile] = []
+    private(set) var diagnostics: [Diagnostic] = []
+
+    /// Folders nested deeper than this are not read (a guard against symbolic link loops).
+    static let maxDepth = 32
+
+    /// Scans `root/content`.
+    init(siteAt root: URL) {
+        self.root = root
+        let content = root.appendingPathComponent("content", isDirectory: true)
+        guard Self.isDirectory(content) else {
+            diagnostics.append(.warning(at: nil, "no content/ folder: the site has no articles"))
+            return
+        }
+        scan(content, path: [])
+        articles.sort { $0.file < $1.file }
+    }
+
+    private mutating func scan(_ folder: URL, path: [String]) {
+        guard path.count <= Self.maxDepth else {
+            diagnostics.append(.error(at: SourceLocation(file: relative(path)), "folders nested too deeply"))
+            return
+        }
+        let (files, folders) = Self.entries(of: folder)
+        if files.contains("index.md") {
+            if let slug = path.last {
+                let resources = Self.resources(in: folder, prefix: "")
+                articles.append(ArticleFile(
+                    file: relative(path + ["index.md"]), section: Array(path.dropLast()), slug: slug,
+                    bundleDirectory: relative(path), resources: resources,
+                    commentsFile: files.contains("comments.json") ? relative(path + ["comments.json"]) : nil))
+            } else {
+                diagnostics.append(.error(
+                    at: SourceLocation(file: "content/index.md"), "an article needs a folder or file name of its own",
+                    hint: "move it to content/<section>/<slug>/index.md; the home page is generated"))
+            }
+        }
+        for name in files where name.hasSuffix(".md") && name != "index.md" && name != "_index.md" {
+            let slug = String(name.dropLast(3))
+            guard !slug.isEmpty else { continue }
+            let comments = slug + ".comments.json"
+            articles.append(ArticleFile(
+                file: relative(path + [name]), section: path, slug: slug, bundleDirectory: nil, resources: [],
+                commentsFile: files.contains(comments) ? relative(path + [comments]) : nil))
+        }
+        for name in folders {
+            scan(folder.appendingPathComponent(name, isDirectory: true), path: path + [name])
+        }
+    }
+
+    /// The published files of the bundle at `folder`, relative to it, sorted.
+    private static func resources(in folder: URL, prefix: String, depth: Int = 0) -> [String] {
+        guard depth <= maxDepth else { return [] }
+        let (files, folders) = entries(of: folder)
+        var result = files.filter(isResource).map { prefix + $0 }
+        for name in folders {
+            let sub = folder.appendingPathComponent(name, isDirectory: true)
+            if FileManager.default.fileExists(atPath: sub.appendingPathComponent("index.md").path) { continue }
+            result += resources(in: sub, prefix: prefix + name + "/", depth: depth + 1)
+        }
+        return result.sorted()
+    }
+
+    private static func isResource(_ name: String) -> Bool {
+        !(name.hasSuffix(".md") || name == "comments.json" || name.hasSuffix(".comments.json"))
+    }
+
+    /// The visible files and folders of `folder`, each sorted by name.
+    private static func entries(of folder: URL) -> (files: [String], folders: [String]) {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+        var files: [String] = [], folders: [String] = []
+        for name in names.sorted() where !name.hasPrefix(".") {
+            if isDirectory(folder.appendingPathComponent(name)) { folders.append(name) } else { files.append(name) }
+        }
+        return (files, folders)
+    }
+
+    private static func isDirectory(_ url: URL) -> Bool {
+        var isDirectory: ObjCBool = false
+        return FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) && isDirectory.boolValue
+    }
+
+    /// A path under `content/`, relative to the site folder, with `/` separators.
+    private func relative(_ components: [String]) -> String {
+        (["content"] + components).joined(separator: "/")
+    }
+}

@@ -1,0 +1,19 @@
+import Diagnostics
+
+/// Everything read from a site folder: settings, articles, and the problems found.
+public struct LoadedContent: Sendable {
+    public var config: SiteConfig
+    /// All articles, drafts and future ones included (publishing rules are the build's business),
+    /// sorted by `file`.
+    public var articles: [ArticleSource]
+    /// Errors and warnings of `site.yml` and every article; an article with errors is left out of `articles`.
+    public var diagnostics: [Diagnostic]
+
+    public init(config: SiteConfig, articles: [ArticleSource], diagnostics: [Diagnostic]) {
+        self.config = config
+        self.articles = articles
+        self.diagnostics = diagnostics
+    }
+
+    public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
+}

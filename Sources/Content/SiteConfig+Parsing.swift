@@ -1,0 +1,109 @@
+import Diagnostics
+import Foundation
+import Yams
+
+extension SiteConfig {
+    /// The top-level keys of `site.yml` (SPEC §7).
+    public static let knownKeys = ["title", "baseURL", "language", "timezone", "paginate", "paths", "comments"]
+
+    /// Parses the text of `site.yml`. Missing keys take their defaults; a broken value is an
+    /// error at its `file:line:col` and leaves the default in place, so the returned config is
+    /// always usable (the build stops on errors all the same). Unknown keys are warnings.
+    public static func parse(yaml text: String, file: String = "site.yml") -> (config: SiteConfig, diagnostics: [Diagnostic]) {
+        let text = FrontMatterBlock.normalized(text)
+        let source = YAMLSource(file: file, text: text, lineOffset: 0)
+        var config = SiteConfig()
+        let root: Node?
+        switch source.compose() {
+        case let .success(node): root = node
+        case let .failure(diagnostic): return (config, [diagnostic.withSourceLine(from: text)])
+        }
+        var reader = YAMLReader(source: source)
+        if let root, !YAMLReader.isNull(root),
+           let fields = reader.entries(of: root, known: knownKeys, what: "site.yml") {
+            config.read(fields, with: &reader)
+        }
+        let diagnostics = DiagnosticList.sorted(reader.diagnostics).map { $0.withSourceLine(from: text) }
+        return (config, diagnostics)
+    }
+
+    /// `url` as a base URL ending with `/`, or nil unless it is an absolute http(s) URL.
+    public static func normalizedBaseURL(_ url: String) -> String? {
+        var url = url.trimmingCharacters(in: .whitespaces)
+        guard let parsed = URL(string: url), let scheme = parsed.scheme?.lowercased(),
+              scheme == "http" || scheme == "https", let host = parsed.host, !host.isEmpty,
+              parsed.query == nil, parsed.fragment == nil
+        else { return nil }
+        if !url.hasSuffix("/") { url += "/" }
+        return url
+    }
+
+    private mutating func read(_ fields: [String: YAMLEntry], with reader: inout YAMLReader) {
+        if let entry = fields["title"], let value = reader.requiredText(entry) { title = value }
+        if let entry = fields["baseURL"], let value = reader.requiredText(entry) {
+            if let url = Self.normalizedBaseURL(value) {
+                baseURL = url
+            } else {
+                reader.error("'baseURL' must be an absolute http(s) URL, not \"\(value)\"", at: entry.value,
+                             hint: "e.g. https://magazin.example/")
+            }
+        }
+        if let entry = fields["language"], let value = reader.requiredText(entry) { language = value }
+        if let entry = fields["timezone"], let value = reader.requiredText(entry) {
+            if let zone = TimeZone(identifier: value) {
+                timeZone = zone
+            } else {
+                let suggestion = Suggestion.closest(to: value, in: TimeZone.knownTimeZoneIdentifiers)
+                reader.error("'timezone' is not a known time zone: \"\(value)\"", at: entry.value,
+                             hint: suggestion.map { "did you mean '\($0)'?" } ?? "e.g. Europe/Berlin")
+            }
+        }
+        if let entry = fields["paginate"], let value = reader.int(entry, minimum: 1) { paginate = value }
+        if let entry = fields["paths"] { paths.read(entry, with: &reader) }
+        if let entry = fields["comments"] { comments.read(entry, with: &reader) }
+    }
+}
+
+extension SiteConfig.Paths {
+    fileprivate mutating func read(_ entry: YAMLEntry, with reader: inout YAMLReader) {
+        if YAMLReader.isNull(entry.value) { return }
+        let known = ["tags", "authors", "columns"]
+        guard let fields = reader.entries(of: entry.value, known: known, prefix: "paths.", what: "'paths'") else {
+            return
+        }
+        func folder(_ key: String) -> String? {
+            guard let field = fields[key], let raw = reader.requiredText(field) else { return nil }
+            let value = raw.trimmingCharacters(in: CharacterSet(charactersIn: "/"))
+            let segments = value.split(separator: "/", omittingEmptySubsequences: false)
+            guard !value.isEmpty, segments.allSatisfy({ Slug.isValidSegment(String($0)) }) else {
+                reader.error("'\(field.name)' must be a URL folder like '\(key)', not \"\(raw)\"", at: field.value)
+                return nil
+            }
+            return value
+        }
+        if let value = folder("tags") { tags = value }
+        if let value = folder("authors") { authors = value }
+        if let value = folder("columns") { columns = value }
+        let all = [tags, authors, columns]
+        if Set(all).count < all.count {
+            reader.error("'paths' must name three different folders", at: entry.key,
+                         hint: "tags, authors and columns each need their own URL folder")
+        }
+    }
+}
+
+extension SiteConfig.CommentSettings {
+    fileprivate mutating func read(_ entry: YAMLEntry, with reader: inout YAMLReader) {
+        if YAMLReader.isNull(entry.value) { return }
+        let known = ["order", "maxDepth", "collapseAfter", "notice"]
+        guard let fields = reader.entries(of: entry.value, known: known, prefix: "comments.", what: "'comments'")
+        else { return }
+        if let field = fields["order"],
+           let value = reader.choice(field, of: Order.allCases.map(\.rawValue)).flatMap(Order.init(rawValue:)) {
+            order = value
+        }
+        if let field = fields["maxDepth"], let value = reader.int(field, minimum: 1) { maxDepth = value }
+        if let field = fields["collapseAfter"], let value = reader.int(field, minimum: 0) { collapseAfter = value }
+        if let field = fields["notice"] { notice = reader.text(field) ?? "" }
+    }
+}

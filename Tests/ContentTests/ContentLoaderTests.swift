@@ -1,0 +1,153 @@
+import Diagnostics
+import Foundation
+import Testing
+@testable import Content
+
+@Suite struct ContentLoaderTests {
+    @Test func discoversBundlesFlatFilesResourcesAndComments() throws {
+        let site = try TestSite()
+        defer { site.remove() }
+        try site.write("site.yml", "title: Testmagazin\ntimezone: UTC\n")
+        // A bundle with resources, a comment export and a nested bundle.
+        try site.write("content/politik/russland/index.md", TestSite.article())
+        try site.write("content/politik/russland/lead.jpg")
+        try site.write("content/politik/russland/bilder/karte.png")
+        try site.write("content/politik/russland/comments.json", "{}")
+        try site.write("content/politik/russland/alt.comments.json", "{}")
+        try site.write("content/politik/russland/notizen.md", TestSite.article(title: "Notizen"))
+        try site.write("content/politik/russland/.DS_Store")
+        try site.write("content/politik/russland/teil-2/index.md", TestSite.article(title: "Teil 2"))
+        try site.write("content/politik/russland/teil-2/foto.jpg")
+        // Flat articles, one with comments, one at the root, one in a nested section.
+        try site.write("content/politik/kurz.md", TestSite.article(title: "Kurz"))
+        try site.write("content/politik/kurz.comments.json", "{}")
+        try site.write("content/impressum.md", TestSite.article(title: "Impressum"))
+        try site.write("content/kolumnen/spitzwege/folge-1.md", TestSite.article(title: "Folge 1"))
+        // Skipped: section metadata, hidden files and folders.
+        try site.write("content/politik/_index.md", "---\ntitle: Politik\n---\n")
+        try site.write("content/.entwurf.md", "kaputt")
+        try site.write("content/.git/index.md", "kaputt")
+
+        let loaded = ContentLoader.load(siteAt: site.root)
+        #expect(loaded.diagnostics.isEmpty)
+        #expect(loaded.config.title == "Testmagazin")
+        #expect(loaded.articles.map(\.file) == [
+            "content/impressum.md",
+            "content/kolumnen/spitzwege/folge-1.md",
+            "content/politik/kurz.md",
+            "content/politik/russland/index.md",
+            "content/politik/russland/notizen.md",
+            "content/politik/russland/teil-2/index.md",
+        ])
+        let byFile = Dictionary(uniqueKeysWithValues: loaded.articles.map { ($0.file, $0) })
+
+        let bundle = try #require(byFile["content/politik/russland/index.md"])
+        #expect(bundle.contentPath == "politik/russland")
+        #expect(bundle.section == "politik")
+        #expect(bundle.url == "/politik/russland/")
+        #expect(bundle.bundleDirectory == "content/politik/russland")
+        #expect(bundle.resources == ["bilder/karte.png", "lead.jpg"])
+        #expect(bundle.commentsFile == "content/politik/russland/comments.json")
+        #expect(bundle.body == "Text.\n")
+        #expect(bundle.bodyLine == 8)
+
+        let nested = try #require(byFile["content/politik/russland/teil-2/index.md"])
+        #expect(nested.contentPath == "politik/russland/teil-2")
+        #expect(nested.section == "politik/russland")
+        #expect(nested.resources == ["foto.jpg"])
+        #expect(nested.commentsFile == nil)
+
+        let flat = try #require(byFile["content/politik/kurz.md"])
+        #expect(flat.contentPath == "politik/kurz")
+        #expect(flat.url == "/politik/kurz/")
+        #expect(flat.bundleDirectory == nil)
+        #expect(flat.resources.isEmpty)
+        #expect(flat.commentsFile == "content/politik/kurz.comments.json")
+
+        let root = try #require(byFile["content/impressum.md"])
+        #expect(root.section == "")
+        #expect(root.contentPath == "impressum")
+        #expect(root.url == "/impressum/")
+        #expect(root.commentsFile == nil)
+
+        let column = try #require(byFile["content/kolumnen/spitzwege/folge-1.md"])
+        #expect(column.section == "kolumnen/spitzwege")
+        #expect(column.frontMatter.date == utcDate(2022, 6, 22))
+    }
+
+    @Test func slugOverrideReplacesTheLastSegment() throws {
+        let site = try TestSite()
+        defer { site.remove() }
+        try site.write("site.yml", "")
+        try site.write("content/wirtschaft/Mein Ordner/index.md", TestSite.article(extra: "slug: neuer-name"))
+        try site.write("content/wirtschaft/Mein Ordner/bild.jpg")
+        try site.write("content/wirtschaft/So Geschrieben.md", TestSite.article())
+        let loaded = ContentLoader.load(siteAt: site.root)
+        #expect(loaded.diagnostics.isEmpty)
+        #expect(loaded.articles.map(\.contentPath) == ["wirtschaft/neuer-name", "wirtschaft/So Geschrieben"])
+        #expect(loaded.articles.first?.url == "/wirtschaft/neuer-name/")
+        #expect(loaded.articles.first?.bundleDirectory == "content/wirtschaft/Mein Ordner")
+        #expect(loaded.articles.first?.resources == ["bild.jpg"])
+    }
+
+    @Test func errorsOfSeveralArticlesAreCollected() throws {
+        let site = try TestSite()
+        defer { site.remove() }
+        try site.write("site.yml", "title: T\npaginate: null\n")
+        try site.write("content/a/eins/index.md", "---\ntitle: Eins\nteaser: D\ndate: 2022-13-45\nauthors: [A]\n---\n")
+        try site.write("content/a/zwei.md", "Kein Front Matter")
+        try site.write("content/b/drei.md", TestSite.article(extra: "teasr: x"))
+        try site.write("content/b/vier.md", "---\ntitle: Vier\n---\n")
+        let loaded = ContentLoader.load(siteAt: site.root)
+        #expect(loaded.articles.map(\.file) == ["content/b/drei.md"])
+        #expect(loaded.hasErrors)
+        let lines = loaded.diagnostics.map(\.description)
+        #expect(lines.contains("site.yml:2:11: error: 'paginate' must be a whole number"))
+        #expect(lines.contains { $0.hasPrefix("content/a/eins/index.md:4:7: error: 'date' is not a date") })
+        #expect(lines.contains { $0.hasPrefix("content/a/zwei.md:1:1: error: missing front matter") })
+        #expect(lines.contains { $0.hasPrefix("content/b/drei.md:6:1: warning: unknown key 'teasr'") })
+        #expect(lines.filter { $0.hasPrefix("content/b/vier.md:1:1: error: missing required key") }.count == 3)
+    }
+
+    @Test func twoArticlesAtOneURLAreAnError() throws {
+        let site = try TestSite()
+        defer { site.remove() }
+        try site.write("site.yml", "")
+        try site.write("content/politik/foo.md", TestSite.article())
+        try site.write("content/politik/foo/index.md", TestSite.article())
+        try site.write("content/politik/bar.md", TestSite.article(extra: "slug: foo"))
+        let loaded = ContentLoader.load(siteAt: site.root)
+        #expect(loaded.articles.map(\.file) == ["content/politik/bar.md"])
+        #expect(loaded.diagnostics.map(\.description) == [
+            "content/politik/foo.md:1:1: error: 'politik/foo' is also the path of content/politik/bar.md (two articles cannot share the URL /politik/foo/; rename one or set 'slug:')",
+            "content/politik/foo/index.md:1:1: error: 'politik/foo' is also the path of content/politik/bar.md (two articles cannot share the URL /politik/foo/; rename one or set 'slug:')",
+        ])
+    }
+
+    @Test func rootIndexAndMissingContentFolder() throws {
+        let site = try TestSite()
+        defer { site.remove() }
+        try site.write("site.yml", "")
+        var loaded = ContentLoader.load(siteAt: site.root)
+        #expect(loaded.diagnostics.map(\.description) == ["warning: no content/ folder: the site has no articles"])
+        try site.write("content/index.md", TestSite.article())
+        loaded = ContentLoader.load(siteAt: site.root)
+        #expect(loaded.articles.isEmpty)
+        #expect(loaded.diagnostics.first?.location?.file == "content/index.md")
+        #expect(loaded.diagnostics.first?.severity == .error)
+    }
+
+    @Test func manyArticlesLoadInAStableOrder() throws {
+        let site = try TestSite()
+        defer { site.remove() }
+        try site.write("site.yml", "")
+        let names = (0..<60).map { String(format: "artikel-%02d", $0) }
+        for name in names.shuffled() {
+            try site.write("content/serie/\(name).md", TestSite.article(title: name))
+        }
+        let first = ContentLoader.load(siteAt: site.root)
+        let second = ContentLoader.load(siteAt: site.root)
+        #expect(first.articles.map(\.frontMatter.title) == names)
+        #expect(first.articles == second.articles)
+    }
+}

@@ -1,6 +1,0 @@
-import Testing
-@testable import Content
-
-@Test func ContentModuleLoads() {
-    #expect(Bool(true))
-}

@@ -1,0 +1,48 @@
+import Testing
+@testable import Content
+
+@Suite struct SlugTests {
+    @Test(arguments: [
+        ("Russland & Kasachstan", "russland-kasachstan"),
+        ("Außenpolitik", "aussenpolitik"),
+        ("Über Öl und Ärger", "ueber-oel-und-aerger"),
+        ("ÄÖÜ äöü ẞ", "aeoeue-aeoeue-ss"),
+        ("Café Crème", "cafe-creme"),
+        ("Spahn's Spitzwege", "spahns-spitzwege"),
+        ("  --Hallo,   Welt!--  ", "hallo-welt"),
+        ("COVID-19", "covid-19"),
+        ("Łódź", "lodz"),
+        ("a/b/../c", "a-b-c"),
+        ("", "n-a"),
+        ("?!/..", "n-a"),
+    ])
+    func makesSlugs(name: String, slug: String) {
+        #expect(Slug.make(name) == slug)
+    }
+
+    @Test func decomposedUmlautsAreSpelledOut() {
+        // "ü" written as u + combining diaeresis, as some editors on macOS produce.
+        #expect(Slug.make("Gru\u{0308}ne") == "gruene")
+    }
+
+    @Test func slugsNeverContainSlashesOrDotDot() {
+        for name in ["../../etc/passwd", "a..b", "x/y", "..", ".hidden"] {
+            let slug = Slug.make(name)
+            #expect(!slug.contains("/"))
+            #expect(!slug.contains(".."))
+            #expect(Slug.isValidSegment(slug))
+        }
+    }
+
+    @Test func validSegments() {
+        #expect(Slug.isValidSegment("mein-artikel"))
+        #expect(Slug.isValidSegment("Grüne_2024"))
+        #expect(!Slug.isValidSegment(""))
+        #expect(!Slug.isValidSegment("a/b"))
+        #expect(!Slug.isValidSegment(".."))
+        #expect(!Slug.isValidSegment("a..b"))
+        #expect(!Slug.isValidSegment(".hidden"))
+        #expect(!Slug.isValidSegment("zwei worte"))
+        #expect(!Slug.isValidSegment("back\\slash"))
+    }
+}
