@@ -40,7 +40,13 @@ public struct SiteBuilder: Sendable {
 
         var loaded = clock.measure("load content") { ContentLoader.load(siteAt: site) }
         diagnostics += loaded.diagnostics
-        if let baseURL = options.baseURL { loaded.config.baseURL = baseURL.hasSuffix("/") ? baseURL : baseURL + "/" }
+        if let baseURL = options.baseURL {
+            if let normalized = SiteConfig.normalizedBaseURL(baseURL) {
+                loaded.config.baseURL = normalized
+            } else {
+                diagnostics.append(.error(at: nil, "--base-url '\(baseURL)' is not an absolute http(s) URL", hint: "e.g. https://preview.magazin.example/"))
+            }
+        }
         let config = loaded.config
 
         let templates: TemplateSet? = clock.measure("load templates") {

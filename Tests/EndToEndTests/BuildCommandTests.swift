@@ -58,6 +58,20 @@ import Testing
         #expect(home.contains("Seite 1 von 1"))
         #expect(E2E.read(public_, "404.html")?.contains("Nicht gefunden") == true)
         #expect(E2E.read(public_, "kolumnen/am-rand/index.html")?.contains("<h1>Am Rand</h1>") == true)
+        let redirect = try #require(E2E.read(public_, "alt/erste.html"))
+        #expect(redirect.contains(#"<meta http-equiv="refresh" content="0; url=https://test.example/politik/erste-meldung/">"#))
+    }
+
+    @Test func aliasLeavingTheSiteIsAnError() throws {
+        let site = try E2E.copyFixture("basic-site")
+        let file = site.appendingPathComponent("content/kultur/zweite-meldung.md")
+        let text = try String(contentsOf: file, encoding: .utf8)
+        try text.replacingOccurrences(of: "comments: closed\n", with: "comments: closed\naliases: [/../../etc/x.html]\n")
+            .write(to: file, atomically: true, encoding: .utf8)
+        let run = try E2E.run(["build", "--source", site.path])
+        #expect(run.status != 0)
+        #expect(run.stderr.contains("content/kultur/zweite-meldung.md:8:"), "stderr: \(run.stderr)")
+        #expect(run.stderr.contains("not a path inside the site"))
     }
 
     @Test func draftsAndFutureArticlesOnRequest() throws {
