@@ -8,6 +8,7 @@ extension JSONReader {
         var chunkStart = position
         var hasEscapes = false
         while true {
+            skipPlainASCII()
             guard let byte = peek() else {
                 throw JSONSyntaxError(offset: open, message: "unterminated string")
             }
@@ -36,6 +37,18 @@ extension JSONReader {
                 position += 1
             }
         }
+    }
+
+    /// Skips printable ASCII other than `"` and `\`, the bulk of most strings.
+    private mutating func skipPlainASCII() {
+        var index = position
+        let count = bytes.count
+        while index < count {
+            let byte = bytes[index]
+            if byte < 0x20 || byte >= 0x80 || byte == 0x22 || byte == 0x5C { break }
+            index += 1
+        }
+        position = index
     }
 
     /// Reads `\x` or `\uXXXX` (with a following low surrogate where needed).

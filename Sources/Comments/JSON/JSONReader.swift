@@ -7,30 +7,45 @@
 struct JSONReader {
     static let defaultMaxDepth = 512
 
-    let bytes: [UInt8]
+    let bytes: UnsafeBufferPointer<UInt8>
     private let maxDepth: Int
     var position = 0
 
     /// Reads `bytes` as one JSON document. A leading UTF-8 byte order mark is skipped.
     static func read(_ bytes: [UInt8], maxDepth: Int = defaultMaxDepth) throws(JSONSyntaxError) -> JSONNode {
-        var reader = JSONReader(bytes: bytes, maxDepth: maxDepth)
-        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { reader.position = 3 }
-        return try reader.readDocument()
+        let result = bytes.withUnsafeBufferPointer { buffer -> Result<JSONNode, JSONSyntaxError> in
+            var reader = JSONReader(bytes: buffer, maxDepth: maxDepth)
+            if buffer.starts(with: [0xEF, 0xBB, 0xBF]) { reader.position = 3 }
+            do throws(JSONSyntaxError) {
+                return .success(try reader.readDocument())
+            } catch {
+                return .failure(error)
+            }
+        }
+        return try result.get()
     }
 
-    private init(bytes: [UInt8], maxDepth: Int) {
+    /// `bytes` must stay valid while the reader is used; `read(_:maxDepth:)` guarantees that.
+    private init(bytes: UnsafeBufferPointer<UInt8>, maxDepth: Int) {
         self.bytes = bytes
         self.maxDepth = maxDepth
     }
 
-    /// An array or object whose items are still being read.
-    private enum Frame {
-        case array(start: Int, items: [JSONNode])
-        case object(start: Int, members: [JSONMember], key: String, keyOffset: Int)
+    /// An array or object whose items are still being read. Items of all open containers
+    /// wait on one flat stack, so adding an item never copies a container's earlier items.
+    private struct Frame {
+        var start: Int
+        var isObject: Bool
+        /// Where this container's items begin on the item stack.
+        var firstItem: Int
+        /// The key of the object member being read.
+        var key = ""
+        var keyOffset = 0
     }
 
     private mutating func readDocument() throws(JSONSyntaxError) -> JSONNode {
-        var stack: [Frame] = []
+        var frames: [Frame] = []
+        var items: [JSONMember] = []
         skipWhitespace()
         while true {
             // Read one value, or open a container and go on with its first item.
@@ -44,9 +59,9 @@ struct JSONReader {
                     position += 1
                     node = JSONNode(value: .object([]), offset: start)
                 } else {
-                    try checkDepth(stack.count, at: start)
+                    try checkDepth(frames.count, at: start)
                     let (key, keyOffset) = try readKey()
-                    stack.append(.object(start: start, members: [], key: key, keyOffset: keyOffset))
+                    frames.append(Frame(start: start, isObject: true, firstItem: items.count, key: key, keyOffset: keyOffset))
                     continue
                 }
             case UInt8(ascii: "["):
@@ -56,44 +71,49 @@ struct JSONReader {
                     position += 1
                     node = JSONNode(value: .array([]), offset: start)
                 } else {
-                    try checkDepth(stack.count, at: start)
-                    stack.append(.array(start: start, items: []))
+                    try checkDepth(frames.count, at: start)
+                    frames.append(Frame(start: start, isObject: false, firstItem: items.count))
                     continue
                 }
             default:
                 node = JSONNode(value: try readScalar(), offset: start)
             }
 
-            // Hand the finished value to the enclosing containers, closing those that end here.
+            // Hand the finished value to the innermost container, closing those that end here.
             while true {
-                guard let frame = stack.popLast() else {
+                guard let frame = frames.last else {
                     skipWhitespace()
                     guard position == bytes.count else {
                         throw JSONSyntaxError(offset: position, message: "unexpected \(describe(peek())) after the end of the document")
                     }
                     return node
                 }
+                items.append(JSONMember(key: frame.key, keyOffset: frame.keyOffset, value: node))
                 skipWhitespace()
-                switch frame {
-                case .array(let arrayStart, var items):
-                    items.append(node)
-                    if try expectSeparator(closing: UInt8(ascii: "]"), in: "array") {
-                        node = JSONNode(value: .array(items), offset: arrayStart)
-                        continue
+                let closing = frame.isObject ? UInt8(ascii: "}") : UInt8(ascii: "]")
+                guard try expectSeparator(closing: closing, in: frame.isObject ? "object" : "array") else {
+                    if frame.isObject {
+                        (frames[frames.count - 1].key, frames[frames.count - 1].keyOffset) = try readKey()
                     }
-                    stack.append(.array(start: arrayStart, items: items))
-                case .object(let objectStart, var members, let key, let keyOffset):
-                    members.append(JSONMember(key: key, keyOffset: keyOffset, value: node))
-                    if try expectSeparator(closing: UInt8(ascii: "}"), in: "object") {
-                        node = JSONNode(value: .object(members), offset: objectStart)
-                        continue
-                    }
-                    let (nextKey, nextOffset) = try readKey()
-                    stack.append(.object(start: objectStart, members: members, key: nextKey, keyOffset: nextOffset))
+                    break
                 }
-                break
+                node = JSONNode(value: closeContainer(frame, items: &items), offset: frame.start)
+                frames.removeLast()
             }
         }
+    }
+
+    /// The container of `frame`, its items taken off the item stack.
+    private func closeContainer(_ frame: Frame, items: inout [JSONMember]) -> JSONValue {
+        let value: JSONValue
+        if frame.isObject {
+            value = .object(Array(items[frame.firstItem...]))
+        } else {
+            value = .array(items[frame.firstItem...].map(\.value))
+        }
+        // No slice of `items` is alive here, so this shrinks the stack in place.
+        items.removeSubrange(frame.firstItem...)
+        return value
     }
 
     private func checkDepth(_ depth: Int, at offset: Int) throws(JSONSyntaxError) {
@@ -202,10 +222,11 @@ struct JSONReader {
 
     private mutating func skipWhitespace() {
         while position < bytes.count {
-            switch bytes[position] {
-            case 0x20, 0x0A, 0x0D, 0x09: position += 1
-            default: return
-            }
+            let byte = bytes[position]
+            // Space, line feed, carriage return, tab: compared as plain integers, which keeps
+            // this hot loop fast in debug builds too.
+            guard byte == 0x20 || byte == 0x0A || byte == 0x0D || byte == 0x09 else { return }
+            position += 1
         }
     }
 
