@@ -52,12 +52,12 @@ import Testing
         let json = "{\"comments\": " + String(repeating: "[", count: depth) + String(repeating: "]", count: depth) + "}"
         let errors = parseErrors(json)
         #expect(errors.count == 1)
-        #expect(errors.first?.message == "arrays and objects are nested more than 512 levels deep")
-        #expect(locations(errors) == ["c.json:1:525"])
+        #expect(errors.first?.message == "arrays and objects are nested more than 128 levels deep")
+        #expect(locations(errors) == ["c.json:1:141"])
     }
 
     @Test func nestingWithinTheLimitIsRead() throws {
-        let depth = 500
+        let depth = JSONReader.defaultMaxDepth
         let bytes = Array((String(repeating: "[", count: depth) + String(repeating: "]", count: depth)).utf8)
         var node = try JSONReader.read(bytes)
         var levels = 1

@@ -5,7 +5,7 @@
 /// (hostile nesting cannot overflow the call stack), and refuses nesting deeper than
 /// `maxDepth`.
 struct JSONReader {
-    static let defaultMaxDepth = 512
+    static let defaultMaxDepth = 128
 
     let bytes: UnsafeBufferPointer<UInt8>
     private let maxDepth: Int
