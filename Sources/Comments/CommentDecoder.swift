@@ -1,0 +1,164 @@
+import Diagnostics
+import Foundation
+
+/// Turns the JSON tree of a `comments.json` into comments, collecting a diagnostic for
+/// every problem instead of stopping at the first.
+struct CommentDecoder {
+    private var source: SourceText
+    private(set) var diagnostics: [Diagnostic] = []
+    /// Where each id was first defined, to report duplicates.
+    private var firstOffsetOfID: [String: Int] = [:]
+
+    static let requiredKeys = ["id", "author", "date", "text"]
+    static let knownKeys = ["id", "parent", "author", "date", "text", "rating", "status"]
+
+    init(source: SourceText) {
+        self.source = source
+    }
+
+    /// The comments of the document `root`; problems go to `diagnostics`.
+    mutating func decodeFile(_ root: JSONNode) -> [Comment] {
+        guard let members = root.membersByKey else {
+            report(at: root.offset, "a comment file must be an object with a \"comments\" array, found \(root.value.kindDescription)")
+            return []
+        }
+        guard let list = members["comments"] else {
+            report(at: root.offset, "missing key \"comments\"", hint: "the file must look like {\"comments\": [ … ]}")
+            return []
+        }
+        guard case .array(let items) = list.value.value else {
+            report(at: list.value.offset, "\"comments\" must be an array, found \(list.value.value.kindDescription)")
+            return []
+        }
+        var comments: [Comment] = []
+        comments.reserveCapacity(items.count)
+        for item in items {
+            if let comment = decodeComment(item) { comments.append(comment) }
+        }
+        return comments
+    }
+
+    private mutating func decodeComment(_ node: JSONNode) -> Comment? {
+        guard let members = node.membersByKey else {
+            report(at: node.offset, "a comment must be an object, found \(node.value.kindDescription)")
+            return nil
+        }
+        let missing = Self.requiredKeys.filter { members[$0] == nil }
+        if !missing.isEmpty {
+            let list = missing.map { "\"\($0)\"" }.joined(separator: ", ")
+            let nouns = missing.count == 1 ? "key" : "keys"
+            report(at: node.offset, "comment is missing the required \(nouns) \(list)", hint: misspellingHint(members, missing))
+        }
+        var id: String?, author: String?, text: String?, date: Date?
+        var parent: String?? = .some(nil), rating: Int? = 0, status: Comment.Status? = .approved
+        if let member = members["id"] { id = identifier(member.value, key: "id") }
+        if let member = members["author"] { author = string(member.value, key: "author") }
+        if let member = members["text"] { text = string(member.value, key: "text") }
+        if let member = members["date"] { date = decodeDate(member.value) }
+        if let member = members["parent"] { parent = optionalIdentifier(member.value) }
+        if let member = members["rating"] { rating = decodeRating(member.value) }
+        if let member = members["status"] { status = decodeStatus(member.value) }
+
+        if let id, let idNode = members["id"]?.value {
+            if let first = firstOffsetOfID[id] {
+                let firstLocation = source.location(of: first)
+                report(at: idNode.offset, "duplicate comment id \"\(id)\"", notes: ["first used at \(firstLocation)"])
+            } else {
+                firstOffsetOfID[id] = idNode.offset
+            }
+        }
+        guard let id, let author, let text, let date, let parent, let rating, let status else { return nil }
+        return Comment(id: id, parent: parent, author: author, date: date, text: text, rating: rating, status: status)
+    }
+
+    // MARK: - Fields
+
+    private mutating func string(_ node: JSONNode, key: String) -> String? {
+        if case .string(let value) = node.value { return value }
+        report(at: node.offset, "\"\(key)\" must be a string, found \(node.value.kindDescription)")
+        return nil
+    }
+
+    /// A string, or an integer number written as its digits.
+    private mutating func identifier(_ node: JSONNode, key: String) -> String? {
+        switch node.value {
+        case .string(let value) where !value.isEmpty:
+            return value
+        case .string:
+            report(at: node.offset, "\"\(key)\" must not be empty")
+        case .number(let number) where number.isInteger:
+            return number.text
+        default:
+            report(at: node.offset, "\"\(key)\" must be a string or an integer, found \(describe(node.value))")
+        }
+        return nil
+    }
+
+    /// The parent id; `null` and `""` mean "no parent". The outer nil signals an error.
+    private mutating func optionalIdentifier(_ node: JSONNode) -> String?? {
+        switch node.value {
+        case .null: return .some(nil)
+        case .string(let value) where value.isEmpty: return .some(nil)
+        default: return identifier(node, key: "parent").map { .some($0) }
+        }
+    }
+
+    private mutating func decodeDate(_ node: JSONNode) -> Date? {
+        guard case .string(let text) = node.value else {
+            report(at: node.offset, "\"date\" must be a string, found \(node.value.kindDescription)")
+            return nil
+        }
+        if let date = CommentDate.date(from: text) { return date }
+        report(at: node.offset, "bad date \"\(text)\"", hint: "expected ISO 8601 with a time zone, like 2022-06-23T08:12:00Z or 2022-06-23T10:12:00+02:00")
+        return nil
+    }
+
+    private mutating func decodeRating(_ node: JSONNode) -> Int? {
+        switch node.value {
+        case .null:
+            return 0
+        case .number(let number) where number.isInteger:
+            if let value = Int(number.text) { return value }
+            report(at: node.offset, "\"rating\" \(number.text) is out of range")
+        default:
+            report(at: node.offset, "\"rating\" must be an integer, found \(describe(node.value))")
+        }
+        return nil
+    }
+
+    private mutating func decodeStatus(_ node: JSONNode) -> Comment.Status? {
+        switch node.value {
+        case .null:
+            return .approved
+        case .string(let text):
+            if let status = Comment.Status(rawValue: text) { return status }
+            let names = Comment.Status.allCases.map(\.rawValue)
+            let hint = Suggestion.closest(to: text, in: names).map { "did you mean '\($0)'?" }
+                ?? "expected one of " + names.joined(separator: ", ")
+            report(at: node.offset, "unknown status \"\(text)\"", hint: hint)
+        default:
+            report(at: node.offset, "\"status\" must be a string, found \(node.value.kindDescription)")
+        }
+        return nil
+    }
+
+    // MARK: - Reporting
+
+    private func describe(_ value: JSONValue) -> String {
+        if case .number(let number) = value { return "the number \(number.text)" }
+        return value.kindDescription
+    }
+
+    /// "did you mean …" for a missing key when a present unknown key looks like a typo of it.
+    private func misspellingHint(_ members: [String: JSONMember], _ missing: [String]) -> String? {
+        let unknown = members.keys.filter { !Self.knownKeys.contains($0) }.sorted()
+        for key in unknown {
+            if let match = Suggestion.closest(to: key, in: missing) { return "found \"\(key)\": did you mean \"\(match)\"?" }
+        }
+        return nil
+    }
+
+    private mutating func report(at offset: Int, _ message: String, hint: String? = nil, notes: [String] = []) {
+        diagnostics.append(source.error(at: offset, message, hint: hint, notes: notes))
+    }
+}

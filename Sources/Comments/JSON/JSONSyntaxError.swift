@@ -1,0 +1,5 @@
+/// A JSON syntax error at a byte offset; `SourceText` turns the offset into line and column.
+struct JSONSyntaxError: Error, Sendable, Hashable {
+    var offset: Int
+    var message: String
+}

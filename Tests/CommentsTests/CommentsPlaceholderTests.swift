@@ -1,6 +1,0 @@
-import Testing
-@testable import Comments
-
-@Test func CommentsModuleLoads() {
-    #expect(Bool(true))
-}
