@@ -74,6 +74,6 @@ public enum Slug {
     /// Letters that are spelled with two letters (or a plain one) rather than losing a mark.
     private static let spelledOut: [Unicode.Scalar: String] = [
         "ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss", "ẞ": "ss",
-        "æ": "ae", "œ": "oe", "ø": "o", "å": "a", "ł": "l", "đ": "d", "ð": "d", "þ": "th",
+        "æ": "ae", "œ": "oe", "ø": "o", "å": "a", "ł": "l", "đ": "d", "ð": "d", "þ": "th", "ı": "i",
     ]
 }
