@@ -75,7 +75,8 @@ extension Filters {
     /// them; strings compare case-insensitively, nulls come first.
     private static func sort(_ input: Value, _ arguments: [Value], _: FilterEnvironment) throws(FilterError) -> Value {
         let items = try list(input, for: "sort")
-        let name = try arguments.first.map { value throws(FilterError) in try attributeName(value, for: "sort") }
+        var name: String?
+        if let first = arguments.first, first != .null { name = try attributeName(first, for: "sort") }
         let descending = arguments.count > 1 && arguments[1].isTruthy
         var keyed: [(key: Value, offset: Int, item: Value)] = []
         keyed.reserveCapacity(items.count)

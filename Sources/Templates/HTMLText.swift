@@ -18,8 +18,8 @@ enum HTMLText {
                 if let next = rest.first, next.properties.isAlphabetic || next == "/" || next == "!",
                    let close = rest.firstIndex(of: ">")
                 {
+                    if separatesWords(String(String.UnicodeScalarView(rest[..<close]))) { text.append(" ") }
                     scalars = rest[rest.index(after: close)...]
-                    text.append(" ")
                     continue
                 }
             }
@@ -29,8 +29,20 @@ enum HTMLText {
         return collapsingWhitespace(decodingEntities(text))
     }
 
+    private static let blockElements: Set<String> = [
+        "address", "article", "aside", "blockquote", "br", "dd", "div", "dl", "dt", "figcaption", "figure", "footer",
+        "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "li", "main", "nav", "ol", "p", "pre", "section", "table",
+        "td", "th", "tr", "ul",
+    ]
+
+    /// Whether a tag (its text between `<` and `>`) separates words: block elements do, `<b>` does not.
+    private static func separatesWords(_ tag: String) -> Bool {
+        let name = tag.drop(while: { $0 == "/" }).prefix(while: { $0.isLetter || $0.isNumber }).lowercased()
+        return blockElements.contains(name)
+    }
+
     static func collapsingWhitespace(_ text: String) -> String {
-        text.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+        text.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" || $0 == "\r\n" || $0 == "\r" }).joined(separator: " ")
     }
 
     private static let namedEntities: [String: String] = [

@@ -80,7 +80,8 @@ extension Renderer {
             switch (container, key) {
             case (.array(let items), .int(let position)):
                 let resolved = position < 0 ? items.count + position : position
-                return items.indices.contains(resolved) ? items[resolved] : nil
+                guard items.indices.contains(resolved) else { return Value?.none }
+                return items[resolved]
             case (.dict(let entries), _):
                 return key.text.flatMap { entries[$0] }
             default:
