@@ -108,7 +108,10 @@ extension Filters {
         case (_, .null): return .orderedDescending
         default:
             if let order = a.compare(to: b) { return order }
-            if failure == nil { failure = FilterError("'sort' cannot compare a \(a.typeName) with a \(b.typeName)") }
+            if failure == nil {
+                let kinds = [a.typeName, b.typeName].sorted()
+                failure = FilterError("'sort' cannot order a list that mixes a \(kinds[0]) and a \(kinds[1])")
+            }
             return .orderedSame
         }
     }

@@ -92,7 +92,7 @@ struct Lexer {
         while true {
             skipWhitespace()
             guard position < bytes.count else {
-                throw SyntaxError("'\(isPrint ? "{{" : "{%")}' is never closed", at: span, hint: "expected '\(closer)'")
+                throw SyntaxError("'\(isPrint ? "{{" : "{%")' is never closed", at: span, hint: "expected '\(closer)'")
             }
             let start = here
             let byte = bytes[position]

@@ -266,8 +266,8 @@ struct Parser {
             switch node {
             case .block, .assign, .capture: continue
             case .text(let text, let textSpan):
-                guard text.contains(where: { !$0.isWhitespace }) else { continue }
-                span = textSpan
+                guard let visible = Self.firstVisibleCharacter(of: text, startingAt: textSpan) else { continue }
+                span = visible
             case .output(_, let outputSpan): span = outputSpan
             case .conditional(let branches, _): span = branches.first?.span ?? Span(line: 1, column: 1)
             case .loop(let loop): span = loop.span
@@ -276,5 +276,22 @@ struct Parser {
             errors.append(SyntaxError("content outside of blocks is never rendered in a template that extends another",
                                       at: span, hint: "move it into a block"))
         }
+    }
+
+    /// Where the first non-whitespace character of `text`, which starts at `start`, is.
+    private static func firstVisibleCharacter(of text: String, startingAt start: Span) -> Span? {
+        var line = start.line, column = start.column
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\n":
+                line += 1
+                column = 1
+            case " ", "\t", "\r":
+                column += 1
+            default:
+                return Span(line: line, column: column)
+            }
+        }
+        return nil
     }
 }
