@@ -67,9 +67,11 @@ extension Filters {
     /// Text that fits is returned unchanged. Otherwise the cut goes back to the last space
     /// if that keeps at least half of `length`; trailing spaces and `,;:-–` go; `ending` follows.
     static func truncate(_ text: String, to length: Int, ending: String) -> String {
-        guard text.count > length else { return text }
-        var kept = text.prefix(length)
-        let nextIsBreak = text.dropFirst(length).first?.isWhitespace ?? true
+        guard let cut = text.index(text.startIndex, offsetBy: length, limitedBy: text.endIndex), cut < text.endIndex else {
+            return text
+        }
+        var kept = text[..<cut]
+        let nextIsBreak = text[cut].isWhitespace
         if !nextIsBreak, let space = kept.lastIndex(where: { $0.isWhitespace }),
            kept.distance(from: kept.startIndex, to: space) >= length / 2
         {

@@ -7,7 +7,7 @@
 /// variable, `.name` and `[key]` directly under the test or filter is lenient;
 /// `(x | upper) | default("")` still fails when `x` is undefined.
 extension Renderer {
-    mutating func evaluate(_ expression: Expression) throws -> Value {
+    func evaluate(_ expression: Expression) throws -> Value {
         switch expression {
         case .literal(let value, _):
             return value
@@ -65,7 +65,7 @@ extension Renderer {
     }
 
     /// The value of a variable / attribute / index chain, or nil when any link is undefined or null.
-    mutating func lookup(_ expression: Expression) throws -> Value? {
+    func lookup(_ expression: Expression) throws -> Value? {
         switch expression {
         case .variable(let name, _):
             return scope.lookup(name)
@@ -93,10 +93,10 @@ extension Renderer {
     }
 
     private func attribute(_ name: String, of value: Value, base: Expression, at span: Span) throws -> Value {
+        if case .dict(let entries) = value, let found = entries[name] { return found }
         let what = base.display.map { "'\($0)'" } ?? "the value"
         switch value {
         case .dict(let entries):
-            if let found = entries[name] { return found }
             throw failure("\(what) has no attribute '\(name)'", at: span,
                           hint: didYouMean(name, in: entries.keys) ?? Self.listing(entries.keys))
         case .null:
@@ -108,7 +108,7 @@ extension Renderer {
     }
 
     private func element(_ key: Value, of container: Value, base: Expression, at span: Span) throws -> Value {
-        let what = base.display.map { "'\($0)'" } ?? "the value"
+        var what: String { base.display.map { "'\($0)'" } ?? "the value" }
         switch (container, key) {
         case (.array(let items), .int(let position)):
             let resolved = position < 0 ? items.count + position : position
@@ -134,7 +134,7 @@ extension Renderer {
         return "it has: " + keys.sorted().joined(separator: ", ")
     }
 
-    private mutating func test(_ call: TestCall, _ input: Expression) throws -> Bool {
+    private func test(_ call: TestCall, _ input: Expression) throws -> Bool {
         switch call.name {
         case "defined": return try lookup(input) != nil
         case "undefined": return try lookup(input) == nil

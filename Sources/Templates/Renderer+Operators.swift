@@ -1,6 +1,6 @@
 /// Binary operators: logic, comparison, membership, concatenation and arithmetic.
 extension Renderer {
-    mutating func binary(_ op: BinaryOperator, _ leftExpression: Expression, _ rightExpression: Expression,
+    func binary(_ op: BinaryOperator, _ leftExpression: Expression, _ rightExpression: Expression,
                          at span: Span) throws -> Value
     {
         let left = try evaluate(leftExpression)

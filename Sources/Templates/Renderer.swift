@@ -2,10 +2,11 @@ import Diagnostics
 
 /// Renders parsed templates into one growing `String`.
 ///
-/// A `Renderer` lives for one `TemplateSet.render` call, so it may keep mutable state
-/// (the scope, the include chain, the blocks being rendered) while the `TemplateSet`
-/// itself stays immutable and shared between threads.
-struct Renderer {
+/// A `Renderer` lives for one `TemplateSet.render` call on one thread, so it may keep
+/// mutable state (the scope, the include chain, the blocks being rendered) while the
+/// `TemplateSet` itself stays immutable and shared between threads. It is a class so
+/// that this state is never copied as the renderer recurses.
+final class Renderer {
     static let maxIncludeDepth = 64
 
     struct ActiveBlock {
@@ -35,7 +36,7 @@ struct Renderer {
     // MARK: - Templates and inheritance
 
     /// Renders `template`, following its `extends` chain up to the root layout.
-    mutating func render(template: Template, into out: inout String) throws {
+    func render(template: Template, into out: inout String) throws {
         var chain = [template]
         var top = template
         while let parent = top.parent {
@@ -64,11 +65,11 @@ struct Renderer {
         try render(top.nodes, into: &out)
     }
 
-    mutating func render(_ nodes: [Node], into out: inout String) throws {
+    func render(_ nodes: [Node], into out: inout String) throws {
         for node in nodes { try render(node, into: &out) }
     }
 
-    mutating func render(_ node: Node, into out: inout String) throws {
+    func render(_ node: Node, into out: inout String) throws {
         switch node {
         case .text(let text, _):
             out += text
@@ -100,7 +101,7 @@ struct Renderer {
         }
     }
 
-    private mutating func renderBlock(_ definitions: [(template: Template, block: Block)], level: Int,
+    private func renderBlock(_ definitions: [(template: Template, block: Block)], level: Int,
                                       into out: inout String) throws
     {
         let saved = current
@@ -114,7 +115,7 @@ struct Renderer {
     }
 
     /// `super()`: the next less derived definition of the block being rendered.
-    mutating func renderSuper(at span: Span, into out: inout String) throws {
+    func renderSuper(at span: Span, into out: inout String) throws {
         guard let active = activeBlocks.last else {
             throw failure("'super()' can only be used inside a block", at: span)
         }
@@ -129,7 +130,7 @@ struct Renderer {
 
     // MARK: - Loops and includes
 
-    private mutating func render(_ loop: Loop, into out: inout String) throws {
+    private func render(_ loop: Loop, into out: inout String) throws {
         let iterable = try evaluate(loop.iterable)
         let pairs = loop.targets.count == 2
         switch iterable {
@@ -169,7 +170,7 @@ struct Renderer {
         }
     }
 
-    private mutating func render(_ include: Include, into out: inout String) throws {
+    private func render(_ include: Include, into out: inout String) throws {
         guard includeStack.count < Self.maxIncludeDepth else {
             var message = "include depth limit of \(Self.maxIncludeDepth) exceeded"
             if includeStack.contains(where: { $0.template == include.name }) || current.name == include.name {

@@ -80,7 +80,7 @@ public final class TemplateSet: Sendable {
             throw DiagnosticList([Diagnostic(.error, at: nil, "template '\(pathPrefix)\(name)' not found",
                                              hint: didYouMean(name, in: templates.keys))])
         }
-        var renderer = Renderer(set: self, template: template, context: context)
+        let renderer = Renderer(set: self, template: template, context: context)
         do {
             try renderer.render(template: template, into: &out)
         } catch let error as RenderError {
