@@ -4,16 +4,16 @@ import Diagnostics
 ///
 /// Every token and every AST node carries one, so the lexer, parser and renderer can
 /// all report `templates/x.html:LINE:COL` for what they find.
-public struct Span: Sendable, Hashable, CustomStringConvertible {
-    public let line: Int
-    public let column: Int
+struct Span: Sendable, Hashable, CustomStringConvertible {
+    let line: Int
+    let column: Int
 
-    public init(line: Int, column: Int) {
+    init(line: Int, column: Int) {
         self.line = line
         self.column = column
     }
 
-    public var description: String { "\(line):\(column)" }
+    var description: String { "\(line):\(column)" }
 }
 
 /// A syntax or static error found while lexing or parsing one template.

@@ -22,6 +22,8 @@ public struct TemplateSettings: Sendable, Hashable {
 /// filters and tests, filter argument counts, templates named by `include` and `extends`,
 /// circular `extends` and `include` chains that recurse unconditionally. Rendering reports
 /// what depends on the data: undefined variables, type errors, the include depth limit.
+/// Undefined variables and attributes are errors unless guarded by `is defined` or
+/// `default`; see `TemplateLanguage` for the whole language.
 public final class TemplateSet: Sendable {
     public let settings: TemplateSettings
     /// Prefix of the file names in diagnostics, e.g. `templates/`.
