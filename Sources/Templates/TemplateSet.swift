@@ -17,10 +17,19 @@ public struct TemplateSettings: Sendable, Hashable {
 }
 
 /// All templates of a site, parsed once, immutable, rendered many times from many threads.
+///
+/// Loading checks everything that can be checked without data: syntax, unknown tags,
+/// filters and tests, filter argument counts, templates named by `include` and `extends`,
+/// circular `extends` and `include` chains that recurse unconditionally. Rendering reports
+/// what depends on the data: undefined variables, type errors, the include depth limit.
+/// Undefined variables and attributes are errors unless guarded by `is defined` or
+/// `default`; see `TemplateLanguage` for the whole language.
 public final class TemplateSet: Sendable {
     public let settings: TemplateSettings
     /// Prefix of the file names in diagnostics, e.g. `templates/`.
     public let pathPrefix: String
+    let templates: [String: Template]
+    let environment: FilterEnvironment
 
     /// Parses every template. `sources` maps names relative to the templates folder
     /// (`article.html`, `partials/comment.html`) to their text.
@@ -28,17 +37,56 @@ public final class TemplateSet: Sendable {
     public init(sources: [String: String], settings: TemplateSettings, pathPrefix: String = "templates/") throws {
         self.settings = settings
         self.pathPrefix = pathPrefix
-        fatalError("TemplateSet is not implemented yet")
+        environment = FilterEnvironment(settings: settings)
+        var templates: [String: Template] = [:]
+        var diagnostics: [Diagnostic] = []
+        for (name, source) in sources.sorted(by: { $0.key < $1.key }) {
+            switch Parser.parse(name: name, source: source) {
+            case .success(let template):
+                templates[name] = template
+            case .failure(let failure):
+                diagnostics += failure.errors.map { Self.diagnostic($0, in: name, source: source, prefix: pathPrefix) }
+            }
+        }
+        for (name, error) in TemplateChecks(templates: templates, names: Set(sources.keys)).run() {
+            diagnostics.append(Self.diagnostic(error, in: name, source: sources[name] ?? "", prefix: pathPrefix))
+        }
+        guard diagnostics.isEmpty else { throw DiagnosticList(DiagnosticList.sorted(diagnostics)) }
+        self.templates = templates
+    }
+
+    static func diagnostic(_ error: SyntaxError, in name: String, source: String, prefix: String) -> Diagnostic {
+        Diagnostic(.error, at: SourceLocation(file: prefix + name, line: error.span.line, column: error.span.column),
+                   error.message, hint: error.hint, sourceLine: Diagnostic.line(error.span.line, of: source),
+                   notes: error.notes)
     }
 
     /// Names of all templates, sorted.
-    public var names: [String] { [] }
+    public var names: [String] { templates.keys.sorted() }
 
-    public func contains(_ name: String) -> Bool { false }
+    public func contains(_ name: String) -> Bool { templates[name] != nil }
 
     /// Renders template `name` with `context` as its top-level variables.
     /// - Throws: `DiagnosticList` (undefined variables, unknown templates, type errors …).
     public func render(_ name: String, context: [String: Value]) throws -> String {
-        fatalError("TemplateSet is not implemented yet")
+        var out = ""
+        out.reserveCapacity(templates[name].map { $0.source.utf8.count * 2 } ?? 0)
+        try render(name, context: context, into: &out)
+        return out
+    }
+
+    /// Renders template `name` with `context`, appending the output to `out`.
+    /// - Throws: `DiagnosticList`; `out` then holds the output up to the failure.
+    public func render(_ name: String, context: [String: Value], into out: inout String) throws {
+        guard let template = templates[name] else {
+            throw DiagnosticList([Diagnostic(.error, at: nil, "template '\(pathPrefix)\(name)' not found",
+                                             hint: didYouMean(name, in: templates.keys))])
+        }
+        let renderer = Renderer(set: self, template: template, context: context)
+        do {
+            try renderer.render(template: template, into: &out)
+        } catch let error as RenderError {
+            throw DiagnosticList([error.diagnostic])
+        }
     }
 }

@@ -1,0 +1,130 @@
+/// Plain-text helpers: reducing HTML to text, slugs and percent-encoding.
+enum HTMLText {
+    /// The text of `html`: tags and comments removed, character references decoded,
+    /// runs of whitespace collapsed to one space, trimmed.
+    static func strippingTags(_ html: String) -> String {
+        var text = ""
+        text.reserveCapacity(html.utf8.count)
+        var scalars = html.unicodeScalars[...]
+        while let scalar = scalars.first {
+            if scalar == "<" {
+                let rest = scalars.dropFirst()
+                let isComment = rest.starts(with: "!--".unicodeScalars)
+                if isComment, let end = rest.firstRange(of: "-->".unicodeScalars) {
+                    scalars = rest[end.upperBound...]
+                    text.append(" ")
+                    continue
+                }
+                if let next = rest.first, next.properties.isAlphabetic || next == "/" || next == "!",
+                   let close = rest.firstIndex(of: ">")
+                {
+                    if separatesWords(String(String.UnicodeScalarView(rest[..<close]))) { text.append(" ") }
+                    scalars = rest[rest.index(after: close)...]
+                    continue
+                }
+            }
+            text.unicodeScalars.append(scalar)
+            scalars = scalars.dropFirst()
+        }
+        return collapsingWhitespace(decodingEntities(text))
+    }
+
+    private static let blockElements: Set<String> = [
+        "address", "article", "aside", "blockquote", "br", "dd", "div", "dl", "dt", "figcaption", "figure", "footer",
+        "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "li", "main", "nav", "ol", "p", "pre", "section", "table",
+        "td", "th", "tr", "ul",
+    ]
+
+    /// Whether a tag (its text between `<` and `>`) separates words: block elements do, `<b>` does not.
+    private static func separatesWords(_ tag: String) -> Bool {
+        let name = tag.drop(while: { $0 == "/" }).prefix(while: { $0.isLetter || $0.isNumber }).lowercased()
+        return blockElements.contains(name)
+    }
+
+    static func collapsingWhitespace(_ text: String) -> String {
+        text.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" || $0 == "\r\n" || $0 == "\r" }).joined(separator: " ")
+    }
+
+    private static let namedEntities: [String: String] = [
+        "amp": "&", "lt": "<", "gt": ">", "quot": "\"", "apos": "'", "nbsp": "\u{A0}", "shy": "\u{AD}",
+        "ndash": "–", "mdash": "—", "hellip": "…", "laquo": "«", "raquo": "»", "bdquo": "„", "ldquo": "“",
+        "rdquo": "”", "lsquo": "‘", "rsquo": "’", "sbquo": "‚", "auml": "ä", "ouml": "ö", "uuml": "ü",
+        "Auml": "Ä", "Ouml": "Ö", "Uuml": "Ü", "szlig": "ß", "euro": "€", "copy": "©",
+    ]
+
+    /// `text` with `&amp;`, `&#228;`, `&#xE4;` and common named references decoded.
+    static func decodingEntities(_ text: String) -> String {
+        guard text.contains("&") else { return text }
+        var out = ""
+        var rest = text[...]
+        while let amp = rest.firstIndex(of: "&") {
+            out += rest[..<amp]
+            let after = rest[rest.index(after: amp)...]
+            if let semicolon = after.prefix(12).firstIndex(of: ";"), let decoded = decode(after[..<semicolon]) {
+                out += decoded
+                rest = after[after.index(after: semicolon)...]
+            } else {
+                out += "&"
+                rest = after
+            }
+        }
+        return out + rest
+    }
+
+    private static func decode(_ name: Substring) -> String? {
+        if name.hasPrefix("#x") || name.hasPrefix("#X") {
+            return UInt32(name.dropFirst(2), radix: 16).flatMap(Unicode.Scalar.init).map { String($0) }
+        }
+        if name.hasPrefix("#") {
+            return UInt32(name.dropFirst(), radix: 10).flatMap(Unicode.Scalar.init).map { String($0) }
+        }
+        return namedEntities[String(name)]
+    }
+
+    /// A URL slug: German umlauts transliterated (`ä` → `ae`, `ß` → `ss`), other accents
+    /// dropped, lowercase ASCII letters and digits, everything else one `-`, no `-` at the ends.
+    static func slug(_ text: String) -> String {
+        var slug = ""
+        var pendingDash = false
+        for scalar in text.lowercased().decomposedStringWithCanonicalMapping.unicodeScalars {
+            let piece: String
+            switch scalar {
+            case "ß": piece = "ss"
+            case "æ": piece = "ae"
+            case "ø": piece = "o"
+            case "œ": piece = "oe"
+            case "\u{308}":  // combining diaeresis: ä ö ü → ae oe ue
+                if let last = slug.last, "aou".contains(last) { slug.append("e") }
+                continue
+            case "a"..."z", "0"..."9": piece = String(scalar)
+            default:
+                if scalar.properties.generalCategory == .nonspacingMark { continue }
+                pendingDash = true
+                continue
+            }
+            if pendingDash, !slug.isEmpty { slug.append("-") }
+            pendingDash = false
+            slug += piece
+        }
+        return slug
+    }
+
+    /// Percent-encodes everything but `A–Z a–z 0–9 - . _ ~` (and `/` when `keepSlash`).
+    static func percentEncoded(_ text: String, keepSlash: Bool) -> String {
+        var out = ""
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"),
+                UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"),
+                UInt8(ascii: "~"):
+                out.unicodeScalars.append(Unicode.Scalar(byte))
+            case UInt8(ascii: "/") where keepSlash:
+                out.append("/")
+            default:
+                let hex = String(byte, radix: 16, uppercase: true)
+                out += "%" + (hex.count == 1 ? "0" + hex : hex)
+            }
+        }
+        return out
+    }
+}

@@ -1,0 +1,279 @@
+/// Splits a template's text into tokens.
+///
+/// Text outside tags becomes `.text` tokens, with whitespace control (`{%-`, `-%}`,
+/// `{{-`, `-}}`, `{#-`, `-#}`) already applied; comments vanish; `{% raw %}` …
+/// `{% endraw %}` becomes one `.text` token. Inside `{{ }}` and `{% %}` the lexer
+/// produces names, literals and symbols. Works on UTF-8 bytes and tracks line and
+/// column (in Unicode scalars) as it goes.
+struct Lexer {
+    private let bytes: [UInt8]
+    private var position = 0
+    private var line = 1
+    private var column = 1
+    private var tokens: [Token] = []
+    /// Set by a closing `-%}` / `-}}` / `-#}`: strip leading whitespace of the next text.
+    private var stripNextText = false
+
+    init(_ source: String) {
+        bytes = Array(source.utf8)
+    }
+
+    /// The tokens of the whole template, ending with `.end`.
+    static func tokenize(_ source: String) throws(SyntaxError) -> [Token] {
+        var lexer = Lexer(source)
+        try lexer.run()
+        return lexer.tokens
+    }
+
+    // MARK: - Text and delimiters
+
+    private mutating func run() throws(SyntaxError) {
+        var textStart = position
+        var textSpan = here
+        while position < bytes.count {
+            guard bytes[position] == UInt8(ascii: "{"), position + 1 < bytes.count else {
+                advance()
+                continue
+            }
+            let kind = bytes[position + 1]
+            guard kind == UInt8(ascii: "{") || kind == UInt8(ascii: "%") || kind == UInt8(ascii: "#") else {
+                advance()
+                continue
+            }
+            let stripBefore = position + 2 < bytes.count && bytes[position + 2] == UInt8(ascii: "-")
+            emitText(from: textStart, to: position, stripEnd: stripBefore, span: textSpan)
+            let openSpan = here
+            advance(stripBefore ? 3 : 2)
+            switch kind {
+            case UInt8(ascii: "#"): try skipComment(openedAt: openSpan)
+            case UInt8(ascii: "{"): try lexTag(open: .printOpen, span: openSpan)
+            default:
+                try lexTag(open: .tagOpen, span: openSpan)
+                try handleRaw(openedAt: openSpan)
+            }
+            textStart = position
+            textSpan = here
+        }
+        emitText(from: textStart, to: bytes.count, stripEnd: false, span: textSpan)
+        tokens.append(Token(kind: .end, span: here))
+    }
+
+    private mutating func emitText(from start: Int, to end: Int, stripEnd: Bool, span: Span) {
+        var start = start, end = end
+        if stripNextText {
+            while start < end, isWhitespace(bytes[start]) { start += 1 }
+            stripNextText = false
+        }
+        if stripEnd {
+            while end > start, isWhitespace(bytes[end - 1]) { end -= 1 }
+        }
+        guard start < end else { return }
+        tokens.append(Token(kind: .text(String(decoding: bytes[start..<end], as: UTF8.self)), span: span))
+    }
+
+    private mutating func skipComment(openedAt span: Span) throws(SyntaxError) {
+        while position + 1 < bytes.count {
+            if bytes[position] == UInt8(ascii: "#"), bytes[position + 1] == UInt8(ascii: "}") {
+                stripNextText = position > 0 && bytes[position - 1] == UInt8(ascii: "-")
+                advance(2)
+                return
+            }
+            advance()
+        }
+        throw SyntaxError("comment is never closed", at: span, hint: "close it with '#}'")
+    }
+
+    /// Lexes the inside of `{{ … }}` or `{% … %}` up to and including the closing delimiter.
+    private mutating func lexTag(open: Token.Kind, span: Span) throws(SyntaxError) {
+        tokens.append(Token(kind: open, span: span))
+        let isPrint = open == .printOpen
+        let closer = isPrint ? "}}" : "%}"
+        var braceDepth = 0
+        while true {
+            skipWhitespace()
+            guard position < bytes.count else {
+                throw SyntaxError("'\(isPrint ? "{{" : "{%")' is never closed", at: span, hint: "expected '\(closer)'")
+            }
+            let start = here
+            let byte = bytes[position]
+            // Closing delimiter, possibly with whitespace control.
+            let strip = byte == UInt8(ascii: "-") && peek(1) == closerFirst(isPrint) && peek(2) == UInt8(ascii: "}")
+            if strip || (byte == closerFirst(isPrint) && peek(1) == UInt8(ascii: "}") && (!isPrint || braceDepth == 0)) {
+                advance(strip ? 3 : 2)
+                stripNextText = strip
+                tokens.append(Token(kind: isPrint ? .printClose : .tagClose, span: start))
+                return
+            }
+            if isPrint, byte == UInt8(ascii: "%"), peek(1) == UInt8(ascii: "}") {
+                throw SyntaxError("expected '}}' to close '{{' opened at \(span), found '%}'", at: start)
+            }
+            if !isPrint, braceDepth == 0, byte == UInt8(ascii: "}"), peek(1) == UInt8(ascii: "}") {
+                throw SyntaxError("expected '%}' to close '{%' opened at \(span), found '}}'", at: start)
+            }
+            let token = try lexExpressionToken()
+            if case .symbol("{") = token.kind { braceDepth += 1 }
+            if case .symbol("}") = token.kind { braceDepth -= 1 }
+            tokens.append(token)
+        }
+    }
+
+    private func closerFirst(_ isPrint: Bool) -> UInt8 { isPrint ? UInt8(ascii: "}") : UInt8(ascii: "%") }
+
+    /// After `{% raw %}`: replaces the tag's tokens with the verbatim text up to `{% endraw %}`.
+    private mutating func handleRaw(openedAt span: Span) throws(SyntaxError) {
+        let count = tokens.count
+        guard count >= 3, case .name("raw") = tokens[count - 2].kind, tokens[count - 3].kind == .tagOpen else { return }
+        tokens.removeLast(3)
+        let stripStart = stripNextText
+        stripNextText = false
+        let textSpan = here
+        let textStart = position
+        while position < bytes.count {
+            if let (textEnd, stripEnd) = matchEndraw() {
+                var start = textStart, end = textEnd
+                if stripStart { while start < end, isWhitespace(bytes[start]) { start += 1 } }
+                if stripEnd { while end > start, isWhitespace(bytes[end - 1]) { end -= 1 } }
+                if start < end {
+                    tokens.append(Token(kind: .text(String(decoding: bytes[start..<end], as: UTF8.self)), span: textSpan))
+                }
+                return
+            }
+            advance()
+        }
+        throw SyntaxError("'raw' is never closed", at: span, hint: "close it with '{% endraw %}'")
+    }
+
+    /// If `{% endraw %}` starts at the current position, consumes it and returns where the
+    /// raw text ends and whether `{%-` asked to strip the whitespace before it.
+    private mutating func matchEndraw() -> (Int, Bool)? {
+        guard bytes[position] == UInt8(ascii: "{"), peek(1) == UInt8(ascii: "%") else { return nil }
+        var cursor = position + 2
+        let stripEnd = cursor < bytes.count && bytes[cursor] == UInt8(ascii: "-")
+        if stripEnd { cursor += 1 }
+        while cursor < bytes.count, isWhitespace(bytes[cursor]) { cursor += 1 }
+        let word = Array("endraw".utf8)
+        guard cursor + word.count <= bytes.count, Array(bytes[cursor..<cursor + word.count]) == word else { return nil }
+        cursor += word.count
+        while cursor < bytes.count, isWhitespace(bytes[cursor]) { cursor += 1 }
+        let stripAfter = cursor < bytes.count && bytes[cursor] == UInt8(ascii: "-")
+        if stripAfter { cursor += 1 }
+        guard cursor + 1 < bytes.count, bytes[cursor] == UInt8(ascii: "%"), bytes[cursor + 1] == UInt8(ascii: "}") else {
+            return nil
+        }
+        let end = position
+        advance(cursor + 2 - position)
+        stripNextText = stripAfter
+        return (end, stripEnd)
+    }
+
+    // MARK: - Expression tokens
+
+    private mutating func lexExpressionToken() throws(SyntaxError) -> Token {
+        let span = here
+        let byte = bytes[position]
+        if isNameStart(byte) {
+            let start = position
+            while position < bytes.count, isNameStart(bytes[position]) || isDigit(bytes[position]) { advance() }
+            return Token(kind: .name(String(decoding: bytes[start..<position], as: UTF8.self)), span: span)
+        }
+        if isDigit(byte) { return try lexNumber(span) }
+        if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'") { return try lexString(span) }
+        let two = peek(1).map { String(decoding: [byte, $0], as: UTF8.self) } ?? ""
+        if ["==", "!=", "<=", ">="].contains(two) {
+            advance(2)
+            return Token(kind: .symbol(two), span: span)
+        }
+        let one = String(decoding: [byte], as: UTF8.self)
+        if "()[]{},.:|~+-*/%<>=".contains(one) {
+            advance()
+            return Token(kind: .symbol(one), span: span)
+        }
+        let character = currentCharacter()
+        throw SyntaxError("unexpected character '\(character)' in expression", at: span,
+                          hint: character == "!" ? "use 'not' or '!='" : nil)
+    }
+
+    private mutating func lexNumber(_ span: Span) throws(SyntaxError) -> Token {
+        let start = position
+        while position < bytes.count, isDigit(bytes[position]) || bytes[position] == UInt8(ascii: "_") { advance() }
+        var isDouble = false
+        if position + 1 < bytes.count, bytes[position] == UInt8(ascii: "."), isDigit(bytes[position + 1]) {
+            isDouble = true
+            advance()
+            while position < bytes.count, isDigit(bytes[position]) { advance() }
+        }
+        let text = String(decoding: bytes[start..<position], as: UTF8.self).replacingOccurrences(of: "_", with: "")
+        if isDouble, let value = Double(text) { return Token(kind: .number(value), span: span) }
+        if !isDouble, let value = Int(text) { return Token(kind: .integer(value), span: span) }
+        throw SyntaxError("number '\(text)' is out of range", at: span)
+    }
+
+    private mutating func lexString(_ span: Span) throws(SyntaxError) -> Token {
+        let quote = bytes[position]
+        advance()
+        var value: [UInt8] = []
+        while position < bytes.count {
+            let byte = bytes[position]
+            if byte == quote {
+                advance()
+                return Token(kind: .string(String(decoding: value, as: UTF8.self)), span: span)
+            }
+            if byte == UInt8(ascii: "\n") { break }
+            if byte == UInt8(ascii: "\\"), let next = peek(1) {
+                switch next {
+                case UInt8(ascii: "n"): value.append(UInt8(ascii: "\n"))
+                case UInt8(ascii: "t"): value.append(UInt8(ascii: "\t"))
+                case UInt8(ascii: "r"): value.append(UInt8(ascii: "\r"))
+                case UInt8(ascii: "\\"), UInt8(ascii: "\""), UInt8(ascii: "'"): value.append(next)
+                default: throw SyntaxError("unknown escape '\\\(String(decoding: [next], as: UTF8.self))' in string", at: here)
+                }
+                advance(2)
+                continue
+            }
+            value.append(byte)
+            advance()
+        }
+        throw SyntaxError("string is never closed", at: span, hint: "close it with \(quote == UInt8(ascii: "'") ? "'" : "\"") on the same line")
+    }
+
+    // MARK: - Cursor
+
+    private var here: Span { Span(line: line, column: column) }
+
+    private func peek(_ offset: Int) -> UInt8? {
+        position + offset < bytes.count ? bytes[position + offset] : nil
+    }
+
+    private mutating func advance(_ count: Int = 1) {
+        for _ in 0..<count where position < bytes.count {
+            let byte = bytes[position]
+            if byte == UInt8(ascii: "\n") {
+                line += 1
+                column = 1
+            } else if byte & 0xC0 != 0x80 {
+                column += 1
+            }
+            position += 1
+        }
+    }
+
+    private mutating func skipWhitespace() {
+        while position < bytes.count, isWhitespace(bytes[position]) { advance() }
+    }
+
+    private func currentCharacter() -> String {
+        var end = position + 1
+        while end < bytes.count, bytes[end] & 0xC0 == 0x80 { end += 1 }
+        return String(decoding: bytes[position..<end], as: UTF8.self)
+    }
+}
+
+private func isWhitespace(_ byte: UInt8) -> Bool {
+    byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D
+}
+
+private func isDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }
+
+private func isNameStart(_ byte: UInt8) -> Bool {
+    (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A) || byte == 0x5F
+}

@@ -1,0 +1,50 @@
+import Foundation
+import Testing
+@testable import Templates
+
+/// The `date` filter: our strftime subset, German and English words, the site's timezone.
+@Suite struct DateTests {
+    static let cases: [RenderCase] = [
+        RenderCase("{{ d | date }}", ["d": .date(midsummer)], "22. Juni 2022"),
+        RenderCase("{{ d | date }}", ["d": .date(midsummer)], "June 22, 2022", language: "en"),
+        RenderCase("{{ d | date('long') }}", ["d": .date(marchNight)], "7. März 2022"),
+        RenderCase("{{ d | date('iso') }}", ["d": .date(midsummer)], "2022-06-22T10:15:00+02:00"),
+        RenderCase("{{ d | date('iso') }}", ["d": .date(marchNight)], "2022-03-07T00:30:00+01:00"),
+        RenderCase("{{ d | date('%Y-%m-%d %H:%M:%S %z') }}", ["d": .date(earlyJanuary)], "2022-01-01 01:05:09 +0100"),
+        RenderCase("{{ d | date('%e.%-m.%y, %-H:%M Uhr') }}", ["d": .date(earlyJanuary)], "1.1.22, 1:05 Uhr"),
+        RenderCase("{{ d | date('%A, %d. %B %Y') }}", ["d": .date(marchNight)], "Montag, 07. März 2022"),
+        RenderCase("{{ d | date('%a %e. %b') }}", ["d": .date(marchNight)], "Mo 7. Mär"),
+        RenderCase("{{ d | date('%A, %B %e, %Y %I:%M %p') }}", ["d": .date(marchNight)], "Monday, March 7, 2022 12:30 AM",
+                   language: "en"),
+        RenderCase("{{ d | date('%a %b') }}", ["d": .date(newYear)], "Sun Jan", language: "en"),
+        RenderCase("{{ d | date('%F %T') }} {{ d | date('100%%') }}", ["d": .date(newYear)], "2023-01-01 00:30:00 100%"),
+        RenderCase("<time datetime=\"{{ d | date('iso') }}\">{{ d | date }}</time>", ["d": .date(midsummer)],
+                   "<time datetime=\"2022-06-22T10:15:00+02:00\">22. Juni 2022</time>"),
+    ]
+
+    @Test(arguments: cases) func formats(_ testCase: RenderCase) throws {
+        try testCase.check()
+    }
+
+    @Test func germanMonthAndWeekdayNames() throws {
+        let dates = DateFormatting(language: "de", timeZone: berlin)
+        #expect((1...12).map { dates.monthName($0, short: false) } == [
+            "Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September", "Oktober", "November",
+            "Dezember",
+        ])
+        #expect((1...7).map { dates.weekdayName($0, short: false) } == [
+            "Sonntag", "Montag", "Dienstag", "Mittwoch", "Donnerstag", "Freitag", "Samstag",
+        ])
+        let english = DateFormatting(language: "fr", timeZone: berlin)
+        #expect(english.monthName(3, short: false) == "March")
+    }
+
+    @Test func otherTimezones() throws {
+        let utc = TemplateSettings(language: "en", timeZone: .gmt, baseURL: "/")
+        let set = try TemplateSet(sources: ["t.html": "{{ d | date('iso') }} {{ d | date }}"], settings: utc)
+        #expect(try set.render("t.html", context: ["d": .date(marchNight)]) == "2022-03-06T23:30:00+00:00 March 6, 2022")
+        let india = TemplateSettings(language: "en", timeZone: TimeZone(identifier: "Asia/Kolkata") ?? .gmt)
+        let indian = try TemplateSet(sources: ["t.html": "{{ d | date('%H:%M %z') }}"], settings: india)
+        #expect(try indian.render("t.html", context: ["d": .date(midsummer)]) == "13:45 +0530")
+    }
+}

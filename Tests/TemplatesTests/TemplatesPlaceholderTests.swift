@@ -1,6 +1,0 @@
-import Testing
-@testable import Templates
-
-@Test func TemplatesModuleLoads() {
-    #expect(Bool(true))
-}
