@@ -5,6 +5,9 @@ import CCmarkGFM
 /// It does not own the node: the tree (and with it every node) belongs to
 /// the document being rendered. Every getter guards the NULLs cmark returns.
 struct CmarkNode {
+    /// One step of a walk over a tree: a node, entered or exited.
+    typealias Step = (event: cmark_event_type, node: CmarkNode)
+
     let pointer: OpaquePointer
 
     init(_ pointer: OpaquePointer) {
@@ -24,8 +27,6 @@ struct CmarkNode {
         type.rawValue & 0xC000 == 0x8000
     }
 
-    var literal: String? { cmark_node_get_literal(pointer).map { String(cString: $0) } }
-
     var url: String? {
         get { cmark_node_get_url(pointer).map { String(cString: $0) } }
         nonmutating set { _ = cmark_node_set_url(pointer, newValue) }
@@ -41,10 +42,10 @@ struct CmarkNode {
 
     /// All nodes of the subtree rooted here, in document order, each with the
     /// event at which the walk met it. Collect first, modify the tree afterwards.
-    func walk() -> [(event: cmark_event_type, node: CmarkNode)] {
+    func walk() -> [Step] {
         guard let iterator = cmark_iter_new(pointer) else { return [] }
         defer { cmark_iter_free(iterator) }
-        var steps: [(event: cmark_event_type, node: CmarkNode)] = []
+        var steps: [Step] = []
         while true {
             let event = cmark_iter_next(iterator)
             if event == CMARK_EVENT_DONE || event == CMARK_EVENT_NONE { break }

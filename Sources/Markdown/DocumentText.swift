@@ -16,13 +16,14 @@ struct DocumentText {
     private(set) var firstParagraph = ""
     private(set) var wordCount = 0
 
-    init(of document: CmarkNode) {
-        var all = ""
+    /// Reads the text of a walk over the whole document (see `CmarkNode.walk()`).
+    init(of walk: [CmarkNode.Step]) {
+        var words = WordCounter()
         var capture: String?          // text of the paragraph or heading being walked
         var imageDepth = 0
         var footnoteDepth = 0
         var firstNested: String?      // first paragraph below the top level, as a fallback
-        for (event, node) in document.walk() {
+        for (event, node) in walk {
             let entering = event == CMARK_EVENT_ENTER
             let type = node.type
             if type == CMARK_NODE_IMAGE {
@@ -33,45 +34,41 @@ struct DocumentText {
                 footnoteDepth += entering ? 1 : -1
             }
             if imageDepth > 0 { continue }
-            var piece: String?
             switch type {
             case CMARK_NODE_TEXT, CMARK_NODE_CODE:
-                piece = node.literal
+                guard let literal = cmark_node_get_literal(node.pointer) else { continue }
+                words.add(cString: literal)
+                capture? += String(cString: literal)
             case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
-                piece = " "
-            case CMARK_NODE_PARAGRAPH, CMARK_NODE_HEADING:
+                words.breakWord()
+                capture? += " "
+            case CMARK_NODE_HEADING:
+                words.breakWord()
                 if entering {
                     capture = ""
-                } else if let text = capture.map(Self.collapsingWhitespace) {
+                } else if let text = capture.map(PlainText.collapsingWhitespace) {
                     capture = nil
-                    if type == CMARK_NODE_HEADING {
-                        headings.append(HeadingText(node: node, level: node.headingLevel, text: text))
-                    } else if !text.isEmpty && footnoteDepth == 0 && firstParagraph.isEmpty {
-                        if node.parent?.type == CMARK_NODE_DOCUMENT {
-                            firstParagraph = text
-                        } else if firstNested == nil {
-                            firstNested = text
-                        }
+                    headings.append(HeadingText(node: node, level: node.headingLevel, text: text))
+                }
+            case CMARK_NODE_PARAGRAPH:
+                words.breakWord()
+                // Paragraph text is only needed until the first top-level paragraph is found.
+                if entering {
+                    capture = firstParagraph.isEmpty && footnoteDepth == 0 ? "" : nil
+                } else if let text = capture.map(PlainText.collapsingWhitespace) {
+                    capture = nil
+                    if text.isEmpty { continue }
+                    if node.parent?.type == CMARK_NODE_DOCUMENT {
+                        firstParagraph = text
+                    } else if firstNested == nil {
+                        firstNested = text
                     }
                 }
             default:
-                break
-            }
-            if let piece {
-                all += piece
-                capture? += piece
-            } else if node.isBlock {
-                all += " "
+                if node.isBlock { words.breakWord() }
             }
         }
         if firstParagraph.isEmpty { firstParagraph = firstNested ?? "" }
-        wordCount = all.split(whereSeparator: \.isWhitespace)
-            .filter { $0.contains { $0.isLetter || $0.isNumber } }
-            .count
-    }
-
-    /// `text` with every run of whitespace turned into one space, trimmed.
-    static func collapsingWhitespace(_ text: String) -> String {
-        text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        wordCount = words.count
     }
 }

@@ -4,12 +4,14 @@ import CCmarkGFM
 /// the page's URL, and lists every link that points inside the site.
 struct LinkRewriter {
     let resolver: PageURLResolver
-    let source: SourceLines
+    /// The Markdown source, to turn cmark's byte columns into character columns.
+    let source: String
 
-    /// Rewrites the URLs in the tree under `document`; returns the internal links in document order.
-    func rewrite(_ document: CmarkNode) -> [Link] {
+    /// Rewrites the URLs of the links and images met in `walk` (see `CmarkNode.walk()`);
+    /// returns the internal links in document order.
+    func rewrite(_ walk: [CmarkNode.Step]) -> [Link] {
         var links: [Link] = []
-        for (event, node) in document.walk() where event == CMARK_EVENT_ENTER {
+        for (event, node) in walk where event == CMARK_EVENT_ENTER {
             let kind: Link.Kind
             switch node.type {
             case CMARK_NODE_LINK: kind = .link
@@ -17,28 +19,35 @@ struct LinkRewriter {
             default: continue
             }
             guard let original = node.url else { continue }
+            var resolved = original
             switch PageURLResolver.classify(original) {
             case .external, .empty:
                 continue
             case .siteAbsolute:
-                links.append(link(kind, original, original, at: node))
+                break
             case .pageRelative:
-                let resolved = resolver.resolve(original)
+                resolved = resolver.resolve(original)
                 node.url = resolved
-                links.append(link(kind, original, resolved, at: node))
             }
+            let (line, byteColumn) = Self.position(of: node)
+            links.append(Link(kind: kind, original: original, resolved: resolved, line: line, column: byteColumn))
+        }
+        guard !links.isEmpty else { return links }
+        let columns = SourceLines(source).characterColumns(links.map { ($0.line, $0.column) })
+        for (index, column) in zip(links.indices, columns) {
+            links[index].column = column
         }
         return links
     }
 
-    private func link(_ kind: Link.Kind, _ original: String, _ resolved: String, at node: CmarkNode) -> Link {
+    /// Line and byte column where the link's (or image's) opening bracket is.
+    private static func position(of node: CmarkNode) -> (line: Int, byteColumn: Int) {
         // cmark dates a link whose text spans lines at its closing bracket's
         // line (the column is the opening bracket's); its text starts earlier.
         var line = node.startLine
         if let textLine = node.firstChild?.startLine, textLine > 0, textLine < line {
             line = textLine
         }
-        let column = source.characterColumn(line: line, byteColumn: node.startColumn)
-        return Link(kind: kind, original: original, resolved: resolved, line: line, column: column)
+        return (line, node.startColumn)
     }
 }

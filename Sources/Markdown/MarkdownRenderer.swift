@@ -26,9 +26,10 @@ public enum MarkdownRenderer {
         let document = CmarkNode(root)
         cmark_consolidate_text_nodes(root)
 
-        let text = DocumentText(of: document)
-        let rewriter = LinkRewriter(resolver: PageURLResolver(pageURL: options.pageURL), source: SourceLines(markdown))
-        let links = rewriter.rewrite(document)
+        let walk = document.walk()
+        let text = DocumentText(of: walk)
+        let rewriter = LinkRewriter(resolver: PageURLResolver(pageURL: options.pageURL), source: markdown)
+        let links = rewriter.rewrite(walk)
         // The parser owns the extension list: render before `cmark_parser_free`.
         let parserExtensions = cmark_parser_get_syntax_extensions(parser)
         let headings = HeadingAnchors(options: flags, extensions: parserExtensions).apply(to: text.headings)

@@ -21,9 +21,10 @@ struct PageURLResolver {
     }
 
     static func classify(_ url: String) -> Target {
-        guard let first = url.first else { return .empty }
-        if url.hasPrefix("//") || hasScheme(url) { return .external }
-        if first == "/" || first == "#" || first == "?" { return .siteAbsolute }
+        let bytes = url.utf8
+        guard let first = bytes.first else { return .empty }
+        if bytes.starts(with: "//".utf8) || hasScheme(bytes) { return .external }
+        if first == slash || first == UInt8(ascii: "#") || first == UInt8(ascii: "?") { return .siteAbsolute }
         return .pageRelative
     }
 
@@ -31,43 +32,60 @@ struct PageURLResolver {
     /// (never climbing above the root); query and fragment are kept verbatim.
     func resolve(_ url: String) -> String {
         guard Self.classify(url) == .pageRelative else { return url }
-        let suffixStart = url.firstIndex { $0 == "?" || $0 == "#" } ?? url.endIndex
-        let path = url[..<suffixStart]
+        let bytes = Array(url.utf8)
+        let suffixStart = bytes.firstIndex { $0 == UInt8(ascii: "?") || $0 == UInt8(ascii: "#") } ?? bytes.endIndex
         // The page's folder: everything up to its last `/` (RFC 3986 merge).
-        let pagePath = pageURL.prefix { $0 != "?" && $0 != "#" }
-        let folder = pagePath[...(pagePath.lastIndex(of: "/") ?? pagePath.startIndex)]
-        return Self.removeDotSegments(String(folder + path)) + url[suffixStart...]
+        let page = pageURL.utf8.prefix { $0 != UInt8(ascii: "?") && $0 != UInt8(ascii: "#") }
+        let folder = page[...(page.lastIndex(of: Self.slash) ?? page.startIndex)]
+        var merged = Array(folder)
+        merged += bytes[..<suffixStart]
+        var result = Self.removeDotSegments(merged)
+        result += bytes[suffixStart...]
+        return String(decoding: result, as: UTF8.self)
     }
 
     /// Normalises an absolute path: drops `.` segments, lets `..` remove the
     /// segment before it (nothing above `/`), keeps a trailing `/`.
-    static func removeDotSegments(_ path: String) -> String {
-        var segments: [Substring] = []
-        let parts = path.split(separator: "/", omittingEmptySubsequences: false).dropFirst()
+    private static func removeDotSegments(_ path: [UInt8]) -> [UInt8] {
+        let parts = path.split(separator: slash, omittingEmptySubsequences: false).dropFirst()
+        let dot: [UInt8] = [UInt8(ascii: ".")]
+        let dotDot: [UInt8] = [UInt8(ascii: "."), UInt8(ascii: ".")]
+        var segments: [ArraySlice<UInt8>] = []
         for (index, part) in parts.enumerated() {
             let isLast = index == parts.count - 1
-            switch part {
-            case ".":
-                if isLast { segments.append("") }
-            case "..":
+            if part.elementsEqual(dot) {
+                if isLast { segments.append([]) }
+            } else if part.elementsEqual(dotDot) {
                 if !segments.isEmpty { segments.removeLast() }
-                if isLast { segments.append("") }
-            default:
+                if isLast { segments.append([]) }
+            } else {
                 segments.append(part)
             }
         }
-        return "/" + segments.joined(separator: "/")
+        var result: [UInt8] = [slash]
+        result.reserveCapacity(path.count)
+        for (index, segment) in segments.enumerated() {
+            if index > 0 { result.append(slash) }
+            result += segment
+        }
+        return result
     }
+
+    private static let slash = UInt8(ascii: "/")
 
     /// Whether `url` starts with a URI scheme (`ALPHA *(ALPHA / DIGIT / + / - / .)` then `:`).
-    private static func hasScheme(_ url: String) -> Bool {
-        guard let colon = url.firstIndex(of: ":") else { return false }
-        let scheme = url[..<colon]
-        guard let first = scheme.unicodeScalars.first, first.isASCIILetter else { return false }
-        return scheme.unicodeScalars.allSatisfy { $0.isASCIILetter || ("0"..."9").contains($0) || "+-.".unicodeScalars.contains($0) }
+    private static func hasScheme(_ url: String.UTF8View) -> Bool {
+        guard let first = url.first, isASCIILetter(first) else { return false }
+        for byte in url.dropFirst() {
+            if byte == UInt8(ascii: ":") { return true }
+            let isSchemeByte = isASCIILetter(byte) || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
+                || byte == UInt8(ascii: "+") || byte == UInt8(ascii: "-") || byte == UInt8(ascii: ".")
+            if !isSchemeByte { return false }
+        }
+        return false
     }
-}
 
-private extension Unicode.Scalar {
-    var isASCIILetter: Bool { ("a"..."z").contains(self) || ("A"..."Z").contains(self) }
+    private static func isASCIILetter(_ byte: UInt8) -> Bool {
+        (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte | 0x20)
+    }
 }

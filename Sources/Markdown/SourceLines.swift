@@ -1,15 +1,34 @@
-/// The lines of a Markdown source, to turn cmark's byte columns into
-/// character columns (`Über [x](y)`: the link starts at column 6, byte 7).
+/// Turns cmark's byte columns into character columns of the Markdown
+/// source (`Über [x](y)`: the link starts at column 6, byte 7).
 struct SourceLines {
-    private let bytes: [UInt8]
-    /// Byte offset at which each line starts; lines end at `\n`, `\r\n` or `\r`, as in cmark.
-    private let lineStarts: [Int]
+    private let source: String
 
     init(_ source: String) {
-        bytes = Array(source.utf8)
+        self.source = source
+    }
+
+    /// Maps 1-based `(line, byteColumn)` positions to `(line, characterColumn)`.
+    /// Lines end at `\n`, `\r\n` or `\r`, as in cmark; positions outside the source stay as they are.
+    func characterColumns(_ positions: [(line: Int, byteColumn: Int)]) -> [Int] {
+        let lastLine = positions.map(\.line).max() ?? 0
+        var source = source
+        return source.withUTF8 { bytes in
+            let starts = Self.lineStarts(bytes, upTo: lastLine)
+            return positions.map { line, byteColumn in
+                guard line >= 1, line <= starts.count, byteColumn >= 1 else { return byteColumn }
+                let start = starts[line - 1]
+                let prefix = UnsafeBufferPointer(rebasing: bytes[start..<min(start + byteColumn - 1, bytes.count)])
+                guard prefix.contains(where: { $0 >= 0x80 }) else { return byteColumn }
+                return String(decoding: prefix, as: UTF8.self).count + 1
+            }
+        }
+    }
+
+    /// Byte offsets at which lines 1 through `lastLine` start (fewer if the source is shorter).
+    private static func lineStarts(_ bytes: UnsafeBufferPointer<UInt8>, upTo lastLine: Int) -> [Int] {
         var starts = [0]
         var index = 0
-        while index < bytes.count {
+        while index < bytes.count && starts.count < lastLine {
             let byte = bytes[index]
             index += 1
             if byte == UInt8(ascii: "\r"), index < bytes.count, bytes[index] == UInt8(ascii: "\n") {
@@ -19,15 +38,6 @@ struct SourceLines {
                 starts.append(index)
             }
         }
-        lineStarts = starts
-    }
-
-    /// The 1-based character column of the 1-based `byteColumn` on `line`.
-    /// Positions outside the source are returned unchanged.
-    func characterColumn(line: Int, byteColumn: Int) -> Int {
-        guard line >= 1, line <= lineStarts.count, byteColumn >= 1 else { return byteColumn }
-        let start = lineStarts[line - 1]
-        let end = min(start + byteColumn - 1, bytes.count)
-        return String(decoding: bytes[start..<end], as: UTF8.self).count + 1
+        return starts
     }
 }

@@ -59,3 +59,13 @@ import Testing
         #expect(HeadingAnchors.escapeAttribute("a\"b<c>&'") == "a&quot;b&lt;c&gt;&amp;&#39;")
     }
 }
+
+@Suite struct HeadingEdgeCaseTests {
+    @Test func footnoteReferenceInHeading() {
+        let rendered = MarkdownRenderer.render("## Titel[^a]\n\nText[^a].\n\n[^a]: Quelle.\n")
+        #expect(rendered.headings.map(\.id) == ["titel"])
+        #expect(rendered.html.hasPrefix(
+            "<h2 id=\"titel\">Titel<sup class=\"footnote-ref\"><a href=\"#fn-a\" id=\"fnref-a\" data-footnote-ref>1</a></sup></h2>\n"))
+        #expect(rendered.html.contains("id=\"fnref-a-2\""))
+    }
+}

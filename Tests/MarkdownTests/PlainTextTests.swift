@@ -46,3 +46,26 @@ import Testing
         #expect(rendered.wordCount == 2 + 7 + 3)
     }
 }
+
+@Suite struct WordCounterTests {
+    @Test(arguments: [
+        ("", 0),
+        ("ein Wort", 2),
+        ("Über­größe ß – „Zitat“ … 😀 x²", 4),
+        ("  drei\u{00A0}Wörter\u{2003}hier ", 3),
+        ("Mai–Juni", 1),
+        ("Москва и Астана", 3),
+    ])
+    func countsWordsOfCStrings(text: String, expected: Int) {
+        var counter = WordCounter()
+        text.withCString { counter.add(cString: $0) }
+        #expect(counter.count == expected)
+        var fromString = WordCounter()
+        fromString.add(text)
+        #expect(fromString.count == expected)
+    }
+
+    @Test func collapsesWhitespace() {
+        #expect(PlainText.collapsingWhitespace("  a \n\t b\u{00A0} c  ") == "a b c")
+    }
+}
