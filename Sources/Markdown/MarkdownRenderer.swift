@@ -1,17 +1,45 @@
-/// Renders GitHub Flavored Markdown with cmark-gfm.
+import CCmarkGFM
+
+/// Renders GitHub Flavored Markdown with cmark-gfm: tables, strikethrough,
+/// autolinks, task lists, footnotes, tag filter and smart punctuation, plus
+/// heading ids, page-relative URL rewriting and the document's plain text.
 public enum MarkdownRenderer {
     /// Renders `markdown` to HTML. Safe to call from many threads at once.
     public static func render(_ markdown: String, options: MarkdownOptions = MarkdownOptions()) -> RenderedMarkdown {
-        // Placeholder until the cmark-gfm binding lands: escapes the text into one paragraph.
-        var html = ""
-        for c in markdown.unicodeScalars {
-            switch c {
-            case "<": html += "&lt;"
-            case ">": html += "&gt;"
-            case "&": html += "&amp;"
-            default: html.unicodeScalars.append(c)
+        let flags = CmarkLibrary.options(allowRawHTML: options.allowRawHTML)
+        let extensions = CmarkLibrary.extensions
+        // SOURCEPOS makes the inline parser track lines for link positions; the
+        // renderer does not get it (it would print data-sourcepos attributes).
+        guard let parser = cmark_parser_new(flags | CMARK_OPT_SOURCEPOS) else { return RenderedMarkdown(html: "") }
+        defer { cmark_parser_free(parser) }
+        for syntaxExtension in extensions {
+            cmark_parser_attach_syntax_extension(parser, syntaxExtension)
+        }
+        var source = markdown
+        source.withUTF8 { bytes in
+            bytes.withMemoryRebound(to: CChar.self) { chars in
+                if let base = chars.baseAddress { cmark_parser_feed(parser, base, chars.count) }
             }
         }
-        return RenderedMarkdown(html: "<p>" + html + "</p>\n", firstParagraph: markdown)
+        guard let root = CmarkLibrary.finish(parser) else { return RenderedMarkdown(html: "") }
+        defer { cmark_node_free(root) }
+        let document = CmarkNode(root)
+        cmark_consolidate_text_nodes(root)
+
+        let walk = document.walk()
+        let text = DocumentText(of: walk)
+        let rewriter = LinkRewriter(resolver: PageURLResolver(pageURL: options.pageURL), source: markdown)
+        let links = rewriter.rewrite(walk)
+        // The parser owns the extension list: render before `cmark_parser_free`.
+        let parserExtensions = cmark_parser_get_syntax_extensions(parser)
+        let headings = HeadingAnchors(options: flags, extensions: parserExtensions).apply(to: text.headings)
+        let html = CmarkLibrary.takeString(cmark_render_html(root, flags, parserExtensions))
+        return RenderedMarkdown(
+            html: html,
+            headings: headings,
+            internalLinks: links,
+            firstParagraph: text.firstParagraph,
+            wordCount: text.wordCount
+        )
     }
 }

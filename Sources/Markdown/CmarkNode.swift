@@ -1,0 +1,58 @@
+import CCmarkGFM
+
+/// A borrowed view of one node of a cmark-gfm syntax tree.
+///
+/// It does not own the node: the tree (and with it every node) belongs to
+/// the document being rendered. Every getter guards the NULLs cmark returns.
+struct CmarkNode {
+    /// One step of a walk over a tree: a node, entered or exited.
+    typealias Step = (event: cmark_event_type, node: CmarkNode)
+
+    let pointer: OpaquePointer
+
+    init(_ pointer: OpaquePointer) {
+        self.pointer = pointer
+    }
+
+    init?(_ pointer: OpaquePointer?) {
+        guard let pointer else { return nil }
+        self.pointer = pointer
+    }
+
+    var type: cmark_node_type { cmark_node_get_type(pointer) }
+
+    /// Whether the node is a block (paragraph, heading, table cell, …) rather than an inline.
+    var isBlock: Bool {
+        // CMARK_NODE_TYPE_BLOCK / CMARK_NODE_TYPE_MASK: macros Swift cannot see.
+        type.rawValue & 0xC000 == 0x8000
+    }
+
+    var url: String? {
+        get { cmark_node_get_url(pointer).map { String(cString: $0) } }
+        nonmutating set { _ = cmark_node_set_url(pointer, newValue) }
+    }
+
+    var headingLevel: Int { Int(cmark_node_get_heading_level(pointer)) }
+
+    var startLine: Int { Int(cmark_node_get_start_line(pointer)) }
+    var startColumn: Int { Int(cmark_node_get_start_column(pointer)) }
+
+    var parent: CmarkNode? { CmarkNode(cmark_node_parent(pointer)) }
+    var firstChild: CmarkNode? { CmarkNode(cmark_node_first_child(pointer)) }
+
+    /// All nodes of the subtree rooted here, in document order, each with the
+    /// event at which the walk met it. Collect first, modify the tree afterwards.
+    func walk() -> [Step] {
+        guard let iterator = cmark_iter_new(pointer) else { return [] }
+        defer { cmark_iter_free(iterator) }
+        var steps: [Step] = []
+        while true {
+            let event = cmark_iter_next(iterator)
+            if event == CMARK_EVENT_DONE || event == CMARK_EVENT_NONE { break }
+            if let node = CmarkNode(cmark_iter_get_node(iterator)) {
+                steps.append((event, node))
+            }
+        }
+        return steps
+    }
+}

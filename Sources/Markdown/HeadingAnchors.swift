@@ -1,0 +1,52 @@
+import CCmarkGFM
+
+/// Gives every heading of a parsed document a unique `id` attribute.
+///
+/// cmark-gfm has no option for heading ids, so each heading is rendered on
+/// its own, `<hN>` becomes `<hN id="…">`, and the heading node is replaced by
+/// a custom block that emits exactly that HTML. Run it after every other
+/// change to the tree: the replaced headings' contents are frozen.
+struct HeadingAnchors {
+    let options: Int32
+    let extensions: UnsafeMutablePointer<cmark_llist>?
+
+    /// Replaces the headings (nodes of the tree being rendered) and returns them with their ids.
+    func apply(to headings: [DocumentText.HeadingText]) -> [Heading] {
+        var slugger = HeadingSlugger()
+        return headings.map { found in
+            let id = slugger.uniqueSlug(found.text)
+            anchor(found.node, level: found.level, id: id)
+            return Heading(level: found.level, text: found.text, id: id)
+        }
+    }
+
+    private func anchor(_ heading: CmarkNode, level: Int, id: String) {
+        var html = CmarkLibrary.takeString(cmark_render_html(heading.pointer, options, extensions))
+        let openingTag = "<h\(level)>"
+        guard html.hasPrefix(openingTag) else { return }
+        html = "<h\(level) id=\"\(Self.escapeAttribute(id))\">" + html.dropFirst(openingTag.count)
+        while html.last == "\n" { html.removeLast() }
+        guard let block = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK) else { return }
+        guard cmark_node_set_on_enter(block, html) == 1, cmark_node_replace(heading.pointer, block) == 1 else {
+            cmark_node_free(block)
+            return
+        }
+        cmark_node_free(heading.pointer)
+    }
+
+    /// `text` escaped for a double-quoted HTML attribute.
+    static func escapeAttribute(_ text: String) -> String {
+        var escaped = ""
+        for character in text {
+            switch character {
+            case "&": escaped += "&amp;"
+            case "<": escaped += "&lt;"
+            case ">": escaped += "&gt;"
+            case "\"": escaped += "&quot;"
+            case "'": escaped += "&#39;"
+            default: escaped.append(character)
+            }
+        }
+        return escaped
+    }
+}

@@ -1,0 +1,71 @@
+import Testing
+@testable import Markdown
+
+@Suite struct HeadingIDTests {
+    @Test(arguments: [
+        ("Russland und Kasachstan", "russland-und-kasachstan"),
+        ("Über Größe, Maße & Füße", "ueber-groesse-masse-fuesse"),
+        ("ÄÖÜ", "aeoeue"),
+        ("Café im Élysée", "cafe-im-elysee"),
+        ("  --Was nun?!--  ", "was-nun"),
+        ("2022: Das Jahr", "2022-das-jahr"),
+        ("Москва", "москва"),
+        ("!!!", "section"),
+        ("", "section"),
+    ])
+    func slug(text: String, expected: String) {
+        #expect(HeadingSlugger.slug(text) == expected)
+    }
+
+    @Test func headingsGetIDs() {
+        let rendered = MarkdownRenderer.render("# Über Straßen\n\nText\n\n## Die *Lage* in `Astana`\n")
+        #expect(rendered.html == """
+            <h1 id="ueber-strassen">Über Straßen</h1>
+            <p>Text</p>
+            <h2 id="die-lage-in-astana">Die <em>Lage</em> in <code>Astana</code></h2>
+
+            """)
+        #expect(rendered.headings == [
+            Heading(level: 1, text: "Über Straßen", id: "ueber-strassen"),
+            Heading(level: 2, text: "Die Lage in Astana", id: "die-lage-in-astana"),
+        ])
+    }
+
+    @Test func duplicatesGetSuffixes() {
+        let rendered = MarkdownRenderer.render("## Fazit\n\n## Fazit\n\n## Fazit-1\n\n### Fazit\n\n##\n\n## ?\n")
+        #expect(rendered.headings.map(\.id) == ["fazit", "fazit-1", "fazit-1-1", "fazit-2", "section", "section-1"])
+        #expect(rendered.html.contains("<h3 id=\"fazit-2\">Fazit</h3>"))
+        #expect(rendered.html.contains("<h2 id=\"section\"></h2>"))
+    }
+
+    @Test func setextHeadingsAndNestedHeadings() {
+        let rendered = MarkdownRenderer.render("Erste\nZeile\n=====\n\n> ### Zitat\n\n- ## Punkt\n")
+        #expect(rendered.headings.map(\.id) == ["erste-zeile", "zitat", "punkt"])
+        #expect(rendered.html.contains("<blockquote>\n<h3 id=\"zitat\">Zitat</h3>\n</blockquote>"))
+        #expect(rendered.html.contains("<li>\n<h2 id=\"punkt\">Punkt</h2>\n</li>"))
+    }
+
+    @Test func headingsWorkWithoutRawHTML() {
+        let rendered = MarkdownRenderer.render("## Eins <b>x</b>\n", options: MarkdownOptions(allowRawHTML: false))
+        #expect(rendered.html == "<h2 id=\"eins-x\">Eins <!-- raw HTML omitted -->x<!-- raw HTML omitted --></h2>\n")
+    }
+
+    @Test func linksInHeadingsAreRewritten() {
+        let rendered = MarkdownRenderer.render("## Siehe [dort](../dort/)\n", options: MarkdownOptions(pageURL: "/a/hier/"))
+        #expect(rendered.html == "<h2 id=\"siehe-dort\">Siehe <a href=\"/a/dort/\">dort</a></h2>\n")
+    }
+
+    @Test func idIsEscaped() {
+        #expect(HeadingAnchors.escapeAttribute("a\"b<c>&'") == "a&quot;b&lt;c&gt;&amp;&#39;")
+    }
+}
+
+@Suite struct HeadingEdgeCaseTests {
+    @Test func footnoteReferenceInHeading() {
+        let rendered = MarkdownRenderer.render("## Titel[^a]\n\nText[^a].\n\n[^a]: Quelle.\n")
+        #expect(rendered.headings.map(\.id) == ["titel"])
+        #expect(rendered.html.hasPrefix(
+            "<h2 id=\"titel\">Titel<sup class=\"footnote-ref\"><a href=\"#fn-a\" id=\"fnref-a\" data-footnote-ref>1</a></sup></h2>\n"))
+        #expect(rendered.html.contains("id=\"fnref-a-2\""))
+    }
+}

@@ -1,6 +1,0 @@
-import Testing
-@testable import Markdown
-
-@Test func MarkdownModuleLoads() {
-    #expect(Bool(true))
-}
