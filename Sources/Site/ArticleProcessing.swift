@@ -43,7 +43,10 @@ enum ArticleProcessing {
     }
 
     /// Errors for two articles at one URL and for `related:` entries that name no published article.
-    static func crossReferenceErrors(_ articles: [ArticleSource], all: [ArticleSource], site: URL) -> [Diagnostic] {
+    /// Targets in `broken` (articles that failed to load, already reported) are not reported again.
+    static func crossReferenceErrors(
+        _ articles: [ArticleSource], all: [ArticleSource], broken: Set<String>, site: URL
+    ) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         var byURL: [String: ArticleSource] = [:]
         for article in articles {
@@ -60,7 +63,7 @@ enum ArticleProcessing {
         let published = Set(articles.map(\.contentPath))
         let existing = Set(all.map(\.contentPath))
         for article in articles {
-            for target in article.frontMatter.related where !published.contains(target) {
+            for target in article.frontMatter.related where !published.contains(target) && !broken.contains(target) {
                 let why = existing.contains(target) ? "is not published (draft or future)" : "does not exist"
                 let hint = Suggestion.closest(to: target, in: existing).map { "did you mean '\($0)'?" }
                     ?? "use the article's content path, e.g. politik/some-article"
@@ -74,19 +77,15 @@ enum ArticleProcessing {
         return diagnostics
     }
 
-    /// Aliases must stay inside the site and must not take the URL of a page or of another alias.
+    /// Aliases (already checked by the content loader to be paths inside the site) must not take
+    /// the URL of a page or of another alias.
     private static func aliasErrors(_ articles: [ArticleSource], urls: Set<String>, site: URL) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         var owners: [String: String] = [:]
         for article in articles {
             for alias in article.frontMatter.aliases {
                 let location = SiteFiles.locate(alias, in: article.file, site: site)
-                let segments = alias.split(separator: "/")
-                if segments.isEmpty || segments.contains(where: { $0 == ".." || $0 == "." }) || alias.contains("\\") {
-                    diagnostics.append(.error(at: location, "alias '\(alias)' is not a path inside the site", hint: "write it like /2019/06/old-title.html"))
-                    continue
-                }
-                let normalized = "/" + segments.joined(separator: "/") + (alias.hasSuffix("/") ? "/" : "")
+                let normalized = PagePlan.aliasURL(alias)
                 if urls.contains(normalized) || urls.contains(normalized + "/") {
                     diagnostics.append(.error(at: location, "alias '\(alias)' is the URL of an article", hint: "remove the alias"))
                 } else if let other = owners[normalized], other != article.file {
@@ -97,5 +96,18 @@ enum ArticleProcessing {
             }
         }
         return diagnostics
+    }
+
+    /// Content paths of the article files that have errors, e.g. `kultur/foo` for `content/kultur/foo.md`.
+    static func brokenContentPaths(_ diagnostics: [Diagnostic]) -> Set<String> {
+        var paths = Set<String>()
+        for diagnostic in diagnostics where diagnostic.severity == .error {
+            guard var file = diagnostic.location?.file, file.hasPrefix("content/") else { continue }
+            file.removeFirst("content/".count)
+            if file.hasSuffix("/index.md") { file.removeLast("/index.md".count) }
+            else if file.hasSuffix(".md") { file.removeLast(".md".count) }
+            paths.insert(file)
+        }
+        return paths
     }
 }

@@ -31,8 +31,7 @@ enum PagePlan {
         if hasNotFoundTemplate { pages.append(PlannedPage(url: "/404.html", kind: .notFound)) }
         for article in model.articles {
             for alias in article.frontMatter.aliases {
-                let path = "/" + alias.split(separator: "/").joined(separator: "/") + (alias.hasSuffix("/") ? "/" : "")
-                pages.append(PlannedPage(url: path, kind: .alias(target: article.url)))
+                pages.append(PlannedPage(url: aliasURL(alias), kind: .alias(target: article.url)))
             }
         }
         return pages
@@ -87,6 +86,11 @@ enum PagePlan {
                     lead: nil, articles: chunk.items, pagination: chunk.pagination))
             }
         }
+    }
+
+    /// The URL path of an alias, with duplicate slashes removed: `/alt//x.html` → `/alt/x.html`.
+    static func aliasURL(_ alias: String) -> String {
+        "/" + alias.split(separator: "/").joined(separator: "/") + (alias.hasSuffix("/") ? "/" : "")
     }
 
     /// Splits `items` into pages at `base`, `base/page/2/`, …; always at least one page.

@@ -70,7 +70,8 @@ public struct SiteBuilder: Sendable {
         }
         diagnostics += processed.flatMap(\.diagnostics)
         diagnostics += clock.measure("check references") {
-            ArticleProcessing.crossReferenceErrors(published, all: loaded.articles, site: site)
+            ArticleProcessing.crossReferenceErrors(
+                published, all: loaded.articles, broken: ArticleProcessing.brokenContentPaths(loaded.diagnostics), site: site)
         }
         try Self.failOnErrors(diagnostics)
         guard let templates else { throw DiagnosticList(diagnostics) }

@@ -1,0 +1,47 @@
+import Foundation
+import Testing
+
+/// Builds the repository's own demo magazine, as `make build` does, and checks the result as a whole.
+@Suite struct DemoMagazineTests {
+    @Test func demoMagazineBuildsCleanWithEveryInternalLinkResolving() throws {
+        let output = FileManager.default.temporaryDirectory.appendingPathComponent("magbuild-demo-\(UUID().uuidString)")
+        let run = try E2E.run(["build", "--source", E2E.packageRoot.path, "--output", output.path])
+        #expect(run.status == 0, "stderr: \(run.stderr)")
+        #expect(run.stderr.isEmpty, "the demo magazine builds without warnings: \(run.stderr)")
+
+        let files = E2E.snapshot(output)
+        #expect(files["index.html"] != nil)
+        #expect(files["atom.xml"] != nil)
+        #expect(files["sitemap.xml"] != nil)
+
+        // Every published article of content/ has its page.
+        let content = E2E.packageRoot.appendingPathComponent("content")
+        var articles = 0
+        for case let path as String in FileManager.default.enumerator(atPath: content.path) ?? FileManager.DirectoryEnumerator() {
+            guard path.hasSuffix(".md"), !path.hasSuffix("_index.md") else { continue }
+            let text = try String(contentsOf: content.appendingPathComponent(path), encoding: .utf8)
+            if text.contains("\ndraft: true") { continue }
+            let page = path.hasSuffix("/index.md") ? String(path.dropLast("index.md".count)) : String(path.dropLast(3)) + "/"
+            if text.contains("\nslug:") { continue }
+            #expect(files[page + "index.html"] != nil, "no page for content/\(path)")
+            articles += 1
+        }
+        #expect(articles >= 10)
+
+        // Every root-relative link and image in every page leads to a file of the output.
+        var broken: [String] = []
+        let pattern = try NSRegularExpression(pattern: ##"(?:href|src)="(/[^"#?]*)"##)
+        for (path, data) in files where path.hasSuffix(".html") {
+            let html = String(decoding: data, as: UTF8.self)
+            for match in pattern.matches(in: html, range: NSRange(html.startIndex..., in: html)) {
+                guard let range = Range(match.range(at: 1), in: html) else { continue }
+                let target = String(html[range])
+                if target.hasPrefix("//") { continue }
+                var file = String(target.dropFirst())
+                if file.isEmpty || file.hasSuffix("/") { file += "index.html" }
+                if files[file.removingPercentEncoding ?? file] == nil { broken.append("\(path) → \(target)") }
+            }
+        }
+        #expect(broken.isEmpty, "broken internal links:\n\(broken.sorted().joined(separator: "\n"))")
+    }
+}
