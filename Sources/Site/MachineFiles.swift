@@ -64,6 +64,8 @@ enum MachineFiles {
             case .listing(_, _, _, _, let lead, let articles, _):
                 lastmod = ([lead].compactMap { $0 } + articles)
                     .map { model.articles[$0].frontMatter.updated ?? model.articles[$0].frontMatter.date }.max()
+            case .terms:
+                lastmod = nil
             case .notFound, .alias:
                 continue
             }
