@@ -171,7 +171,7 @@ private struct Reduction {
         if text.isEmpty || text == href || href.contains(text) || text.contains(href) || (!bare.isEmpty && text == String(bare)) {
             appendText(" " + href + " ")
         } else {
-            appendText(text + " (" + href + " )")
+            appendText(text + " (" + href + ")")
         }
     }
 
