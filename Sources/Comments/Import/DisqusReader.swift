@@ -109,8 +109,9 @@ final class DisqusReader: NSObject, XMLParserDelegate, ExportReading {
             collector.report(.warning(at: location, "post \(fields.id) has no valid createdAt; skipped"))
             return
         }
-        var author = HTMLReducer.singleLine(fromHTML: fields.values["author.name", default: ""])
-        if author.isEmpty { author = HTMLReducer.singleLine(fromHTML: fields.values["author.username", default: ""]) }
+        // Disqus names are plain text, not HTML.
+        var author = Self.singleLine(fields.values["author.name", default: ""])
+        if author.isEmpty { author = Self.singleLine(fields.values["author.username", default: ""]) }
         let parent = fields.parent.flatMap { $0.isEmpty ? nil : $0 }
         collector.comment(Comment(
             id: fields.id, parent: parent, author: author.isEmpty ? ImportDefaults.anonymous : author, date: date,
@@ -124,6 +125,12 @@ final class DisqusReader: NSObject, XMLParserDelegate, ExportReading {
         if isTrue("isDeleted") { return .trash }
         if values["isApproved"]?.trimmed.lowercased() == "false" { return .pending }
         return .approved
+    }
+
+    /// Whitespace runs (line breaks included) as one space, control characters dropped.
+    static func singleLine(_ text: String) -> String {
+        text.split(whereSeparator: { $0.isWhitespace || $0.isNewline }).joined(separator: " ")
+            .filter { !($0.unicodeScalars.first.map { $0.properties.generalCategory == .control } ?? false) }
     }
 
     /// The `dsq:id` attribute, however the parser spells namespaced attribute names.

@@ -25,8 +25,29 @@ enum ExportParser {
         }
         if !finished {
             let location = SourceLocation(file: file, line: max(1, parser.lineNumber), column: max(1, parser.columnNumber))
-            let reason = parser.parserError.map { ($0 as NSError).localizedDescription } ?? "unknown error"
+            let reason = describe(parser.parserError)
             throw DiagnosticList([.error(at: location, "the export is not well-formed XML: \(reason)")])
+        }
+    }
+}
+
+extension ExportParser {
+    /// A short reason for the XML parser's error codes that exports actually hit.
+    static func describe(_ error: (any Error)?) -> String {
+        guard let error else { return "unknown error" }
+        let code = (error as NSError).code
+        switch code {
+        case 4: return "the file is empty"
+        case 5: return "the file ends before the document does (truncated?)"
+        case 9: return "a character that XML does not allow"
+        case 26, 27: return "an undefined entity"
+        case 38, 39, 40, 41: return "a malformed attribute"
+        case 64, 65: return "a malformed XML declaration"
+        case 68: return "a malformed name"
+        case 73: return "an element is not closed properly"
+        case 76: return "an end tag does not match its start tag"
+        case 111: return "an unescaped '<' or '&', or a malformed tag"
+        default: return "XML parser error \(code)"
         }
     }
 }
