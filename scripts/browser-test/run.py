@@ -212,6 +212,15 @@ def wait_for(page, expression, timeout=5):
     return False
 
 
+def load_all_images(page):
+    """For full-page screenshots only: lazy pictures below the viewport would stay blank."""
+    page.evaluate("""Promise.all([...document.images].map(img => {
+      img.loading = 'eager';
+      img.decoding = 'sync';
+      return img.decode().then(() => true, () => false);
+    })).then(() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(() => done(true)))))""")
+
+
 def check_overflow(page, result, label):
     o = page.evaluate("__mb.overflow()")
     result.check(o["scrollWidth"] <= o["innerWidth"],
@@ -327,8 +336,9 @@ def main():
                 check_overflow(page, result, label)
                 page.evaluate("scrollTo(0, 0)")
                 page.screenshot(os.path.join(args.out, f"{name}-{width}.png"))
-                page.screenshot(os.path.join(args.out, f"{name}-{width}-full.png"), full_page=True)
                 check_lead(page, result, label, figure)
+                load_all_images(page)
+                page.screenshot(os.path.join(args.out, f"{name}-{width}-full.png"), full_page=True)
                 check_contrast(page, result, label + " (light)")
                 load(page, base + path, dark=True)
                 check_contrast(page, result, label + " (dark)")
@@ -338,9 +348,9 @@ def main():
                 load(page, base + path)
                 check_overflow(page, result, f"{path} @{width}")
                 check_contrast(page, result, f"{path} @{width}")
-            slug = LISTINGS[0].strip("/").replace("/", "-")
-            page.evaluate("scrollTo(0, 0)")
-            page.screenshot(os.path.join(args.out, f"listing-{slug}-{width}.png"))
+                slug = path.strip("/").replace("/", "-").replace(".html", "")
+                page.evaluate("scrollTo(0, 0)")
+                page.screenshot(os.path.join(args.out, f"listing-{slug}-{width}.png"))
             check_more(page, base, result, width, args.out)
             check_order(page, base, result, width, args.source)
         # What the article looks like on paper.
