@@ -166,6 +166,12 @@ class Page:
         for kind in ("mousePressed", "mouseReleased"):
             self.call("Input.dispatchMouseEvent", type=kind, x=x, y=y, button="left", clickCount=1)
 
+    def press(self, key, code, key_code):
+        """A real key press (keyDown + keyUp), e.g. press("Tab", "Tab", 9)."""
+        for kind in ("rawKeyDown", "keyUp"):
+            self.call("Input.dispatchKeyEvent", type=kind, key=key, code=code,
+                      windowsVirtualKeyCode=key_code, nativeVirtualKeyCode=key_code)
+
     def screenshot(self, path, full_page=False):
         params = {"format": "png"}
         if full_page:

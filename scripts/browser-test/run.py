@@ -235,6 +235,20 @@ def check_lead(page, result, label, selector):
         pass
 
 
+def check_skip_link(page, result, label, out):
+    """The first Tab shows the skip link, with a visible focus outline."""
+    page.evaluate("scrollTo(0, 0); document.activeElement && document.activeElement.blur(); true")
+    page.press("Tab", "Tab", 9)
+    state = page.evaluate("""(() => {
+      const el = document.activeElement, r = el.getBoundingClientRect(), s = getComputedStyle(el);
+      return {skip: el.matches('a.skip-link[href="#main"]'), inView: r.top >= 0 && r.bottom <= innerHeight && r.width > 0,
+              outline: s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) >= 2};
+    })()""")
+    result.check(state["skip"] and state["inView"] and state["outline"],
+                 f"{label}: the first Tab focuses the skip link, visible with a focus outline ({state})")
+    page.screenshot(os.path.join(out, os.path.basename(label.split(" ")[0].strip("/")) + "-skip-link.png"))
+
+
 def check_contrast(page, result, label):
     failures = page.evaluate("__mb.contrastFailures()")
     detail = "".join(f"\n       {f}" for f in failures[:8])
@@ -339,6 +353,8 @@ def main():
                 page.evaluate("scrollTo(0, 0)")
                 page.screenshot(os.path.join(args.out, f"{name}-{width}.png"))
                 check_lead(page, result, label, figure)
+                if width == WIDTHS[0]:
+                    check_skip_link(page, result, label, args.out)
                 load_all_images(page)
                 page.screenshot(os.path.join(args.out, f"{name}-{width}-full.png"), full_page=True)
                 check_contrast(page, result, label + " (light)")
