@@ -256,34 +256,36 @@ def check_contrast(page, result, label):
 
 
 def check_more(page, base, result, width, out):
-    """The "Mehr" label opens a long comment, with JavaScript off."""
+    """The "Mehr" control opens a long comment, with JavaScript off.
+
+    The control is comment.html's label for a hidden checkbox (no script needed); a <summary> would do as well.
+    """
     label = f"article @{width} without JavaScript"
     load(page, base + ARTICLE, javascript=False)
-    state = page.evaluate("""(() => {
-      const more = document.querySelector('.comment__more');
-      if (!more) return null;
-      const box = document.getElementById(more.htmlFor);
-      const text = box && box.parentElement.querySelector('.comment__text--long');
-      return text ? {id: more.htmlFor, height: text.getBoundingClientRect().height, clipped: text.scrollHeight > text.clientHeight + 1,
-                     label: more.innerText.trim()} : null;
+    measure = """(() => {
+      const more = window.__more, comment = more.closest('.comment');
+      const text = comment.querySelector('.comment__text--long') || comment.querySelector('.comment__text');
+      const box = more.htmlFor ? document.getElementById(more.htmlFor) : more.closest('details');
+      return {open: box ? !!(box.checked || box.open) : null, height: text.getBoundingClientRect().height,
+              clipped: text.scrollHeight > text.clientHeight + 1, label: more.innerText.trim()};
+    })()"""
+    found = page.evaluate("""(() => {
+      const candidates = [...document.querySelectorAll('#kommentare label, #kommentare summary')];
+      window.__more = candidates.find(el => /^Mehr/.test(el.innerText.trim()) && el.closest('.comment'));
+      return !!window.__more;
     })()""")
-    if not result.check(state is not None, f"{label}: the article has a collapsed long comment with a \"Mehr\" control"):
+    if not result.check(found, f"{label}: the article has a collapsed long comment with a \"Mehr\" control"):
         return
-    result.check(state["clipped"] and state["label"].startswith("Mehr"),
-                 f"{label}: the long comment starts collapsed behind \"{state['label']}\"")
-    x, y = page.evaluate(f"__mb.centre(document.querySelector('label[for=\"{state['id']}\"]'))")
+    before = page.evaluate(measure)
+    result.check(before["clipped"] and not before["open"],
+                 f"{label}: the long comment starts collapsed behind \"{before['label']}\"")
+    x, y = page.evaluate("__mb.centre(window.__more)")
     page.click(x, y)
-    after = page.evaluate(f"""(() => {{
-      const box = document.getElementById({json.dumps(state['id'])});
-      const text = box.parentElement.querySelector('.comment__text--long');
-      const more = document.querySelector('label[for="{state['id']}"]');
-      return {{checked: box.checked, height: text.getBoundingClientRect().height,
-               clipped: text.scrollHeight > text.clientHeight + 1, label: more.innerText.trim()}};
-    }})()""")
-    result.check(after["checked"] and not after["clipped"] and after["height"] > state["height"],
+    after = page.evaluate(measure)
+    result.check(after["open"] and not after["clipped"] and after["height"] > before["height"],
                  f"{label}: clicking \"Mehr\" opens the whole comment "
-                 f"(height {state['height']:.0f} → {after['height']:.0f} px, label now \"{after['label']}\")")
-    page.evaluate(f"document.getElementById({json.dumps(state['id'])}).closest('.comment').scrollIntoView({{block: 'start'}})")
+                 f"(height {before['height']:.0f} → {after['height']:.0f} px, control now \"{after['label']}\")")
+    page.evaluate("window.__more.closest('.comment').scrollIntoView({block: 'start'})")
     page.screenshot(os.path.join(out, f"article-{width}-comment-open.png"))
 
 
