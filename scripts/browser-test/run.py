@@ -25,6 +25,7 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from cdp import Browser, CDPError  # noqa: E402
 
 WIDTHS = (390, 1280)
+OVERFLOW_WIDTHS = (320, 1920)
 HEIGHT = 900
 HOME = "/"
 # The demo article with a lead image, a long (collapsed) comment and threads
@@ -179,6 +180,22 @@ class Failures:
             self.items.append(message)
             print(f"  FAIL {message}")
         return condition
+
+
+def all_pages(site):
+    """URL paths of every HTML page of the built site except alias redirects."""
+    pages = []
+    for folder, _, files in os.walk(site):
+        for name in files:
+            if not name.endswith(".html"):
+                continue
+            path = os.path.join(folder, name)
+            with open(path, encoding="utf-8") as file:
+                if 'http-equiv="refresh"' in file.read():
+                    continue
+            url = "/" + os.path.relpath(path, site).replace(os.sep, "/")
+            pages.append(url[: -len("index.html")] if url.endswith("/index.html") or url == "/index.html" else url)
+    return sorted(pages)
 
 
 def serve(folder):
@@ -373,6 +390,13 @@ def main():
                 page.screenshot(os.path.join(args.out, f"listing-{slug}-{width}.png"))
             check_more(page, base, result, width, args.out)
             check_order(page, base, result, width, args.source)
+        # The narrowest phones (every page) and wide screens: layout only.
+        for width in OVERFLOW_WIDTHS:
+            page.set_viewport(width, HEIGHT)
+            print(f"== {width} px (overflow only)")
+            for path in (all_pages(args.site) if width == min(OVERFLOW_WIDTHS) else (HOME, ARTICLE) + LISTINGS):
+                load(page, base + path)
+                check_overflow(page, result, f"{path} @{width}", width)
         # What the article looks like on paper.
         page.set_viewport(794, 1123)
         load(page, base + ARTICLE, print_media=True)
