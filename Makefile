@@ -23,3 +23,25 @@ test: deps
 
 clean:
 	rm -rf .build public
+
+# ---- browser test of the default theme ----------------------------------------
+BROWSER_TEST_DIR := .build/browser-test
+PYTHON ?= python3
+
+.PHONY: browser-test chromium
+
+# Installs Debian's chromium when no Chromium is on PATH.
+chromium:
+	@if ! command -v chromium >/dev/null 2>&1 && ! command -v chromium-browser >/dev/null 2>&1; then \
+		echo "magbuild: installing chromium for the browser test (needs root or sudo)"; \
+		$(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq chromium; \
+	fi
+
+# Builds the demo magazine into $(BROWSER_TEST_DIR)/site and checks it in headless Chromium at 390 and 1280 px;
+# screenshots land in $(BROWSER_TEST_DIR)/*.png.
+browser-test: deps chromium
+	$(SWIFT) build --product magbuild
+	rm -rf $(BROWSER_TEST_DIR)
+	mkdir -p $(BROWSER_TEST_DIR)
+	"$$($(SWIFT) build --show-bin-path)/magbuild" build --source . --output $(BROWSER_TEST_DIR)/site
+	$(PYTHON) scripts/browser-test/run.py --site $(BROWSER_TEST_DIR)/site --source . --out $(BROWSER_TEST_DIR)
