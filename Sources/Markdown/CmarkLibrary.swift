@@ -22,10 +22,11 @@ enum CmarkLibrary {
 
     private static let finishLock = NSLock()
 
-    /// Parser and renderer options: GFM footnotes, smart punctuation and,
-    /// when editors may write HTML, unsafe (raw HTML kept; tagfilter still applies).
+    /// Parser and renderer options: GFM footnotes, smart punctuation, table alignment as
+    /// `style` (the `align` attribute is obsolete HTML) and, when editors may write HTML,
+    /// unsafe (raw HTML kept; tagfilter still applies).
     static func options(allowRawHTML: Bool) -> Int32 {
-        var options = CMARK_OPT_FOOTNOTES | CMARK_OPT_SMART
+        var options = CMARK_OPT_FOOTNOTES | CMARK_OPT_SMART | CMARK_OPT_TABLE_PREFER_STYLE_ATTRIBUTES
         if allowRawHTML { options |= CMARK_OPT_UNSAFE }
         return options
     }

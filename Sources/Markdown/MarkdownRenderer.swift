@@ -33,7 +33,7 @@ public enum MarkdownRenderer {
         // The parser owns the extension list: render before `cmark_parser_free`.
         let parserExtensions = cmark_parser_get_syntax_extensions(parser)
         let headings = HeadingAnchors(options: flags, extensions: parserExtensions).apply(to: text.headings)
-        let html = CmarkLibrary.takeString(cmark_render_html(root, flags, parserExtensions))
+        let html = lazyImages(CmarkLibrary.takeString(cmark_render_html(root, flags, parserExtensions)))
         return RenderedMarkdown(
             html: html,
             headings: headings,
@@ -41,5 +41,26 @@ public enum MarkdownRenderer {
             firstParagraph: text.firstParagraph,
             wordCount: text.wordCount
         )
+    }
+
+    /// Pictures in a body sit below the lead image: the browser loads them when they come near.
+    static func lazyImages(_ html: String) -> String {
+        let needle = Array("<img src=\"".utf8)
+        let bytes = Array(html.utf8)
+        var out: [UInt8] = []
+        var index = 0, copied = 0
+        while index + needle.count <= bytes.count {
+            if bytes[index] == needle[0] && bytes[index..<index + needle.count].elementsEqual(needle) {
+                out.append(contentsOf: bytes[copied..<index])
+                out.append(contentsOf: "<img loading=\"lazy\" src=\"".utf8)
+                index += needle.count
+                copied = index
+            } else {
+                index += 1
+            }
+        }
+        if copied == 0 { return html }
+        out.append(contentsOf: bytes[copied...])
+        return String(decoding: out, as: UTF8.self)
     }
 }

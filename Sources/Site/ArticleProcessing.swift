@@ -27,7 +27,21 @@ enum ArticleProcessing {
                 diagnostics.append(.error(at: SourceLocation(file: file), "cannot read comments: \(error.localizedDescription)"))
             }
         }
-        return Result(article: PublishedArticle(source: source, body: body, comments: comments), diagnostics: diagnostics)
+        let size = leadImageFile(of: source, site: site).flatMap(ImageSize.read)
+        return Result(
+            article: PublishedArticle(source: source, body: body, comments: comments, leadImageSize: size),
+            diagnostics: diagnostics)
+    }
+
+    /// The local file of the lead image: in the bundle, or under `static/` for root paths.
+    static func leadImageFile(of source: ArticleSource, site: URL) -> URL? {
+        guard let src = source.frontMatter.image?.src, !src.contains("://"), !src.hasPrefix("//") else { return nil }
+        if src.hasPrefix("/") {
+            let path = src.hasPrefix("/static/") ? String(src.dropFirst("/static/".count)) : String(src.dropFirst())
+            return site.appendingPathComponent("static").appendingPathComponent(path)
+        }
+        guard let bundle = source.bundleDirectory else { return nil }
+        return site.appendingPathComponent(bundle).appendingPathComponent(src)
     }
 
     static func threading(_ config: SiteConfig) -> ThreadingOptions {

@@ -105,10 +105,16 @@ struct PageValues: Sendable {
         let section = model.section(at: article.source.section)
         var image: Value = .null
         if let lead = front.image {
-            image = [
+            var fields: [String: Value] = [
                 "src": .string(urls.imageURL(lead.src, article: article)), "alt": .string(lead.alt),
                 "caption": .string(lead.caption), "credit": .string(lead.credit),
             ]
+            // Only defined when known, so templates can test `image.width is defined`.
+            if let size = article.leadImageSize {
+                fields["width"] = .int(size.width)
+                fields["height"] = .int(size.height)
+            }
+            image = .dict(fields)
         }
         return [
             "title": .string(front.title),

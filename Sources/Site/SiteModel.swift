@@ -8,6 +8,8 @@ struct PublishedArticle: Sendable {
     let source: ArticleSource
     let body: RenderedMarkdown
     let comments: CommentSection
+    /// Pixel size of the lead image when it is a local file magbuild can read.
+    let leadImageSize: ImageSize?
 
     var frontMatter: FrontMatter { source.frontMatter }
     var url: String { source.url }

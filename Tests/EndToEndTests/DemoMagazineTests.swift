@@ -59,6 +59,7 @@ import Testing
         #expect(html.contains(#"<link rel="canonical" href="https://magazin.example/wissen/stadtbaeume-hitze/">"#))
         #expect(html.contains(#"<meta property="og:image" content="https://magazin.example/wissen/stadtbaeume-hitze/lead.png">"#))
         #expect(html.contains(#"<meta name="twitter:card" content="summary_large_image">"#))
+        #expect(html.contains(#"width="1200" height="675""#), "lead image size read from the PNG")
 
         let start = try #require(html.range(of: #"<script type="application/ld+json">"#))
         let end = try #require(html.range(of: "</script>", range: start.upperBound..<html.endIndex))

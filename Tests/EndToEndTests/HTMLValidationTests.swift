@@ -81,16 +81,7 @@ import Testing
         ])
         let relative = check.output.replacingOccurrences(of: site.path + "/", with: "")
         let errors = relative.split(separator: "\n").filter { $0.contains(": error:") || $0.contains(": fatal:") }.map(String.init)
-        // cmark-gfm writes table alignment as the obsolete `align` attribute unless the Markdown module passes
-        // CMARK_OPT_TABLE_PREFER_STYLE_ATTRIBUTES (then it writes `style="text-align: …"`). That fix belongs to
-        // Sources/Markdown; until it lands these errors are a known issue. Once it does, this block reports
-        // "known issue was not recorded": delete the withKnownIssue wrapper then.
-        let tableAlign = errors.filter { $0.contains("The \"align\" attribute on the \"t") }
-        let others = errors.filter { !tableAlign.contains($0) }
-        #expect(others.isEmpty, "the Nu HTML Checker found \(others.count) errors in the demo magazine:\n\(others.joined(separator: "\n"))")
-        withKnownIssue("Markdown tables use the obsolete align attribute (needs CMARK_OPT_TABLE_PREFER_STYLE_ATTRIBUTES)") {
-            #expect(tableAlign.count == 0, "obsolete align attributes on table cells, e.g. \(tableAlign.first ?? "")")
-        }
+        #expect(errors.isEmpty, "the Nu HTML Checker found \(errors.count) errors in the demo magazine:\n\(errors.joined(separator: "\n"))")
         if errors.isEmpty {
             #expect(check.status == 0 && relative.contains("All good"), "the checker did not confirm the pages:\n\(relative)")
         } else {

@@ -10,8 +10,8 @@ import Testing
     @Test func table() {
         let output = html("| Land | Einwohner |\n|:-----|----------:|\n| Kasachstan | 19 Mio. |\n")
         #expect(output.contains("<table>"))
-        #expect(output.contains("<th align=\"left\">Land</th>"))
-        #expect(output.contains("<td align=\"right\">19 Mio.</td>"))
+        #expect(output.contains("<th style=\"text-align: left\">Land</th>"))
+        #expect(output.contains("<td style=\"text-align: right\">19 Mio.</td>"))
     }
 
     @Test func strikethrough() {
@@ -69,5 +69,14 @@ import Testing
     @Test func emptyAndNULInput() {
         #expect(html("") == "")
         #expect(html("a\u{0}b") == "<p>a\u{FFFD}b</p>\n")
+    }
+}
+
+@Suite struct LazyImageTests {
+    @Test func bodyImagesLoadLazilyAndCodeStaysText() {
+        let html = MarkdownRenderer.render("![Bild](a.png)\n\n    <img src=\"x\">\n").html
+        #expect(html.contains(#"<img loading="lazy" src="/a.png" alt="Bild" />"#))
+        #expect(html.contains("&lt;img src=&quot;x&quot;&gt;"))
+        #expect(MarkdownRenderer.lazyImages("no pictures") == "no pictures")
     }
 }

@@ -53,7 +53,7 @@ import Testing
             """
         let rendered = MarkdownRenderer.render(markdown, options: MarkdownOptions(pageURL: "/politik/foo/"))
         #expect(rendered.html == """
-            <p><img src="/politik/foo/lead.jpg" alt="Aufmacher" /> <a href="/politik/bar/" title="Titel">Weiter</a> \
+            <p><img loading="lazy" src="/politik/foo/lead.jpg" alt="Aufmacher" /> <a href="/politik/bar/" title="Titel">Weiter</a> \
             <a href="https://example.com/">Extern</a> <a href="/">Start</a> <a href="#oben">Oben</a> \
             <a href="/politik/foo/anhang/datei.pdf">ref</a></p>
 
@@ -62,7 +62,7 @@ import Testing
 
     @Test func spacesArePercentEncodedInHTML() {
         let rendered = MarkdownRenderer.render("![x](<Bild eins.jpg>)", options: MarkdownOptions(pageURL: "/p/"))
-        #expect(rendered.html == "<p><img src=\"/p/Bild%20eins.jpg\" alt=\"x\" /></p>\n")
+        #expect(rendered.html == "<p><img loading=\"lazy\" src=\"/p/Bild%20eins.jpg\" alt=\"x\" /></p>\n")
         #expect(rendered.internalLinks.first?.resolved == "/p/Bild eins.jpg")
     }
 }
