@@ -19,6 +19,11 @@ public enum Slug {
 
     /// The URL path segment for `name`.
     public static func make(_ name: String) -> String {
+        asciiSlug(name) ?? generalSlug(name)
+    }
+
+    /// The slug of any name: Unicode-normalized, marks stripped.
+    static func generalSlug(_ name: String) -> String {
         var out = ""
         var pendingDash = false
         for scalar in transliterated(name).unicodeScalars where !apostrophes.contains(scalar) {
@@ -31,6 +36,33 @@ public enum Slug {
             }
         }
         return out.isEmpty ? fallback : out
+    }
+
+    /// The slug of a name written in ASCII plus German umlauts and ß (nearly every tag and
+    /// author), without Unicode normalization; nil when the name needs the general path.
+    static func asciiSlug(_ name: String) -> String? {
+        var out: [UInt8] = []
+        out.reserveCapacity(name.utf8.count + 4)
+        var pendingDash = false
+        func letters(_ bytes: String.UTF8View) {
+            if pendingDash && !out.isEmpty { out.append(UInt8(ascii: "-")) }
+            pendingDash = false
+            out.append(contentsOf: bytes)
+        }
+        for scalar in name.unicodeScalars {
+            switch scalar.value {
+            case 0x61...0x7A, 0x30...0x39: letters(String(scalar).utf8)
+            case 0x41...0x5A: letters(String(Unicode.Scalar(scalar.value + 32) ?? scalar).utf8)
+            case 0xE4, 0xC4: letters("ae".utf8)
+            case 0xF6, 0xD6: letters("oe".utf8)
+            case 0xFC, 0xDC: letters("ue".utf8)
+            case 0xDF: letters("ss".utf8)
+            case 0x27, 0x2019: continue
+            case 0x00...0x7F: pendingDash = true
+            default: return nil
+            }
+        }
+        return out.isEmpty ? fallback : String(decoding: out, as: UTF8.self)
     }
 
     /// Whether `segment` can be used as the last segment of an article path as it is:

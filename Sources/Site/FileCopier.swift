@@ -26,7 +26,7 @@ enum FileCopier {
                 return "\(copy.path): \(error.localizedDescription)"
             }
         }.compactMap { $0 }
-        if let first = failures.first { throw OutputError.swapFailed(first) }
+        if let first = failures.first { throw OutputError.writeFailed(first) }
         return copies.count
     }
 

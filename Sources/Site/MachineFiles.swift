@@ -7,12 +7,21 @@ enum MachineFiles {
     /// Entries per feed.
     static let feedLength = 20
 
-    static func all(model: SiteModel, urls: SiteURLs, pages: [PlannedPage]) -> [(path: String, text: String)] {
+    static func all(model: SiteModel, urls: SiteURLs, pages: [PlannedPage], jobs: Int) -> [(path: String, text: String)] {
+        // An article is in the site feed and its sections' feeds: escape each body once.
+        var inFeeds = Set(model.articles.indices.prefix(feedLength))
+        for section in model.sections { inFeeds.formUnion(section.articles.prefix(feedLength)) }
+        let indexes = inFeeds.sorted()
+        let escaped = parallelMap(indexes, jobs: jobs) { xmlEscape(model.articles[$0].body.html) }
+        let bodies = Dictionary(uniqueKeysWithValues: zip(indexes, escaped))
+
         var files: [(String, String)] = []
-        files.append(("atom.xml", feed(title: model.config.title, url: "/", articles: Array(model.articles.indices), model: model, urls: urls)))
+        files.append(("atom.xml", feed(
+            title: model.config.title, url: "/", articles: Array(model.articles.indices), model: model, urls: urls, bodies: bodies)))
         for section in model.sections {
-            files.append((String(section.url.dropFirst()) + "atom.xml",
-                          feed(title: "\(section.name) – \(model.config.title)", url: section.url, articles: section.articles, model: model, urls: urls)))
+            files.append((String(section.url.dropFirst()) + "atom.xml", feed(
+                title: "\(section.name) – \(model.config.title)", url: section.url, articles: section.articles,
+                model: model, urls: urls, bodies: bodies)))
         }
         files.append(("sitemap.xml", sitemap(model: model, urls: urls, pages: pages)))
         files.append(("robots.txt", "User-agent: *\nAllow: /\n\nSitemap: \(urls.absolute("/sitemap.xml"))\n"))
@@ -20,9 +29,13 @@ enum MachineFiles {
     }
 
     /// An Atom 1.0 feed of the newest articles among `articles` (model order: newest first).
-    static func feed(title: String, url: String, articles: [Int], model: SiteModel, urls: SiteURLs) -> String {
-        let entries = articles.prefix(feedLength).map { model.articles[$0] }
-        let updated = entries.map { $0.frontMatter.updated ?? $0.frontMatter.date }.max() ?? Date(timeIntervalSince1970: 0)
+    /// `bodies` holds the XML-escaped body HTML by article index.
+    static func feed(
+        title: String, url: String, articles: [Int], model: SiteModel, urls: SiteURLs, bodies: [Int: String]
+    ) -> String {
+        let entries = articles.prefix(feedLength).map { (index: $0, article: model.articles[$0]) }
+        let updated = entries.map { $0.article.frontMatter.updated ?? $0.article.frontMatter.date }.max()
+            ?? Date(timeIntervalSince1970: 0)
         let feedURL = urls.absolute(url + "atom.xml")
         var xml = """
             <?xml version="1.0" encoding="utf-8"?>
@@ -34,7 +47,7 @@ enum MachineFiles {
               <updated>\(isoDate(updated))</updated>
 
             """
-        for article in entries {
+        for (index, article) in entries {
             let front = article.frontMatter
             let permalink = urls.absolute(article.url)
             xml += "  <entry>\n"
@@ -47,7 +60,7 @@ enum MachineFiles {
                 xml += "    <author><name>\(xmlEscape(author))</name><uri>\(xmlEscape(urls.absolute(urls.author(author))))</uri></author>\n"
             }
             xml += "    <summary>\(xmlEscape(front.teaser))</summary>\n"
-            xml += "    <content type=\"html\" xml:base=\"\(xmlEscape(permalink))\">\(xmlEscape(article.body.html))</content>\n"
+            xml += "    <content type=\"html\" xml:base=\"\(xmlEscape(permalink))\">\(bodies[index] ?? xmlEscape(article.body.html))</content>\n"
             xml += "  </entry>\n"
         }
         return xml + "</feed>\n"

@@ -65,11 +65,13 @@ public struct DiskOutput: OutputSink {
 public enum OutputError: Error, CustomStringConvertible {
     case invalidPath(String)
     case swapFailed(String)
+    case writeFailed(String)
 
     public var description: String {
         switch self {
         case .invalidPath(let path): "refusing to write outside the output folder: \(path)"
         case .swapFailed(let reason): "could not replace the output folder: \(reason)"
+        case .writeFailed(let reason): "could not write \(reason)"
         }
     }
 }

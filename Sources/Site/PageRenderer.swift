@@ -4,13 +4,22 @@ import Templates
 
 /// Renders one planned page with its template.
 enum PageRenderer {
-    struct Output: Sendable {
+    /// A rendered page, or the diagnostics that stopped it.
+    struct Result: Sendable {
         let path: String
-        let html: String
+        var html: String?
         let diagnostics: [Diagnostic]
+        /// Set by the writer when the page could not be stored.
+        var writeError: String?
+
+        init(path: String, html: String?, diagnostics: [Diagnostic] = []) {
+            self.path = path
+            self.html = html
+            self.diagnostics = diagnostics
+        }
     }
 
-    static func render(_ page: PlannedPage, values: PageValues, templates: TemplateSet) -> Output {
+    static func render(_ page: PlannedPage, values: PageValues, templates: TemplateSet) -> Result {
         let template: String
         let context: [String: Value]
         switch page.kind {
@@ -23,7 +32,7 @@ enum PageRenderer {
                 kind: kind, title: title, description: description, url: page.url, lead: lead,
                 articles: articles, pagination: pagination)
         case .alias(let target):
-            return Output(path: page.outputPath, html: redirect(to: values.urls.absolute(target)), diagnostics: [])
+            return Result(path: page.outputPath, html: redirect(to: values.urls.absolute(target)))
         case .notFound:
             template = "404.html"
             let title = Words(language: values.model.config.language).notFound
@@ -41,11 +50,11 @@ enum PageRenderer {
             ]
         }
         do {
-            return Output(path: page.outputPath, html: try templates.render(template, context: context), diagnostics: [])
+            return Result(path: page.outputPath, html: try templates.render(template, context: context))
         } catch let list as DiagnosticList {
-            return Output(path: page.outputPath, html: "", diagnostics: list.diagnostics)
+            return Result(path: page.outputPath, html: nil, diagnostics: list.diagnostics)
         } catch {
-            return Output(path: page.outputPath, html: "", diagnostics: [.error(at: SourceLocation(file: "templates/" + template), "\(error)")])
+            return Result(path: page.outputPath, html: nil, diagnostics: [.error(at: SourceLocation(file: "templates/" + template), "\(error)")])
         }
     }
 

@@ -12,10 +12,13 @@ struct PageValues: Sendable {
     /// One teaser value per article, in model order.
     let teasers: [Value]
     let siteValue: Value
+    /// Previous (older) and next (newer) article in the same section, per article.
+    private let neighbours: [(prev: Int?, next: Int?)]
 
     init(model: SiteModel, jobs: Int) {
+        neighbours = Self.neighbours(in: model)
         self.model = model
-        let urls = SiteURLs(config: model.config, sections: model.sections)
+        let urls = SiteURLs(config: model.config, sections: model.sections, articles: model.articles)
         self.urls = urls
         teasers = parallelMap(model.articles, jobs: jobs) { PageValues.teaser(of: $0, model: model, urls: urls) }
         siteValue = .dict([
@@ -33,9 +36,8 @@ struct PageValues: Sendable {
         guard case .dict(var value) = teasers[index] else { return [:] }
         value["content"] = .safe(article.body.html)
         value["related"] = .array(article.frontMatter.related.compactMap { model.indexByPath[$0] }.map { teasers[$0] })
-        let neighbours = neighbours(of: index)
-        value["prev"] = neighbours.prev.map { teasers[$0] } ?? .null
-        value["next"] = neighbours.next.map { teasers[$0] } ?? .null
+        value["prev"] = neighbours[index].prev.map { teasers[$0] } ?? .null
+        value["next"] = neighbours[index].next.map { teasers[$0] } ?? .null
         value["comments"] = commentsValue(article)
         let page = pageValue(
             kind: "article", title: article.frontMatter.title, description: article.frontMatter.teaser,
@@ -64,15 +66,20 @@ struct PageValues: Sendable {
         ]
     }
 
-    /// Previous (older) and next (newer) article in the same section.
-    private func neighbours(of index: Int) -> (prev: Int?, next: Int?) {
-        let article = model.articles[index]
-        guard let section = model.section(at: article.source.section) else { return (nil, nil) }
-        let own = section.articles.filter { model.articles[$0].source.section == article.source.section }
-        guard let position = own.firstIndex(of: index) else { return (nil, nil) }
-        let newer = position > 0 ? own[position - 1] : nil
-        let older = position + 1 < own.count ? own[position + 1] : nil
-        return (older, newer)
+    /// Previous (older) and next (newer) article in the same section, for all articles in one pass.
+    private static func neighbours(in model: SiteModel) -> [(prev: Int?, next: Int?)] {
+        var result = [(prev: Int?, next: Int?)](repeating: (nil, nil), count: model.articles.count)
+        var bySection: [String: [Int]] = [:]
+        for index in model.articles.indices { bySection[model.articles[index].source.section, default: []].append(index) }
+        for own in bySection.values {
+            // `own` is newest first, like the model.
+            for (position, index) in own.enumerated() {
+                result[index] = (
+                    prev: position + 1 < own.count ? own[position + 1] : nil,
+                    next: position > 0 ? own[position - 1] : nil)
+            }
+        }
+        return result
     }
 
     private func commentsValue(_ article: PublishedArticle) -> Value {

@@ -81,28 +81,32 @@ public struct SiteBuilder: Sendable {
         let values = clock.measure("prepare pages") { PageValues(model: model, jobs: jobs) }
         let pages = PagePlan.pages(for: model, urls: values.urls, templates: Set(templates.names))
 
-        let rendered = clock.measure("render pages") {
-            parallelMap(pages, jobs: jobs) { PageRenderer.render($0, values: values, templates: templates) }
+        // Each worker writes the page it rendered: pages are not held in memory until the end.
+        // On errors the sink holds part of the site; `build()` then discards its staging folder.
+        let rendered = clock.measure("render and write pages") {
+            parallelMap(pages, jobs: jobs) { page -> PageRenderer.Result in
+                var result = PageRenderer.render(page, values: values, templates: templates)
+                if result.diagnostics.isEmpty, let html = result.html {
+                    do {
+                        try sink.write(Data(html.utf8), to: result.path)
+                    } catch {
+                        result.writeError = "\(result.path): \(error)"
+                    }
+                }
+                result.html = nil
+                return result
+            }
         }
         try Self.failOnErrors(diagnostics + Self.unique(rendered.flatMap(\.diagnostics)))
+        if let first = rendered.lazy.compactMap(\.writeError).first { throw OutputError.writeFailed(first) }
 
         var summary = BuildSummary()
         summary.warnings = diagnostics.filter { $0.severity == .warning }
-        let machineFiles = clock.measure("feeds and sitemap") {
-            MachineFiles.all(model: model, urls: values.urls, pages: pages).map { OutputFile(path: $0.path, text: $0.text) }
+        try clock.measure("feeds and sitemap") {
+            for file in MachineFiles.all(model: model, urls: values.urls, pages: pages, jobs: jobs) {
+                try sink.write(Data(file.text.utf8), to: file.path)
+            }
         }
-        let files = rendered.map { OutputFile(path: $0.path, text: $0.html) } + machineFiles
-        let writeErrors = clock.measure("write pages") {
-            parallelMap(files, jobs: jobs) { page -> String? in
-                do {
-                    try sink.write(Data(page.text.utf8), to: page.path)
-                    return nil
-                } catch {
-                    return "\(page.path): \(error)"
-                }
-            }.compactMap { $0 }
-        }
-        if let first = writeErrors.first { throw OutputError.swapFailed(first) }
         summary.files = try clock.measure("copy files") {
             try FileCopier.copy(site: site, articles: model.articles, into: sink, jobs: jobs)
         }
@@ -111,11 +115,6 @@ public struct SiteBuilder: Sendable {
         summary.steps = clock.steps
         summary.seconds = clock.total
         return summary
-    }
-
-    private struct OutputFile: Sendable {
-        let path: String
-        let text: String
     }
 
     private static func failOnErrors(_ diagnostics: [Diagnostic]) throws {

@@ -46,3 +46,21 @@ import Testing
         #expect(!Slug.isValidSegment("back\\slash"))
     }
 }
+
+@Suite struct SlugFastPathTests {
+    @Test(arguments: [
+        "Russland & Kasachstan", "Außenpolitik", "Über Öl", "ÄRZTE", "Rock 'n' Roll", "Don’t panic",
+        "  --Mitte--  ", "A/B..C", "C++ und C#", "100 Jahre", "Straße", "!!!", "",
+    ])
+    func asciiPathAgreesWithTheGeneralPath(name: String) throws {
+        let quick = try #require(Slug.asciiSlug(name))
+        #expect(quick == Slug.generalSlug(name))
+    }
+
+    @Test func otherScriptsTakeTheGeneralPath() {
+        #expect(Slug.asciiSlug("Café") == nil)
+        #expect(Slug.make("Café") == "cafe")
+        #expect(Slug.asciiSlug("Selin Aydın") == nil)
+        #expect(Slug.make("Selin Aydın") == "selin-aydin")
+    }
+}

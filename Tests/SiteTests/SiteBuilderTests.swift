@@ -29,7 +29,7 @@ import Testing
         #expect(summary.pages == files.keys.filter { $0.hasSuffix(".html") }.count)
         #expect(summary.comments == 5)
         #expect(files["politik/erste-meldung/comments.json"] == nil)
-        #expect(summary.steps.map(\.name).contains("render pages"))
+        #expect(summary.steps.map(\.name).contains("render and write pages"))
     }
 
     @Test func columnFolderIsTheColumnPage() throws {
