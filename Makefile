@@ -23,3 +23,9 @@ test: deps
 
 clean:
 	rm -rf .build public
+
+# Benchmarks the template engine against Stencil and swift-mustache (a separate package,
+# so magbuild itself gains no dependency). BENCH_SECONDS sets the time per measurement.
+.PHONY: bench-templates
+bench-templates:
+	cd Benchmarks/TemplateBench && $(SWIFT) run -c release TemplateBench

@@ -13,6 +13,7 @@ extension Renderer {
             return value
         case .variable(let name, let span):
             if let value = scope.lookup(name) { return value }
+            if poisoned.contains(name) { throw RenderError(diagnostic: nil) }
             throw failure("undefined variable '\(name)'", at: span, hint: didYouMean(name, in: scope.names))
         case .attribute(let base, let name, let span):
             if case .variable("loop", _) = base, let loop = scope.innermostLoop {

@@ -6,8 +6,15 @@ import Diagnostics
 /// mutable state (the scope, the include chain, the blocks being rendered) while the
 /// `TemplateSet` itself stays immutable and shared between threads. It is a class so
 /// that this state is never copied as the renderer recurses.
+///
+/// A failing node does not end the render: its error is recorded (once per place and
+/// message, however often a loop repeats it), the node is skipped and rendering goes on,
+/// so one render reports every mistake a template makes with this data. A variable
+/// whose `set` failed is not reported again where it is used.
 final class Renderer {
     static let maxIncludeDepth = 64
+    /// After this many different errors the render stops.
+    static let maxErrors = 20
 
     struct ActiveBlock {
         let definitions: [(template: Template, block: Block)]
@@ -25,6 +32,11 @@ final class Renderer {
     var activeBlocks: [ActiveBlock] = []
     /// Where each active `include` tag is: the including template and the tag's position.
     var includeStack: [(template: String, span: Span)] = []
+    /// The errors recorded so far, in the order found, and their keys (`file:line:col message`).
+    private(set) var errors: [Diagnostic] = []
+    private var errorKeys: Set<String> = []
+    /// Variables whose `set` failed; using them later is a follow-up error, not reported.
+    var poisoned: Set<String> = []
 
     init(set: TemplateSet, template: Template, context: [String: Value]) {
         self.set = set
@@ -66,7 +78,24 @@ final class Renderer {
     }
 
     func render(_ nodes: [Node], into out: inout String) throws {
-        for node in nodes { try render(node, into: &out) }
+        for node in nodes {
+            do {
+                try render(node, into: &out)
+            } catch let error as RenderError {
+                try recover(from: error, in: node)
+            }
+        }
+    }
+
+    /// Records `error` raised by `node` and lets rendering continue, or throws once too many
+    /// errors have been found.
+    private func recover(from error: RenderError, in node: Node) throws {
+        if case .assign(let name, _, _) = node { poisoned.insert(name) }
+        guard let diagnostic = error.diagnostic else { return }
+        let key = "\(diagnostic.location.map(\.description) ?? "") \(diagnostic.message)"
+        guard errorKeys.insert(key).inserted else { return }
+        errors.append(diagnostic)
+        if errors.count >= Self.maxErrors { throw RenderStop() }
     }
 
     func render(_ node: Node, into out: inout String) throws {
@@ -229,7 +258,11 @@ final class Renderer {
     }
 }
 
-/// A rendering failure, carrying its finished diagnostic.
+/// A rendering failure, carrying its finished diagnostic; none for a follow-up error that
+/// only skips the node (a variable whose `set` already failed).
 struct RenderError: Error {
-    let diagnostic: Diagnostic
+    let diagnostic: Diagnostic?
 }
+
+/// Thrown when a render has found `Renderer.maxErrors` errors and gives up.
+struct RenderStop: Error {}

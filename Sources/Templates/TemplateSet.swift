@@ -76,17 +76,25 @@ public final class TemplateSet: Sendable {
     }
 
     /// Renders template `name` with `context`, appending the output to `out`.
-    /// - Throws: `DiagnosticList`; `out` then holds the output up to the failure.
+    ///
+    /// A render goes on after an error, skipping the tag or `{{ }}` that failed, so it
+    /// reports every error this data triggers (up to 20), each once.
+    /// - Throws: `DiagnosticList`; `out` then holds unusable output.
     public func render(_ name: String, context: [String: Value], into out: inout String) throws {
         guard let template = templates[name] else {
             throw DiagnosticList([Diagnostic(.error, at: nil, "template '\(pathPrefix)\(name)' not found",
                                              hint: didYouMean(name, in: templates.keys))])
         }
         let renderer = Renderer(set: self, template: template, context: context)
+        var errors: [Diagnostic] = []
         do {
             try renderer.render(template: template, into: &out)
         } catch let error as RenderError {
-            throw DiagnosticList([error.diagnostic])
+            errors = error.diagnostic.map { [$0] } ?? []
+        } catch is RenderStop {
+            // The renderer's errors say it all.
         }
+        errors = renderer.errors + errors
+        if !errors.isEmpty { throw DiagnosticList(errors) }
     }
 }

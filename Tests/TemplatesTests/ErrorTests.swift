@@ -208,7 +208,10 @@ import Testing
                 {% for %}{% endfor %}
                        ^
             """#),
-        ErrorCase("a lexical error is reported alone", "{{ x | }}\n{{ a ! b }}", [:], #"""
+        ErrorCase("a lexical error does not hide the others", "{{ x | }}\n{{ a ! b }}", [:], #"""
+            templates/t.html:1:8: error: expected a filter name after '|', found '}}'
+                {{ x | }}
+                       ^
             templates/t.html:2:6: error: unexpected character '!' in expression (use 'not' or '!=')
                 {{ a ! b }}
                      ^
