@@ -1,3 +1,5 @@
+import Diagnostics
+
 /// Turns a template's tokens into a `Template`: statements here, expressions in
 /// `Parser+Expressions.swift`.
 ///
@@ -116,10 +118,27 @@ struct Parser {
             skipPastClose()
             return nil
         default:
+            let match = Suggestion.closest(to: keyword, in: Self.tagNames)
             errors.append(SyntaxError("unknown tag '\(keyword)'", at: keywordSpan,
                                       hint: didYouMean(keyword, in: Self.tagNames)))
             skipPastClose()
+            if let match, ["if", "for", "block"].contains(match) { skipBody(ofMisspelled: match) }
             return nil
+        }
+    }
+
+    /// After a misspelled `if`, `for` or `block` (`{% iff x %}`): parses and drops the body
+    /// up to its end tag, so that end tag is not reported as unexpected too. A missing end
+    /// tag is not reported: the tag may not have been meant to open a body at all.
+    private mutating func skipBody(ofMisspelled keyword: String) {
+        nesting += 1
+        defer { nesting -= 1 }
+        let middle: Set<String> = keyword == "if" ? ["elif", "else"] : (keyword == "for" ? ["else"] : [])
+        while true {
+            let (_, terminator) = parseNodes(until: middle.union(["end" + keyword]), opener: nil)
+            guard let terminator else { return }
+            skipPastClose()
+            if terminator.keyword == "end" + keyword { return }
         }
     }
 

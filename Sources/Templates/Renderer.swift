@@ -245,7 +245,7 @@ final class Renderer {
     /// An error at `span` in the current template, with its source line and the include chain.
     func failure(_ message: String, at span: Span, hint: String? = nil) -> RenderError {
         let location = SourceLocation(file: set.pathPrefix + current.name, line: span.line, column: span.column)
-        var notes = includeStack.reversed().map { "included from \(set.pathPrefix)\($0.template):\($0.span)" }
+        var notes = Self.collapsingRepeats(includeStack.reversed().map { "included from \(set.pathPrefix)\($0.template):\($0.span)" })
         if notes.count > 12 {
             notes = Array(notes.prefix(6)) + ["… \(notes.count - 11) more includes …"] + Array(notes.suffix(5))
         }
@@ -255,6 +255,20 @@ final class Renderer {
         let diagnostic = Diagnostic(.error, at: location, message, hint: hint,
                                     sourceLine: Diagnostic.line(span.line, of: current.source), notes: notes)
         return RenderError(diagnostic: diagnostic)
+    }
+
+    /// `notes` with runs of the same note written once, with a count: a template that
+    /// includes itself 63 times reads `… (63 times)`.
+    static func collapsingRepeats(_ notes: [String]) -> [String] {
+        var result: [String] = []
+        var run = 0
+        for (position, note) in notes.enumerated() {
+            run += 1
+            guard position + 1 == notes.count || notes[position + 1] != note else { continue }
+            result.append(run > 1 ? "\(note) (\(run) times)" : note)
+            run = 0
+        }
+        return result
     }
 }
 

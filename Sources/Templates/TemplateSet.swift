@@ -92,9 +92,13 @@ public final class TemplateSet: Sendable {
         } catch let error as RenderError {
             errors = error.diagnostic.map { [$0] } ?? []
         } catch is RenderStop {
-            // The renderer's errors say it all.
+            errors = []
         }
         errors = renderer.errors + errors
+        if errors.count >= Renderer.maxErrors, var last = errors.popLast() {
+            last.notes.append("stopped after \(Renderer.maxErrors) errors; fix these and build again")
+            errors.append(last)
+        }
         if !errors.isEmpty { throw DiagnosticList(errors) }
     }
 }
