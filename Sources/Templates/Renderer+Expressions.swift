@@ -59,9 +59,9 @@ extension Renderer {
             if try evaluate(condition).isTruthy { return try evaluate(value) }
             return try otherwise.map { try evaluate($0) } ?? .null
         case .superCall(let span):
-            var buffer = ""
+            var buffer = OutputBuffer()
             try renderSuper(at: span, into: &buffer)
-            return .safe(buffer)
+            return .safe(buffer.string)
         }
     }
 

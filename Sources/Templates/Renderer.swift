@@ -48,7 +48,7 @@ final class Renderer {
     // MARK: - Templates and inheritance
 
     /// Renders `template`, following its `extends` chain up to the root layout.
-    func render(template: Template, into out: inout String) throws {
+    func render(template: Template, into out: inout OutputBuffer) throws {
         var chain = [template]
         var top = template
         while let parent = top.parent {
@@ -63,7 +63,7 @@ final class Renderer {
         defer { (self.chain, current, activeBlocks) = saved }
         self.chain = chain
         activeBlocks = []
-        var discarded = ""
+        var discarded = OutputBuffer()
         for derived in chain.dropLast() {
             current = derived
             for node in derived.nodes {
@@ -77,7 +77,7 @@ final class Renderer {
         try render(top.nodes, into: &out)
     }
 
-    func render(_ nodes: [Node], into out: inout String) throws {
+    func render(_ nodes: [Node], into out: inout OutputBuffer) throws {
         for node in nodes {
             do {
                 try render(node, into: &out)
@@ -98,10 +98,10 @@ final class Renderer {
         if errors.count >= Self.maxErrors { throw RenderStop() }
     }
 
-    func render(_ node: Node, into out: inout String) throws {
+    func render(_ node: Node, into out: inout OutputBuffer) throws {
         switch node {
         case .text(let text, _):
-            out += text
+            out.append(text)
         case .output(.superCall(let span), _):
             try renderSuper(at: span, into: &out)
         case .output(let expression, _):
@@ -118,9 +118,9 @@ final class Renderer {
         case .assign(let name, let expression, _):
             scope.set(name, try evaluate(expression))
         case .capture(let name, let body, _):
-            var buffer = ""
+            var buffer = OutputBuffer()
             try render(body, into: &buffer)
-            scope.set(name, .safe(buffer))
+            scope.set(name, .safe(buffer.string))
         case .include(let include):
             try render(include, into: &out)
         case .block(let name, let span):
@@ -131,7 +131,7 @@ final class Renderer {
     }
 
     private func renderBlock(_ definitions: [(template: Template, block: Block)], level: Int,
-                                      into out: inout String) throws
+                                      into out: inout OutputBuffer) throws
     {
         let saved = current
         activeBlocks.append(ActiveBlock(definitions: definitions, level: level))
@@ -144,7 +144,7 @@ final class Renderer {
     }
 
     /// `super()`: the next less derived definition of the block being rendered.
-    func renderSuper(at span: Span, into out: inout String) throws {
+    func renderSuper(at span: Span, into out: inout OutputBuffer) throws {
         guard let active = activeBlocks.last else {
             throw failure("'super()' can only be used inside a block", at: span)
         }
@@ -159,7 +159,7 @@ final class Renderer {
 
     // MARK: - Loops and includes
 
-    private func render(_ loop: Loop, into out: inout String) throws {
+    private func render(_ loop: Loop, into out: inout OutputBuffer) throws {
         let iterable = try evaluate(loop.iterable)
         let pairs = loop.targets.count == 2
         switch iterable {
@@ -199,7 +199,7 @@ final class Renderer {
         }
     }
 
-    private func render(_ include: Include, into out: inout String) throws {
+    private func render(_ include: Include, into out: inout OutputBuffer) throws {
         guard includeStack.count < Self.maxIncludeDepth else {
             var message = "include depth limit of \(Self.maxIncludeDepth) exceeded"
             if includeStack.contains(where: { $0.template == include.name }) || current.name == include.name {
@@ -225,15 +225,15 @@ final class Renderer {
     // MARK: - Printing
 
     /// Appends `value` to `out`: escaped, unless it is safe HTML.
-    func write(_ value: Value, into out: inout String, at span: Span) throws {
+    func write(_ value: Value, into out: inout OutputBuffer, at span: Span) throws {
         switch value {
-        case .string(let text): Escaping.appendHTML(text, to: &out)
-        case .safe(let html): out += html
-        case .int(let number): out += String(number)
-        case .double(let number): out += formatNumber(number)
-        case .bool(let flag): out += flag ? "true" : "false"
+        case .string(let text): out.appendEscaped(text)
+        case .safe(let html): out.append(html)
+        case .int(let number): out.append(String(number))
+        case .double(let number): out.append(formatNumber(number))
+        case .bool(let flag): out.append(flag ? "true" : "false")
         case .null: break
-        case .date(let date): out += set.environment.dates.iso8601(date)
+        case .date(let date): out.append(set.environment.dates.iso8601(date))
         case .array, .dict:
             throw failure("cannot print a \(value.typeName)", at: span,
                           hint: value.typeName == "list" ? "loop over it with 'for' or use '| join(\", \")'" : "print one of its attributes")

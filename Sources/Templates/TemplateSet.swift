@@ -69,10 +69,9 @@ public final class TemplateSet: Sendable {
     /// Renders template `name` with `context` as its top-level variables.
     /// - Throws: `DiagnosticList` (undefined variables, unknown templates, type errors …).
     public func render(_ name: String, context: [String: Value]) throws -> String {
-        var out = ""
-        out.reserveCapacity(templates[name].map { $0.source.utf8.count * 2 } ?? 0)
+        var out = OutputBuffer(capacity: templates[name].map { $0.source.utf8.count * 4 } ?? 0)
         try render(name, context: context, into: &out)
-        return out
+        return out.string
     }
 
     /// Renders template `name` with `context`, appending the output to `out`.
@@ -81,6 +80,12 @@ public final class TemplateSet: Sendable {
     /// reports every error this data triggers (up to 20), each once.
     /// - Throws: `DiagnosticList`; `out` then holds unusable output.
     public func render(_ name: String, context: [String: Value], into out: inout String) throws {
+        var buffer = OutputBuffer()
+        defer { out += buffer.string }
+        try render(name, context: context, into: &buffer)
+    }
+
+    func render(_ name: String, context: [String: Value], into out: inout OutputBuffer) throws {
         guard let template = templates[name] else {
             throw DiagnosticList([Diagnostic(.error, at: nil, "template '\(pathPrefix)\(name)' not found",
                                              hint: didYouMean(name, in: templates.keys))])

@@ -3,6 +3,10 @@ import Foundation
 /// Renders the article page (100 threaded comments) and the home page (50 teasers) with
 /// magbuild's engine, Stencil and swift-mustache, checks that all three give the same
 /// HTML, and prints renders per second and magbuild's speed relative to the others.
+///
+/// Environment: `BENCH_SECONDS` (default 2) is the time per measurement; `BENCH_ONLY=magbuild`
+/// (or `Stencil`, `swift-mustache`) measures magbuild alone or against one engine, e.g. for
+/// profiling with `valgrind --tool=callgrind`.
 
 /// Renders per second of `body`: warms up, then repeats it for about `seconds`.
 func rate(seconds: Double, _ body: () throws -> String) rethrows -> Double {
@@ -23,7 +27,9 @@ func rate(seconds: Double, _ body: () throws -> String) rethrows -> Double {
 func formatted(_ value: Double) -> String { String(format: "%10.1f", value) }
 
 let seconds = Double(ProcessInfo.processInfo.environment["BENCH_SECONDS"] ?? "") ?? 2.0
-let engines: [any BenchEngine] = [try MagbuildEngine(), try StencilEngine(), try MustacheEngine()]
+let only = ProcessInfo.processInfo.environment["BENCH_ONLY"]
+let engines: [any BenchEngine] = try [MagbuildEngine(), StencilEngine(), MustacheEngine()]
+    .filter { only == nil || $0.name == only || $0.name == "magbuild" }
 
 // The templates are equivalent: every engine must produce the same pages.
 let reference = engines[0]
