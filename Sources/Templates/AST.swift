@@ -117,7 +117,9 @@ struct Block: Sendable {
 }
 
 /// One parsed template: its nodes, its blocks by name, and the template it extends.
-struct Template: Sendable {
+///
+/// A class, so the renderer can hold and switch between templates without copying them.
+final class Template: Sendable {
     let name: String
     let source: String
     let nodes: [Node]
@@ -126,4 +128,15 @@ struct Template: Sendable {
     let parent: (name: String, span: Span)?
     /// Every `include` in the template, for the checks across templates.
     let includes: [(name: String, span: Span)]
+
+    init(name: String, source: String, nodes: [Node], blocks: [String: Block], parent: (name: String, span: Span)?,
+         includes: [(name: String, span: Span)])
+    {
+        self.name = name
+        self.source = source
+        self.nodes = nodes
+        self.blocks = blocks
+        self.parent = parent
+        self.includes = includes
+    }
 }

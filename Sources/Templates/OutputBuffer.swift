@@ -32,19 +32,27 @@ struct OutputBuffer {
             let byte = source[position]
             // Every special character is at most '>' (0x3E): most bytes leave here.
             guard byte <= 0x3E else { continue }
-            let replacement: StaticString
             switch byte {
-            case 0x26: replacement = "&amp;"
-            case 0x3C: replacement = "&lt;"
-            case 0x3E: replacement = "&gt;"
-            case 0x22: replacement = "&quot;"
-            case 0x27: replacement = "&#39;"
+            case 0x26, 0x3C, 0x3E, 0x22, 0x27: break
             default: continue
             }
             if runStart < position { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: source[runStart..<position])) }
-            replacement.withUTF8Buffer { bytes.append(contentsOf: $0) }
+            appendReference(for: byte)
             runStart = position + 1
         }
         if runStart < source.count { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: source[runStart...])) }
+    }
+
+    /// `&amp;` `&lt;` `&gt;` `&quot;` `&#39;`, byte by byte (cheaper than a copy for so few).
+    private mutating func appendReference(for byte: UInt8) {
+        bytes.append(0x26)  // &
+        switch byte {
+        case 0x26: bytes.append(0x61); bytes.append(0x6D); bytes.append(0x70)  // amp
+        case 0x3C: bytes.append(0x6C); bytes.append(0x74)  // lt
+        case 0x3E: bytes.append(0x67); bytes.append(0x74)  // gt
+        case 0x22: bytes.append(0x71); bytes.append(0x75); bytes.append(0x6F); bytes.append(0x74)  // quot
+        default: bytes.append(0x23); bytes.append(0x33); bytes.append(0x39)  // #39
+        }
+        bytes.append(0x3B)  // ;
     }
 }
