@@ -23,6 +23,16 @@
 /// variable / `.name` / `[key]` chain directly under `is defined`, `is undefined` and
 /// `default` is looked up leniently.
 ///
+/// **Errors.** Loading reports every syntax error of every template at once: the lexer
+/// reads on past a bad character, an unclosed string or a wrong closing delimiter, and the
+/// parser skips the rest of a broken tag and goes on (a misspelled `{% iff %}` does not
+/// also make its `{% endif %}` an error). Rendering goes on after an error too, skipping
+/// the tag or `{{ }}` that failed, so one render reports every mistake its data triggers,
+/// each once however often a loop repeats it, up to 20; a variable whose `set` failed is
+/// not reported again where it is used. Every diagnostic reads
+/// `templates/x.html:LINE:COL: error: message (hint)` with the source line and a caret;
+/// errors inside includes name the chain of includes that led there.
+///
 /// **Tags.**
 /// - `{% if c %}…{% elif c %}…{% else %}…{% endif %}`
 /// - `{% for x in xs %}…{% else %}(empty)…{% endfor %}`; `{% for k, v in dict %}` walks
