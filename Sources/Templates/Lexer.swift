@@ -22,6 +22,8 @@ struct Lexer {
     private(set) var errors: [SyntaxError] = []
     /// Whether the text ended inside a tag, comment or `raw`, so the tokens stop early.
     private(set) var isTruncated = false
+    /// Set when a string that is never closed ran to the end of the text.
+    private var runawayString = false
 
     init(_ source: String) {
         bytes = Array(source.utf8)
@@ -115,6 +117,11 @@ struct Lexer {
         while true {
             skipWhitespace()
             guard position < bytes.count else {
+                // After a string that runs to the end of the text, that is the whole story.
+                if tokens.last?.kind == .invalid, runawayString {
+                    isTruncated = true
+                    return
+                }
                 return stop(SyntaxError("'\(isPrint ? "{{" : "{%")' is never closed", at: span, hint: "expected '\(closer)'"))
             }
             let start = here
@@ -270,6 +277,7 @@ struct Lexer {
         fail(SyntaxError("string is never closed", at: span,
                          hint: "close it with \(quote == UInt8(ascii: "'") ? "'" : "\"") on the same line"))
         skipToCloserOnLine(from: start)
+        runawayString = position >= bytes.count
         return Token(kind: .invalid, span: span)
     }
 
