@@ -56,9 +56,9 @@
 /// `DateFormatting`); `truncate(n, end = "…")`: at most `n` characters of text, cut at a
 /// word boundary when one is in the second half, safe HTML is reduced to its text first,
 /// the result is plain text; `striptags` (text of HTML, entities decoded, whitespace
-/// collapsed); `lower`, `upper`, `capitalize`, `trim`, `replace(old, new)` (keep a safe
-/// value safe); `wordcount`; `default(x, orFalsy = false)`; `length`; `first`, `last`,
-/// `reverse` (lists and strings); `join(sep = "", attribute)`; `map(attribute)`;
+/// collapsed); `lower`, `upper`, `capitalize`, `trim`, `replace(old, new)` (keeps a safe
+/// value safe; a plain `new` is escaped into it); `wordcount`; `default(x, orFalsy =
+/// false)`; `length`; `first`, `last`, `reverse` (lists and strings); `join(sep = "", attribute)`; `map(attribute)`;
 /// `sort(attribute = none, reverse = false)` (stable, strings case-insensitive, nulls
 /// first); `urlencode` (keeps `/`; a dictionary becomes a query string); `slugify`
 /// (`ä` → `ae`, `ß` → `ss`, accents dropped, `-` between words); `json(indent = 0)` (safe
