@@ -4,7 +4,7 @@ enum Escaping {
     /// `text` with `& < > " '` replaced by character references, which makes it safe in
     /// element content and in quoted attribute values alike.
     static func html(_ text: String) -> String {
-        var out = OutputBuffer(capacity: text.utf8.count + 16)
+        let out = OutputBuffer(capacity: text.utf8.count + 16)
         out.appendEscaped(text)
         return out.string
     }

@@ -59,8 +59,8 @@ extension Renderer {
             if try evaluate(condition).isTruthy { return try evaluate(value) }
             return try otherwise.map { try evaluate($0) } ?? .null
         case .superCall(let span):
-            var buffer = OutputBuffer()
-            try renderSuper(at: span, into: &buffer)
+            let buffer = OutputBuffer()
+            try renderSuper(at: span, into: buffer)
             return .safe(buffer.string)
         }
     }

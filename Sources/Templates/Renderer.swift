@@ -48,7 +48,7 @@ final class Renderer {
     // MARK: - Templates and inheritance
 
     /// Renders `template`, following its `extends` chain up to the root layout.
-    func render(template: Template, into out: inout OutputBuffer) throws {
+    func render(template: Template, into out: OutputBuffer) throws {
         var chain = [template]
         var top = template
         while let parent = top.parent {
@@ -63,24 +63,24 @@ final class Renderer {
         defer { (self.chain, current, activeBlocks) = saved }
         self.chain = chain
         activeBlocks = []
-        var discarded = OutputBuffer()
+        let discarded = OutputBuffer()
         for derived in chain.dropLast() {
             current = derived
             for node in derived.nodes {
                 switch node {
-                case .assign, .capture: try render(node, into: &discarded)
+                case .assign, .capture: try render(node, into: discarded)
                 default: continue
                 }
             }
         }
         current = top
-        try render(top.nodes, into: &out)
+        try render(top.nodes, into: out)
     }
 
-    func render(_ nodes: [Node], into out: inout OutputBuffer) throws {
+    func render(_ nodes: [Node], into out: OutputBuffer) throws {
         for node in nodes {
             do {
-                try render(node, into: &out)
+                try render(node, into: out)
             } catch let error as RenderError {
                 try recover(from: error, in: node)
             }
@@ -98,40 +98,40 @@ final class Renderer {
         if errors.count >= Self.maxErrors { throw RenderStop() }
     }
 
-    func render(_ node: Node, into out: inout OutputBuffer) throws {
+    func render(_ node: Node, into out: OutputBuffer) throws {
         switch node {
         case .text(let text, _):
             out.append(text)
         case .output(.superCall(let span), _):
-            try renderSuper(at: span, into: &out)
+            try renderSuper(at: span, into: out)
         case .output(let expression, _):
-            try write(try evaluate(expression), into: &out, at: expression.span)
+            try write(try evaluate(expression), into: out, at: expression.span)
         case .conditional(let branches, let otherwise):
             for branch in branches {
                 guard try evaluate(branch.condition).isTruthy else { continue }
-                try render(branch.body, into: &out)
+                try render(branch.body, into: out)
                 return
             }
-            if let otherwise { try render(otherwise, into: &out) }
+            if let otherwise { try render(otherwise, into: out) }
         case .loop(let loop):
-            try render(loop, into: &out)
+            try render(loop, into: out)
         case .assign(let name, let expression, _):
             scope.set(name, try evaluate(expression))
         case .capture(let name, let body, _):
-            var buffer = OutputBuffer()
-            try render(body, into: &buffer)
+            let buffer = OutputBuffer()
+            try render(body, into: buffer)
             scope.set(name, .safe(buffer.string))
         case .include(let include):
-            try render(include, into: &out)
+            try render(include, into: out)
         case .block(let name, let span):
             let definitions = chain.compactMap { template in template.blocks[name].map { (template, $0) } }
             guard !definitions.isEmpty else { throw failure("block '\(name)' is not defined here", at: span) }
-            try renderBlock(definitions, level: 0, into: &out)
+            try renderBlock(definitions, level: 0, into: out)
         }
     }
 
     private func renderBlock(_ definitions: [(template: Template, block: Block)], level: Int,
-                                      into out: inout OutputBuffer) throws
+                                      into out: OutputBuffer) throws
     {
         let saved = current
         activeBlocks.append(ActiveBlock(definitions: definitions, level: level))
@@ -140,11 +140,11 @@ final class Renderer {
             activeBlocks.removeLast()
             current = saved
         }
-        try render(definitions[level].block.body, into: &out)
+        try render(definitions[level].block.body, into: out)
     }
 
     /// `super()`: the next less derived definition of the block being rendered.
-    func renderSuper(at span: Span, into out: inout OutputBuffer) throws {
+    func renderSuper(at span: Span, into out: OutputBuffer) throws {
         guard let active = activeBlocks.last else {
             throw failure("'super()' can only be used inside a block", at: span)
         }
@@ -154,17 +154,17 @@ final class Renderer {
             throw failure("block '\(name)' has no parent block to call 'super()' on", at: span,
                           hint: "no template that \(current.name) extends defines block '\(name)'")
         }
-        try renderBlock(active.definitions, level: next, into: &out)
+        try renderBlock(active.definitions, level: next, into: out)
     }
 
     // MARK: - Loops and includes
 
-    private func render(_ loop: Loop, into out: inout OutputBuffer) throws {
+    private func render(_ loop: Loop, into out: OutputBuffer) throws {
         let iterable = try evaluate(loop.iterable)
         let pairs = loop.targets.count == 2
         switch iterable {
         case .array(let items):
-            guard !items.isEmpty else { return try render(loop.otherwise ?? [], into: &out) }
+            guard !items.isEmpty else { return try render(loop.otherwise ?? [], into: out) }
             scope.push()
             defer { scope.pop() }
             for (position, item) in items.enumerated() {
@@ -179,17 +179,17 @@ final class Renderer {
                     scope.set(loop.targets[0], item)
                 }
                 scope.setLoop(LoopState(index0: position, length: items.count))
-                try render(loop.body, into: &out)
+                try render(loop.body, into: out)
             }
         case .dict(let entries):
-            guard !entries.isEmpty else { return try render(loop.otherwise ?? [], into: &out) }
+            guard !entries.isEmpty else { return try render(loop.otherwise ?? [], into: out) }
             scope.push()
             defer { scope.pop() }
             for (position, key) in entries.keys.sorted().enumerated() {
                 scope.set(loop.targets[0], .string(key))
                 if pairs { scope.set(loop.targets[1], entries[key] ?? .null) }
                 scope.setLoop(LoopState(index0: position, length: entries.count))
-                try render(loop.body, into: &out)
+                try render(loop.body, into: out)
             }
         default:
             let what = loop.iterable.display.map { " '\($0)'" } ?? ""
@@ -199,7 +199,7 @@ final class Renderer {
         }
     }
 
-    private func render(_ include: Include, into out: inout OutputBuffer) throws {
+    private func render(_ include: Include, into out: OutputBuffer) throws {
         guard includeStack.count < Self.maxIncludeDepth else {
             var message = "include depth limit of \(Self.maxIncludeDepth) exceeded"
             if includeStack.contains(where: { $0.template == include.name }) || current.name == include.name {
@@ -219,13 +219,13 @@ final class Renderer {
             scope.pop()
             includeStack.removeLast()
         }
-        try render(template: target, into: &out)
+        try render(template: target, into: out)
     }
 
     // MARK: - Printing
 
     /// Appends `value` to `out`: escaped, unless it is safe HTML.
-    func write(_ value: Value, into out: inout OutputBuffer, at span: Span) throws {
+    func write(_ value: Value, into out: OutputBuffer, at span: Span) throws {
         switch value {
         case .string(let text): out.appendEscaped(text)
         case .safe(let html): out.append(html)

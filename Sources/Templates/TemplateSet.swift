@@ -69,8 +69,8 @@ public final class TemplateSet: Sendable {
     /// Renders template `name` with `context` as its top-level variables.
     /// - Throws: `DiagnosticList` (undefined variables, unknown templates, type errors …).
     public func render(_ name: String, context: [String: Value]) throws -> String {
-        var out = OutputBuffer(capacity: templates[name].map { $0.source.utf8.count * 4 } ?? 0)
-        try render(name, context: context, into: &out)
+        let out = OutputBuffer(capacity: templates[name].map { $0.source.utf8.count * 4 } ?? 0)
+        try render(name, context: context, into: out)
         return out.string
     }
 
@@ -80,12 +80,13 @@ public final class TemplateSet: Sendable {
     /// reports every error this data triggers (up to 20), each once.
     /// - Throws: `DiagnosticList`; `out` then holds unusable output.
     public func render(_ name: String, context: [String: Value], into out: inout String) throws {
-        var buffer = OutputBuffer()
+        let buffer = OutputBuffer()
         defer { out += buffer.string }
-        try render(name, context: context, into: &buffer)
+        try render(name, context: context, into: buffer)
     }
 
-    func render(_ name: String, context: [String: Value], into out: inout OutputBuffer) throws {
+    /// Renders template `name` into `out`, collecting the errors of the render.
+    func render(_ name: String, context: [String: Value], into out: OutputBuffer) throws {
         guard let template = templates[name] else {
             throw DiagnosticList([Diagnostic(.error, at: nil, "template '\(pathPrefix)\(name)' not found",
                                              hint: didYouMean(name, in: templates.keys))])
@@ -93,7 +94,7 @@ public final class TemplateSet: Sendable {
         let renderer = Renderer(set: self, template: template, context: context)
         var errors: [Diagnostic] = []
         do {
-            try renderer.render(template: template, into: &out)
+            try renderer.render(template: template, into: out)
         } catch let error as RenderError {
             errors = error.diagnostic.map { [$0] } ?? []
         } catch is RenderStop {
