@@ -94,19 +94,36 @@ struct ConditionalBranch: Sendable {
 }
 
 /// `{% for a[, b] in iterable %} body {% else %} otherwise {% endfor %}`
-struct Loop: Sendable {
+///
+/// Loops and includes are classes so that the renderer's walk over the nodes copies one
+/// reference per node, not each of their fields.
+final class Loop: Sendable {
     let targets: [String]
     let iterable: Expression
     let body: [Node]
     let otherwise: [Node]?
     let span: Span
+
+    init(targets: [String], iterable: Expression, body: [Node], otherwise: [Node]?, span: Span) {
+        self.targets = targets
+        self.iterable = iterable
+        self.body = body
+        self.otherwise = otherwise
+        self.span = span
+    }
 }
 
 /// `{% include "name" [with a = x, b = y] %}`
-struct Include: Sendable {
+final class Include: Sendable {
     let name: String
     let bindings: [(name: String, value: Expression)]
     let span: Span
+
+    init(name: String, bindings: [(name: String, value: Expression)], span: Span) {
+        self.name = name
+        self.bindings = bindings
+        self.span = span
+    }
 }
 
 /// `{% block name %} … {% endblock %}`
