@@ -14,7 +14,9 @@ extension Renderer {
         case .variable(let name, let span):
             if let value = scope.lookup(name) { return value }
             if poisoned.contains(name) { throw RenderError(diagnostic: nil) }
-            throw failure("undefined variable '\(name)'", at: span, hint: didYouMean(name, in: scope.names))
+            let names = scope.names
+            let known = names.count <= 12 && !names.isEmpty ? "defined here: " + names.sorted().joined(separator: ", ") : nil
+            throw failure("undefined variable '\(name)'", at: span, hint: didYouMean(name, in: names) ?? known)
         case .attribute(let base, let name, let span):
             if case .variable("loop", _) = base, let loop = scope.innermostLoop {
                 if let value = loop.attribute(name) { return value }

@@ -15,7 +15,7 @@ import Testing
                        ^
             """#),
         ErrorCase("undefined variable without a close name", "{{ zzzzzz }}", page, #"""
-            templates/t.html:1:4: error: undefined variable 'zzzzzz'
+            templates/t.html:1:4: error: undefined variable 'zzzzzz' (defined here: n, page, title, xs)
                 {{ zzzzzz }}
                    ^
             """#),
