@@ -45,3 +45,9 @@ browser-test: deps chromium
 	mkdir -p $(BROWSER_TEST_DIR)
 	"$$($(SWIFT) build --show-bin-path)/magbuild" build --source . --output $(BROWSER_TEST_DIR)/site
 	$(PYTHON) scripts/browser-test/run.py --site $(BROWSER_TEST_DIR)/site --source . --out $(BROWSER_TEST_DIR)
+
+# Benchmarks the template engine against Stencil and swift-mustache (a separate package,
+# so magbuild itself gains no dependency). BENCH_SECONDS sets the time per measurement.
+.PHONY: bench-templates
+bench-templates:
+	cd Benchmarks/TemplateBench && $(SWIFT) run -c release TemplateBench

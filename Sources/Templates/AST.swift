@@ -94,19 +94,36 @@ struct ConditionalBranch: Sendable {
 }
 
 /// `{% for a[, b] in iterable %} body {% else %} otherwise {% endfor %}`
-struct Loop: Sendable {
+///
+/// Loops and includes are classes so that the renderer's walk over the nodes copies one
+/// reference per node, not each of their fields.
+final class Loop: Sendable {
     let targets: [String]
     let iterable: Expression
     let body: [Node]
     let otherwise: [Node]?
     let span: Span
+
+    init(targets: [String], iterable: Expression, body: [Node], otherwise: [Node]?, span: Span) {
+        self.targets = targets
+        self.iterable = iterable
+        self.body = body
+        self.otherwise = otherwise
+        self.span = span
+    }
 }
 
 /// `{% include "name" [with a = x, b = y] %}`
-struct Include: Sendable {
+final class Include: Sendable {
     let name: String
     let bindings: [(name: String, value: Expression)]
     let span: Span
+
+    init(name: String, bindings: [(name: String, value: Expression)], span: Span) {
+        self.name = name
+        self.bindings = bindings
+        self.span = span
+    }
 }
 
 /// `{% block name %} … {% endblock %}`
@@ -117,7 +134,9 @@ struct Block: Sendable {
 }
 
 /// One parsed template: its nodes, its blocks by name, and the template it extends.
-struct Template: Sendable {
+///
+/// A class, so the renderer can hold and switch between templates without copying them.
+final class Template: Sendable {
     let name: String
     let source: String
     let nodes: [Node]
@@ -126,4 +145,15 @@ struct Template: Sendable {
     let parent: (name: String, span: Span)?
     /// Every `include` in the template, for the checks across templates.
     let includes: [(name: String, span: Span)]
+
+    init(name: String, source: String, nodes: [Node], blocks: [String: Block], parent: (name: String, span: Span)?,
+         includes: [(name: String, span: Span)])
+    {
+        self.name = name
+        self.source = source
+        self.nodes = nodes
+        self.blocks = blocks
+        self.parent = parent
+        self.includes = includes
+    }
 }

@@ -20,8 +20,10 @@ extension Filters {
         },
         FilterDefinition("replace", arguments: 2...2) { input, arguments, environment throws(FilterError) in
             let old = try text(of: arguments[0], for: "replace", environment: environment)
-            let new = try text(of: arguments[1], for: "replace", environment: environment)
+            var new = try text(of: arguments[1], for: "replace", environment: environment)
             guard !old.isEmpty else { throw FilterError("'replace' needs a non-empty text to replace") }
+            // Plain text going into safe HTML is escaped, so the result can stay safe.
+            if case .safe = input, !isSafe(arguments[1]) { new = Escaping.html(new) }
             return try mapText(input, "replace", environment) { $0.replacingOccurrences(of: old, with: new) }
         },
         FilterDefinition("truncate", arguments: 1...2) { input, arguments, environment throws(FilterError) in
@@ -55,6 +57,11 @@ extension Filters {
                                 base: environment.settings.baseURL))
         },
     ]
+
+    static func isSafe(_ value: Value) -> Bool {
+        if case .safe = value { return true }
+        return false
+    }
 
     /// Text without markup: safe HTML is reduced to its text, other values to their text.
     static func plainText(of value: Value, for filter: String, _ environment: FilterEnvironment) throws(FilterError) -> String {

@@ -5,6 +5,11 @@
 /// `{% endraw %}` becomes one `.text` token. Inside `{{ }}` and `{% %}` the lexer
 /// produces names, literals and symbols. Works on UTF-8 bytes and tracks line and
 /// column (in Unicode scalars) as it goes.
+///
+/// The lexer does not stop at its first mistake: a bad character or number becomes an
+/// `.invalid` token (the parser stays quiet about it), a string that is never closed ends
+/// at the tag's closing delimiter on its line, and a wrong closing delimiter closes the
+/// tag anyway. Only an unclosed tag, comment or `raw` at the end of the file stops it.
 struct Lexer {
     private let bytes: [UInt8]
     private var position = 0
@@ -13,21 +18,41 @@ struct Lexer {
     private var tokens: [Token] = []
     /// Set by a closing `-%}` / `-}}` / `-#}`: strip leading whitespace of the next text.
     private var stripNextText = false
+    /// Every lexical error found, in order.
+    private(set) var errors: [SyntaxError] = []
+    /// Whether the text ended inside a tag, comment or `raw`, so the tokens stop early.
+    private(set) var isTruncated = false
+    /// Set when a string that is never closed ran to the end of the text.
+    private var runawayString = false
 
     init(_ source: String) {
         bytes = Array(source.utf8)
     }
 
-    /// The tokens of the whole template, ending with `.end`.
-    static func tokenize(_ source: String) throws(SyntaxError) -> [Token] {
+    /// The tokens of the whole template, ending with `.end`, and the lexer's errors.
+    static func tokenize(_ source: String) -> Lexer {
         var lexer = Lexer(source)
-        try lexer.run()
-        return lexer.tokens
+        lexer.run()
+        return lexer
+    }
+
+    /// The tokens, ending with `.end`.
+    var output: [Token] { tokens }
+
+    private mutating func fail(_ error: SyntaxError) {
+        errors.append(error)
+    }
+
+    /// Records an error that leaves the rest of the text unreadable.
+    private mutating func stop(_ error: SyntaxError) {
+        errors.append(error)
+        isTruncated = true
+        advance(bytes.count - position)
     }
 
     // MARK: - Text and delimiters
 
-    private mutating func run() throws(SyntaxError) {
+    private mutating func run() {
         var textStart = position
         var textSpan = here
         while position < bytes.count {
@@ -45,11 +70,11 @@ struct Lexer {
             let openSpan = here
             advance(stripBefore ? 3 : 2)
             switch kind {
-            case UInt8(ascii: "#"): try skipComment(openedAt: openSpan)
-            case UInt8(ascii: "{"): try lexTag(open: .printOpen, span: openSpan)
+            case UInt8(ascii: "#"): skipComment(openedAt: openSpan)
+            case UInt8(ascii: "{"): lexTag(open: .printOpen, span: openSpan)
             default:
-                try lexTag(open: .tagOpen, span: openSpan)
-                try handleRaw(openedAt: openSpan)
+                lexTag(open: .tagOpen, span: openSpan)
+                handleRaw(openedAt: openSpan)
             }
             textStart = position
             textSpan = here
@@ -71,7 +96,7 @@ struct Lexer {
         tokens.append(Token(kind: .text(String(decoding: bytes[start..<end], as: UTF8.self)), span: span))
     }
 
-    private mutating func skipComment(openedAt span: Span) throws(SyntaxError) {
+    private mutating func skipComment(openedAt span: Span) {
         while position + 1 < bytes.count {
             if bytes[position] == UInt8(ascii: "#"), bytes[position + 1] == UInt8(ascii: "}") {
                 stripNextText = position > 0 && bytes[position - 1] == UInt8(ascii: "-")
@@ -80,11 +105,11 @@ struct Lexer {
             }
             advance()
         }
-        throw SyntaxError("comment is never closed", at: span, hint: "close it with '#}'")
+        stop(SyntaxError("comment is never closed", at: span, hint: "close it with '#}'"))
     }
 
     /// Lexes the inside of `{{ … }}` or `{% … %}` up to and including the closing delimiter.
-    private mutating func lexTag(open: Token.Kind, span: Span) throws(SyntaxError) {
+    private mutating func lexTag(open: Token.Kind, span: Span) {
         tokens.append(Token(kind: open, span: span))
         let isPrint = open == .printOpen
         let closer = isPrint ? "}}" : "%}"
@@ -92,7 +117,12 @@ struct Lexer {
         while true {
             skipWhitespace()
             guard position < bytes.count else {
-                throw SyntaxError("'\(isPrint ? "{{" : "{%")' is never closed", at: span, hint: "expected '\(closer)'")
+                // After a string that runs to the end of the text, that is the whole story.
+                if tokens.last?.kind == .invalid, runawayString {
+                    isTruncated = true
+                    return
+                }
+                return stop(SyntaxError("'\(isPrint ? "{{" : "{%")' is never closed", at: span, hint: "expected '\(closer)'"))
             }
             let start = here
             let byte = bytes[position]
@@ -104,13 +134,17 @@ struct Lexer {
                 tokens.append(Token(kind: isPrint ? .printClose : .tagClose, span: start))
                 return
             }
-            if isPrint, byte == UInt8(ascii: "%"), peek(1) == UInt8(ascii: "}") {
-                throw SyntaxError("expected '}}' to close '{{' opened at \(span), found '%}'", at: start)
+            let wrongCloser = (isPrint && byte == UInt8(ascii: "%") && peek(1) == UInt8(ascii: "}"))
+                || (!isPrint && braceDepth == 0 && byte == UInt8(ascii: "}") && peek(1) == UInt8(ascii: "}"))
+            if wrongCloser {
+                // Report it, then close the tag as if it were right.
+                fail(SyntaxError("expected '\(closer)' to close '\(isPrint ? "{{" : "{%")' opened at \(span), found '\(isPrint ? "%}" : "}}")'",
+                                 at: start))
+                advance(2)
+                tokens.append(Token(kind: isPrint ? .printClose : .tagClose, span: start))
+                return
             }
-            if !isPrint, braceDepth == 0, byte == UInt8(ascii: "}"), peek(1) == UInt8(ascii: "}") {
-                throw SyntaxError("expected '%}' to close '{%' opened at \(span), found '}}'", at: start)
-            }
-            let token = try lexExpressionToken()
+            let token = lexExpressionToken()
             if case .symbol("{") = token.kind { braceDepth += 1 }
             if case .symbol("}") = token.kind { braceDepth -= 1 }
             tokens.append(token)
@@ -120,7 +154,7 @@ struct Lexer {
     private func closerFirst(_ isPrint: Bool) -> UInt8 { isPrint ? UInt8(ascii: "}") : UInt8(ascii: "%") }
 
     /// After `{% raw %}`: replaces the tag's tokens with the verbatim text up to `{% endraw %}`.
-    private mutating func handleRaw(openedAt span: Span) throws(SyntaxError) {
+    private mutating func handleRaw(openedAt span: Span) {
         let count = tokens.count
         guard count >= 3, case .name("raw") = tokens[count - 2].kind, tokens[count - 3].kind == .tagOpen else { return }
         tokens.removeLast(3)
@@ -140,7 +174,7 @@ struct Lexer {
             }
             advance()
         }
-        throw SyntaxError("'raw' is never closed", at: span, hint: "close it with '{% endraw %}'")
+        stop(SyntaxError("'raw' is never closed", at: span, hint: "close it with '{% endraw %}'"))
     }
 
     /// If `{% endraw %}` starts at the current position, consumes it and returns where the
@@ -168,7 +202,7 @@ struct Lexer {
 
     // MARK: - Expression tokens
 
-    private mutating func lexExpressionToken() throws(SyntaxError) -> Token {
+    private mutating func lexExpressionToken() -> Token {
         let span = here
         let byte = bytes[position]
         if isNameStart(byte) {
@@ -176,8 +210,8 @@ struct Lexer {
             while position < bytes.count, isNameStart(bytes[position]) || isDigit(bytes[position]) { advance() }
             return Token(kind: .name(String(decoding: bytes[start..<position], as: UTF8.self)), span: span)
         }
-        if isDigit(byte) { return try lexNumber(span) }
-        if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'") { return try lexString(span) }
+        if isDigit(byte) { return lexNumber(span) }
+        if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'") { return lexString(span) }
         let two = peek(1).map { String(decoding: [byte, $0], as: UTF8.self) } ?? ""
         if ["==", "!=", "<=", ">="].contains(two) {
             advance(2)
@@ -189,11 +223,13 @@ struct Lexer {
             return Token(kind: .symbol(one), span: span)
         }
         let character = currentCharacter()
-        throw SyntaxError("unexpected character '\(character)' in expression", at: span,
-                          hint: character == "!" ? "use 'not' or '!='" : nil)
+        fail(SyntaxError("unexpected character '\(character)' in expression", at: span,
+                         hint: character == "!" ? "use 'not' or '!='" : nil))
+        advance(character.utf8.count)
+        return Token(kind: .invalid, span: span)
     }
 
-    private mutating func lexNumber(_ span: Span) throws(SyntaxError) -> Token {
+    private mutating func lexNumber(_ span: Span) -> Token {
         let start = position
         while position < bytes.count, isDigit(bytes[position]) || bytes[position] == UInt8(ascii: "_") { advance() }
         var isDouble = false
@@ -205,12 +241,14 @@ struct Lexer {
         let text = String(decoding: bytes[start..<position], as: UTF8.self).replacingOccurrences(of: "_", with: "")
         if isDouble, let value = Double(text) { return Token(kind: .number(value), span: span) }
         if !isDouble, let value = Int(text) { return Token(kind: .integer(value), span: span) }
-        throw SyntaxError("number '\(text)' is out of range", at: span)
+        fail(SyntaxError("number '\(text)' is out of range", at: span))
+        return Token(kind: .invalid, span: span)
     }
 
-    private mutating func lexString(_ span: Span) throws(SyntaxError) -> Token {
+    private mutating func lexString(_ span: Span) -> Token {
         let quote = bytes[position]
         advance()
+        let start = position
         var value: [UInt8] = []
         while position < bytes.count {
             let byte = bytes[position]
@@ -225,7 +263,10 @@ struct Lexer {
                 case UInt8(ascii: "t"): value.append(UInt8(ascii: "\t"))
                 case UInt8(ascii: "r"): value.append(UInt8(ascii: "\r"))
                 case UInt8(ascii: "\\"), UInt8(ascii: "\""), UInt8(ascii: "'"): value.append(next)
-                default: throw SyntaxError("unknown escape '\\\(String(decoding: [next], as: UTF8.self))' in string", at: here)
+                default:
+                    fail(SyntaxError("unknown escape '\\\(String(decoding: [next], as: UTF8.self))' in string", at: here,
+                                     hint: "known escapes: \\n \\t \\r \\\\ \\\" \\'"))
+                    value.append(next)
                 }
                 advance(2)
                 continue
@@ -233,7 +274,28 @@ struct Lexer {
             value.append(byte)
             advance()
         }
-        throw SyntaxError("string is never closed", at: span, hint: "close it with \(quote == UInt8(ascii: "'") ? "'" : "\"") on the same line")
+        fail(SyntaxError("string is never closed", at: span,
+                         hint: "close it with \(quote == UInt8(ascii: "'") ? "'" : "\"") on the same line"))
+        skipToCloserOnLine(from: start)
+        runawayString = position >= bytes.count
+        return Token(kind: .invalid, span: span)
+    }
+
+    /// After a string that is never closed: moves back to `start` and on to the first `}}`
+    /// or `%}` on the same line, or to the line's end, so the tag can still close.
+    private mutating func skipToCloserOnLine(from start: Int) {
+        var cursor = start
+        while cursor < bytes.count, bytes[cursor] != UInt8(ascii: "\n") {
+            if cursor + 1 < bytes.count, bytes[cursor + 1] == UInt8(ascii: "}"),
+               bytes[cursor] == UInt8(ascii: "}") || bytes[cursor] == UInt8(ascii: "%")
+            {
+                break
+            }
+            cursor += 1
+        }
+        // `advance` only moves forward: the cursor has not passed `start` yet in columns.
+        rewind(to: start)
+        advance(cursor - position)
     }
 
     // MARK: - Cursor
@@ -254,6 +316,14 @@ struct Lexer {
                 column += 1
             }
             position += 1
+        }
+    }
+
+    /// Moves back to `target` on the same line.
+    private mutating func rewind(to target: Int) {
+        while position > target {
+            position -= 1
+            if bytes[position] & 0xC0 != 0x80 { column -= 1 }
         }
     }
 

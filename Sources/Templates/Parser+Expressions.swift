@@ -155,7 +155,8 @@ extension Parser {
             let arguments = try isSymbol("(") ? parseArguments() : []
             guard let definition = Filters.table[name] else {
                 throw SyntaxError("unknown filter '\(name)'", at: nameToken.span,
-                                  hint: didYouMean(name, in: Filters.table.keys.sorted()))
+                                  hint: didYouMean(name, in: Filters.table.keys.sorted())
+                                      ?? "known filters: " + Filters.table.keys.sorted().joined(separator: ", "))
             }
             guard definition.arguments.contains(arguments.count) else {
                 throw SyntaxError("filter '\(name)' \(definition.arityDescription), got \(arguments.count)",

@@ -11,7 +11,14 @@ extension Parser {
         }
     }
 
+    /// Records `error`, unless it is about input the lexer has already reported: an
+    /// `.invalid` token, or the end of a template whose text ended inside a tag.
     mutating func record(_ error: SyntaxError) {
+        let token = tokens[index]
+        if token.span == error.span {
+            if token.kind == .invalid { return }
+            if token.kind == .end, isTruncated { return }
+        }
         errors.append(error)
     }
 

@@ -1,3 +1,5 @@
+import Diagnostics
+
 /// Turns a template's tokens into a `Template`: statements here, expressions in
 /// `Parser+Expressions.swift`.
 ///
@@ -15,6 +17,9 @@ struct Parser {
     var blockDepth = 0
     /// How many tags of any kind enclose the current position (`extends` needs none).
     private var nesting = 0
+    /// Set when the lexer stopped early (an unclosed tag or comment): the missing end of
+    /// the template then causes no further errors.
+    var isTruncated = false
 
     static let tagNames = ["if", "elif", "else", "endif", "for", "endfor", "set", "endset", "include", "extends",
                            "block", "endblock", "raw", "endraw"]
@@ -22,16 +27,18 @@ struct Parser {
     /// Parses `source`, the template called `name`.
     /// - Returns: the template, or every syntax error found in it.
     static func parse(name: String, source: String) -> Result<Template, SyntaxErrors> {
-        let tokens: [Token]
-        do {
-            tokens = try Lexer.tokenize(source)
-        } catch {
-            return .failure(SyntaxErrors(errors: [error]))
-        }
-        var parser = Parser(tokens: tokens)
+        let lexer = Lexer.tokenize(source)
+        var parser = Parser(tokens: lexer.output)
+        parser.isTruncated = lexer.isTruncated
         let nodes = parser.parseNodes(until: [], opener: nil).nodes
         if parser.parent != nil { parser.checkTopLevelOfChild(nodes) }
-        if !parser.errors.isEmpty { return .failure(SyntaxErrors(errors: parser.errors)) }
+        let errors = lexer.errors + parser.errors
+        if !errors.isEmpty {
+            let ordered = errors.enumerated().sorted {
+                ($0.element.span.line, $0.element.span.column, $0.offset) < ($1.element.span.line, $1.element.span.column, $1.offset)
+            }
+            return .failure(SyntaxErrors(errors: ordered.map(\.element)))
+        }
         return .success(Template(name: name, source: source, nodes: nodes, blocks: parser.blocks,
                                  parent: parser.parent, includes: parser.includes))
     }
@@ -52,7 +59,7 @@ struct Parser {
             let token = tokens[index]
             switch token.kind {
             case .end:
-                if let opener {
+                if let opener, !isTruncated {
                     errors.append(SyntaxError("'\(opener.keyword)' is never closed", at: opener.span,
                                               hint: "expected '{% end\(opener.keyword) %}'"))
                 }
@@ -72,7 +79,7 @@ struct Parser {
             case .tagOpen:
                 index += 1
                 guard case .name(let keyword) = tokens[index].kind else {
-                    errors.append(SyntaxError("expected a tag name after '{%', found \(tokens[index].display)",
+                    record(SyntaxError("expected a tag name after '{%', found \(tokens[index].display)",
                                               at: tokens[index].span))
                     skipPastClose()
                     continue
@@ -111,10 +118,27 @@ struct Parser {
             skipPastClose()
             return nil
         default:
+            let match = Suggestion.closest(to: keyword, in: Self.tagNames)
             errors.append(SyntaxError("unknown tag '\(keyword)'", at: keywordSpan,
                                       hint: didYouMean(keyword, in: Self.tagNames)))
             skipPastClose()
+            if let match, ["if", "for", "block"].contains(match) { skipBody(ofMisspelled: match) }
             return nil
+        }
+    }
+
+    /// After a misspelled `if`, `for` or `block` (`{% iff x %}`): parses and drops the body
+    /// up to its end tag, so that end tag is not reported as unexpected too. A missing end
+    /// tag is not reported: the tag may not have been meant to open a body at all.
+    private mutating func skipBody(ofMisspelled keyword: String) {
+        nesting += 1
+        defer { nesting -= 1 }
+        let middle: Set<String> = keyword == "if" ? ["elif", "else"] : (keyword == "for" ? ["else"] : [])
+        while true {
+            let (_, terminator) = parseNodes(until: middle.union(["end" + keyword]), opener: nil)
+            guard let terminator else { return }
+            skipPastClose()
+            if terminator.keyword == "end" + keyword { return }
         }
     }
 

@@ -13,7 +13,10 @@ extension Renderer {
             return value
         case .variable(let name, let span):
             if let value = scope.lookup(name) { return value }
-            throw failure("undefined variable '\(name)'", at: span, hint: didYouMean(name, in: scope.names))
+            if poisoned.contains(name) { throw RenderError(diagnostic: nil) }
+            let names = scope.names
+            let known = names.count <= 12 && !names.isEmpty ? "defined here: " + names.sorted().joined(separator: ", ") : nil
+            throw failure("undefined variable '\(name)'", at: span, hint: didYouMean(name, in: names) ?? known)
         case .attribute(let base, let name, let span):
             if case .variable("loop", _) = base, let loop = scope.innermostLoop {
                 if let value = loop.attribute(name) { return value }
@@ -58,9 +61,9 @@ extension Renderer {
             if try evaluate(condition).isTruthy { return try evaluate(value) }
             return try otherwise.map { try evaluate($0) } ?? .null
         case .superCall(let span):
-            var buffer = ""
-            try renderSuper(at: span, into: &buffer)
-            return .safe(buffer)
+            let buffer = OutputBuffer()
+            try renderSuper(at: span, into: buffer)
+            return .safe(buffer.string)
         }
     }
 

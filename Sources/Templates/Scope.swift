@@ -1,49 +1,88 @@
-/// The variables visible while rendering: a stack of frames searched from the top.
+/// The variables visible while rendering: the caller's context below a stack of frames.
 ///
-/// The caller's context is the bottom frame and is never copied; `for` and `include`
-/// push a frame, `set` writes into the top frame. Loop state is kept as numbers and
-/// turned into `loop.index` … values only when a template asks for them.
+/// The context is never copied. `for` and `include` push a frame, `set` writes into the
+/// top frame. The frames' variables live in two flat arrays searched from the end by
+/// name, which for the handful of names a template binds is cheaper than hashing into a
+/// dictionary per frame. Loop state is kept as numbers and turned into `loop.index` …
+/// values only when a template asks for them.
 struct Scope {
     private struct Frame {
-        var variables: [String: Value]
+        /// Where the frame's variables start in `boundNames` and `boundValues`.
+        let start: Int
         var loop: LoopState? = nil
     }
 
-    private var frames: [Frame]
+    private let context: [String: Value]
+    private var boundNames: [String] = []
+    private var boundValues: [Value] = []
+    private var frames: [Frame] = [Frame(start: 0)]
 
     init(context: [String: Value]) {
-        frames = [Frame(variables: context), Frame(variables: [:])]
+        self.context = context
+        boundNames.reserveCapacity(32)
+        boundValues.reserveCapacity(32)
     }
 
     /// The value of `name`, or nil when it is undefined.
     func lookup(_ name: String) -> Value? {
-        for frame in frames.reversed() {
-            if let value = frame.variables[name] { return value }
-            if let loop = frame.loop, name == "loop" { return loop.value }
+        if name == "loop" { return lookupLoop() }
+        var position = boundNames.count - 1
+        while position >= 0 {
+            if boundNames[position] == name { return boundValues[position] }
+            position -= 1
         }
-        return nil
+        return context[name]
+    }
+
+    /// `loop`: a variable of that name, or the innermost loop's state, whichever is nearer.
+    private func lookupLoop() -> Value? {
+        var end = boundNames.count
+        for frame in frames.reversed() {
+            if let position = boundNames[frame.start..<end].lastIndex(of: "loop") { return boundValues[position] }
+            if let loop = frame.loop { return loop.value }
+            end = frame.start
+        }
+        return context["loop"]
     }
 
     /// The innermost loop's state, unless a variable called `loop` hides it.
     var innermostLoop: LoopState? {
+        var end = boundNames.count
         for frame in frames.reversed() {
-            if frame.variables["loop"] != nil { return nil }
+            if boundNames[frame.start..<end].contains("loop") { return nil }
             if let loop = frame.loop { return loop }
+            end = frame.start
         }
         return nil
     }
 
     mutating func push(_ variables: [String: Value] = [:]) {
-        frames.append(Frame(variables: variables))
+        frames.append(Frame(start: boundNames.count))
+        for (name, value) in variables {
+            boundNames.append(name)
+            boundValues.append(value)
+        }
     }
 
     mutating func pop() {
-        frames.removeLast()
+        guard let frame = frames.popLast() else { return }
+        boundNames.removeSubrange(frame.start...)
+        boundValues.removeSubrange(frame.start...)
     }
 
     /// Sets `name` in the top frame.
     mutating func set(_ name: String, _ value: Value) {
-        frames[frames.count - 1].variables[name] = value
+        let start = frames[frames.count - 1].start
+        var position = boundNames.count - 1
+        while position >= start {
+            if boundNames[position] == name {
+                boundValues[position] = value
+                return
+            }
+            position -= 1
+        }
+        boundNames.append(name)
+        boundValues.append(value)
     }
 
     mutating func setLoop(_ loop: LoopState) {
@@ -52,11 +91,8 @@ struct Scope {
 
     /// Every visible name, for "did you mean" hints.
     var names: Set<String> {
-        var names: Set<String> = []
-        for frame in frames {
-            names.formUnion(frame.variables.keys)
-            if frame.loop != nil { names.insert("loop") }
-        }
+        var names = Set(context.keys).union(boundNames)
+        if frames.contains(where: { $0.loop != nil }) { names.insert("loop") }
         return names
     }
 }

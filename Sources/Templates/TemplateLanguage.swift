@@ -23,6 +23,16 @@
 /// variable / `.name` / `[key]` chain directly under `is defined`, `is undefined` and
 /// `default` is looked up leniently.
 ///
+/// **Errors.** Loading reports every syntax error of every template at once: the lexer
+/// reads on past a bad character, an unclosed string or a wrong closing delimiter, and the
+/// parser skips the rest of a broken tag and goes on (a misspelled `{% iff %}` does not
+/// also make its `{% endif %}` an error). Rendering goes on after an error too, skipping
+/// the tag or `{{ }}` that failed, so one render reports every mistake its data triggers,
+/// each once however often a loop repeats it, up to 20; a variable whose `set` failed is
+/// not reported again where it is used. Every diagnostic reads
+/// `templates/x.html:LINE:COL: error: message (hint)` with the source line and a caret;
+/// errors inside includes name the chain of includes that led there.
+///
 /// **Tags.**
 /// - `{% if c %}…{% elif c %}…{% else %}…{% endif %}`
 /// - `{% for x in xs %}…{% else %}(empty)…{% endfor %}`; `{% for k, v in dict %}` walks
@@ -46,9 +56,9 @@
 /// `DateFormatting`); `truncate(n, end = "…")`: at most `n` characters of text, cut at a
 /// word boundary when one is in the second half, safe HTML is reduced to its text first,
 /// the result is plain text; `striptags` (text of HTML, entities decoded, whitespace
-/// collapsed); `lower`, `upper`, `capitalize`, `trim`, `replace(old, new)` (keep a safe
-/// value safe); `wordcount`; `default(x, orFalsy = false)`; `length`; `first`, `last`,
-/// `reverse` (lists and strings); `join(sep = "", attribute)`; `map(attribute)`;
+/// collapsed); `lower`, `upper`, `capitalize`, `trim`, `replace(old, new)` (keeps a safe
+/// value safe; a plain `new` is escaped into it); `wordcount`; `default(x, orFalsy =
+/// false)`; `length`; `first`, `last`, `reverse` (lists and strings); `join(sep = "", attribute)`; `map(attribute)`;
 /// `sort(attribute = none, reverse = false)` (stable, strings case-insensitive, nulls
 /// first); `urlencode` (keeps `/`; a dictionary becomes a query string); `slugify`
 /// (`ä` → `ae`, `ß` → `ss`, accents dropped, `-` between words); `json(indent = 0)` (safe

@@ -69,24 +69,42 @@ public final class TemplateSet: Sendable {
     /// Renders template `name` with `context` as its top-level variables.
     /// - Throws: `DiagnosticList` (undefined variables, unknown templates, type errors …).
     public func render(_ name: String, context: [String: Value]) throws -> String {
-        var out = ""
-        out.reserveCapacity(templates[name].map { $0.source.utf8.count * 2 } ?? 0)
-        try render(name, context: context, into: &out)
-        return out
+        let out = OutputBuffer(capacity: templates[name].map { $0.source.utf8.count * 4 } ?? 0)
+        try render(name, context: context, into: out)
+        return out.string
     }
 
     /// Renders template `name` with `context`, appending the output to `out`.
-    /// - Throws: `DiagnosticList`; `out` then holds the output up to the failure.
+    ///
+    /// A render goes on after an error, skipping the tag or `{{ }}` that failed, so it
+    /// reports every error this data triggers (up to 20), each once.
+    /// - Throws: `DiagnosticList`; `out` then holds unusable output.
     public func render(_ name: String, context: [String: Value], into out: inout String) throws {
+        let buffer = OutputBuffer()
+        defer { out += buffer.string }
+        try render(name, context: context, into: buffer)
+    }
+
+    /// Renders template `name` into `out`, collecting the errors of the render.
+    func render(_ name: String, context: [String: Value], into out: OutputBuffer) throws {
         guard let template = templates[name] else {
             throw DiagnosticList([Diagnostic(.error, at: nil, "template '\(pathPrefix)\(name)' not found",
                                              hint: didYouMean(name, in: templates.keys))])
         }
         let renderer = Renderer(set: self, template: template, context: context)
+        var errors: [Diagnostic] = []
         do {
-            try renderer.render(template: template, into: &out)
+            try renderer.render(template: template, into: out)
         } catch let error as RenderError {
-            throw DiagnosticList([error.diagnostic])
+            errors = error.diagnostic.map { [$0] } ?? []
+        } catch is RenderStop {
+            errors = []
         }
+        errors = renderer.errors + errors
+        if errors.count >= Renderer.maxErrors, var last = errors.popLast() {
+            last.notes.append("stopped after \(Renderer.maxErrors) errors; fix these and build again")
+            errors.append(last)
+        }
+        if !errors.isEmpty { throw DiagnosticList(errors) }
     }
 }

@@ -17,6 +17,8 @@ struct Token: Sendable {
         case number(Double)
         /// Operators and punctuation: `( ) [ ] { } , . : | ~ + - * / % = == != < <= > >=`.
         case symbol(String)
+        /// Something the lexer could not read; it has reported it already.
+        case invalid
         case end
     }
 
@@ -36,6 +38,7 @@ struct Token: Sendable {
         case .integer(let value): return "number \(value)"
         case .number(let value): return "number \(value)"
         case .symbol(let symbol): return "'\(symbol)'"
+        case .invalid: return "invalid input"
         case .end: return "end of template"
         }
     }

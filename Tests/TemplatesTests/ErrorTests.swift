@@ -15,7 +15,7 @@ import Testing
                        ^
             """#),
         ErrorCase("undefined variable without a close name", "{{ zzzzzz }}", page, #"""
-            templates/t.html:1:4: error: undefined variable 'zzzzzz'
+            templates/t.html:1:4: error: undefined variable 'zzzzzz' (defined here: n, page, title, xs)
                 {{ zzzzzz }}
                    ^
             """#),
@@ -193,9 +193,6 @@ import Testing
             templates/t.html:1:4: error: unknown tag 'iff' (did you mean 'if'?)
                 {% iff x %}{% endif %}
                    ^
-            templates/t.html:1:15: error: unexpected 'endif'
-                {% iff x %}{% endif %}
-                              ^
             """#),
         ErrorCase("several parse errors in one template", "{{ x | }}\n{{ (a }}\n{% for %}{% endfor %}", [:], #"""
             templates/t.html:1:8: error: expected a filter name after '|', found '}}'
@@ -208,7 +205,10 @@ import Testing
                 {% for %}{% endfor %}
                        ^
             """#),
-        ErrorCase("a lexical error is reported alone", "{{ x | }}\n{{ a ! b }}", [:], #"""
+        ErrorCase("a lexical error does not hide the others", "{{ x | }}\n{{ a ! b }}", [:], #"""
+            templates/t.html:1:8: error: expected a filter name after '|', found '}}'
+                {{ x | }}
+                       ^
             templates/t.html:2:6: error: unexpected character '!' in expression (use 'not' or '!=')
                 {{ a ! b }}
                      ^
@@ -301,8 +301,8 @@ import Testing
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         #expect(lines.first == "templates/partials/comment.html:1:18: error: include depth limit of 64 exceeded "
                 + "('partials/comment.html' includes itself without end) (check the condition that ends the recursion)")
-        #expect(lines.contains("    note: included from templates/partials/comment.html:1:18"))
-        #expect(lines.contains("    note: … 53 more includes …"))
+        #expect(lines.count == 5)
+        #expect(lines[3] == "    note: included from templates/partials/comment.html:1:18 (63 times)")
         #expect(lines.last == "    note: included from templates/t.html:1:1")
     }
 

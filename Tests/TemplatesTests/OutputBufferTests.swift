@@ -1,0 +1,42 @@
+import Testing
+@testable import Templates
+
+/// The byte buffer renders write into: growth, escaping at every position, multi-byte text.
+@Suite struct OutputBufferTests {
+    @Test func growsFarPastItsFirstBlock() {
+        let buffer = OutputBuffer()
+        var expected = ""
+        for number in 0..<2_000 {
+            buffer.append("Grüße \(number) ")
+            buffer.appendEscaped("<\(number)> & \"ä\" '")
+            expected += "Grüße \(number) &lt;\(number)&gt; &amp; &quot;ä&quot; &#39;"
+        }
+        #expect(buffer.count == expected.utf8.count)
+        #expect(buffer.string == expected)
+    }
+
+    @Test(arguments: ["", "&", "<<", "a>", ">a", "plain", "ü&ü", "\"'\"'", "🙂<🙂"])
+    func escapesLikeTheReference(_ text: String) {
+        let buffer = OutputBuffer()
+        buffer.appendEscaped(text)
+        var reference = ""
+        for character in text {
+            switch character {
+            case "&": reference += "&amp;"
+            case "<": reference += "&lt;"
+            case ">": reference += "&gt;"
+            case "\"": reference += "&quot;"
+            case "'": reference += "&#39;"
+            default: reference.append(character)
+            }
+        }
+        #expect(buffer.string == reference)
+        #expect(Escaping.html(text) == reference)
+    }
+
+    @Test func largeRenderMatchesItsParts() throws {
+        let items: [Value] = (0..<500).map { .string("<item \($0)>") }
+        let output = try render("{% for x in xs %}{{ x }}|{% endfor %}", ["xs": .array(items)])
+        #expect(output == (0..<500).map { "&lt;item \($0)&gt;|" }.joined())
+    }
+}
