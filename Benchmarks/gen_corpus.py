@@ -279,7 +279,7 @@ def comment_text(rng, w):
     long = rng.random() < 0.10
     for _ in range(rng.randint(3, 5) if long else rng.randint(1, 2)):
         sentences = [w.sentence(4, 16) for _ in range(rng.randint(1, 4) + (4 if long else 0))]
-        if rng.random() < 0.15:
+        if len(sentences) > 1 and rng.random() < 0.15:  # a single line break
             paras.append(" ".join(sentences[:1]) + "\n" + " ".join(sentences[1:]))
         else:
             paras.append(" ".join(sentences))
@@ -386,7 +386,8 @@ def main():
             title += ": " + w.sentence(2, 5)[:-1]
         slug = f"{slugify(title)}-{i + 1}"
         date = end - timedelta(minutes=rng.randrange(span_minutes))
-        plan.append(dict(path=path, slug=slug, title=title, column=col, column_author=col_author, date=date))
+        draft = rng.random() < 0.01
+        plan.append(dict(path=path, slug=slug, title=title, column=col, column_author=col_author, date=date, draft=draft))
     urls = [f"/{p['path']}/{p['slug']}/" for p in plan]
 
     body_writer = BodyWriter(rng, w, urls)
@@ -425,8 +426,10 @@ def main():
             if rng.random() < 0.9:
                 fm.append(f"  caption: {yaml_str(w.sentence(6, 16))}")
             fm.append(f"  credit: {yaml_str(rng.choice(['Foto', 'Illustration', 'Grafik']) + ': ' + rng.choice(['Beispiel-Agentur', 'Bildarchiv Muster', 'Redaktion']) + ' / ' + rng.choice(FIRST_NAMES)[0] + '. ' + rng.choice(LAST_NAMES))}")
+        rel = []
         if i > 0 and rng.random() < 0.7:
-            rel = sorted({rng.randrange(i) for _ in range(rng.randint(1, 3))})
+            rel = sorted({j for j in (rng.randrange(i) for _ in range(rng.randint(1, 3))) if not plan[j]["draft"]})
+        if rel:
             fm.append(f"related: [{', '.join(plan[j]['path'] + '/' + plan[j]['slug'] for j in rel)}]")
         r = rng.random()
         mode = "closed" if r < 0.05 else "off" if r < 0.08 else "open"
@@ -434,8 +437,7 @@ def main():
             fm.append(f"comments: {mode}")
         if rng.random() < 0.02:
             fm.append("featured: true")
-        draft = rng.random() < 0.01
-        if draft:
+        if p["draft"]:
             fm.append("draft: true")
             stats["drafts"] += 1
         if rng.random() < 0.04:
@@ -470,6 +472,10 @@ def main():
     bodies.close()
 
     # Section titles for Hugo (magbuild skips _index.md and names sections after their folders).
+    # The root _index.md keeps Hugo from publishing every bundle file: comments.json holds
+    # unpublished comments (SPEC §5); lead images are published on use (.RelPermalink).
+    with open(os.path.join(content, "_index.md"), "w", encoding="utf-8") as f:
+        f.write("---\ntitle: \"Das Beispiel-Magazin\"\ncascade:\n  _build:\n    publishResources: false\n---\n")
     for s in section_names + ["kolumnen"]:
         folder = os.path.join(content, s)
         if os.path.isdir(folder):
