@@ -27,7 +27,7 @@ import time
 HERE = os.path.dirname(os.path.abspath(__file__))
 REPO = os.path.dirname(HERE)
 MAGBUILD = os.path.join(REPO, ".build", "release", "magbuild")
-CMARK_ARGS = ["--smart", "--footnotes", "-e", "table", "-e", "strikethrough", "-e", "autolink",
+CMARK_ARGS = ["--smart", "-e", "footnotes", "-e", "table", "-e", "strikethrough", "-e", "autolink",
               "-e", "tasklist", "-e", "tagfilter"]
 
 
@@ -98,7 +98,8 @@ def main():
     ap.add_argument("--runs", type=int, default=3)
     ap.add_argument("--seed", type=int, default=7)
     ap.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
-    ap.add_argument("--only", default="magbuild,hugo,floor")
+    ap.add_argument("--only", default="magbuild,hugo,floor",
+                    help="comma-separated subset; the others keep their last results for this corpus")
     args = ap.parse_args()
     tools = args.only.split(",")
     os.makedirs(os.path.join(HERE, ".work"), exist_ok=True)
@@ -112,6 +113,12 @@ def main():
     print(f"bench: {info['articles']} articles ({info['drafts']} drafts), {info['comments']} comments, "
           f"{info['markdown_bytes'] / 1e6:.1f} MB Markdown, {info['comment_json_bytes'] / 1e6:.1f} MB comments.json; "
           f"{args.runs} clean runs each, --jobs {args.jobs}, load now {load()}", flush=True)
+
+    base = os.path.join(HERE, ".work", f"results-n{args.n}")
+    if set(tools) != {"magbuild", "hugo", "floor"} and os.path.exists(base + ".json"):
+        previous = json.load(open(base + ".json"))  # --only: keep the other tools' last results
+        if previous.get("corpus") == info:
+            results["tools"] = previous["tools"]
 
     if "magbuild" in tools:
         if not os.access(MAGBUILD, os.X_OK):
@@ -160,7 +167,6 @@ def main():
     report = table(results)
     print()
     print(report)
-    base = os.path.join(HERE, ".work", f"results-n{args.n}")
     with open(base + ".json", "w") as f:
         json.dump(results, f, indent=2)
     with open(base + ".md", "w") as f:
