@@ -51,3 +51,23 @@ browser-test: deps chromium
 .PHONY: bench-templates
 bench-templates:
 	cd Benchmarks/TemplateBench && $(SWIFT) run -c release TemplateBench
+
+# Benchmark: magbuild vs Hugo vs the cmark-gfm floor on a generated magazine of N articles
+# (make bench N=10000 RUNS=5). Installs Debian's hugo, cmark-gfm and time when missing.
+# See BENCHMARKS.md; the corpus and outputs go to Benchmarks/.work/ (git-ignored).
+N ?= 2000
+RUNS ?= 3
+JOBS ?= $(shell nproc)
+BENCH_APT := hugo cmark-gfm time
+
+.PHONY: bench
+bench: deps
+	@missing=""; command -v hugo >/dev/null || missing="$$missing hugo"; \
+	command -v cmark-gfm >/dev/null || missing="$$missing cmark-gfm"; \
+	[ -x /usr/bin/time ] || missing="$$missing time"; \
+	if [ -n "$$missing" ]; then \
+		echo "bench: installing$$missing (needs root or sudo)"; \
+		$(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq $$missing; \
+	fi
+	$(SWIFT) build -c release
+	python3 Benchmarks/bench.py --n $(N) --runs $(RUNS) --jobs $(JOBS)
