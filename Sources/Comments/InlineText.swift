@@ -4,17 +4,17 @@ enum InlineText {
     static let linkRel = "nofollow ugc noopener"
 
     /// Appends `line` escaped, with each bare `http://` or `https://` URL turned into a link.
-    static func append(_ line: ArraySlice<Unicode.Scalar>, to out: inout String) {
+    static func append(_ line: ArraySlice<Unicode.Scalar>, to out: inout HTMLBuffer) {
         var index = line.startIndex
         while index < line.endIndex {
             let scalar = line[index]
             if scalar == "h" || scalar == "H", let end = URLScanner.urlEnd(in: line, at: index) {
                 let url = line[index..<end]
-                out += "<a href=\""
+                out.append("<a href=\"")
                 appendEscaped(url, to: &out)
-                out += "\" rel=\"\(linkRel)\">"
+                out.append("\" rel=\"\(linkRel)\">")
                 appendEscaped(url, to: &out)
-                out += "</a>"
+                out.append("</a>")
                 index = end
             } else {
                 appendEscaped(scalar, to: &out)
@@ -23,19 +23,19 @@ enum InlineText {
         }
     }
 
-    static func appendEscaped(_ scalars: ArraySlice<Unicode.Scalar>, to out: inout String) {
+    static func appendEscaped(_ scalars: ArraySlice<Unicode.Scalar>, to out: inout HTMLBuffer) {
         for scalar in scalars { appendEscaped(scalar, to: &out) }
     }
 
     /// Escapes `& < > " '`, which makes the text safe in element content and quoted attributes.
-    static func appendEscaped(_ scalar: Unicode.Scalar, to out: inout String) {
+    static func appendEscaped(_ scalar: Unicode.Scalar, to out: inout HTMLBuffer) {
         switch scalar {
-        case "&": out += "&amp;"
-        case "<": out += "&lt;"
-        case ">": out += "&gt;"
-        case "\"": out += "&quot;"
-        case "'": out += "&#39;"
-        default: out.unicodeScalars.append(scalar)
+        case "&": out.append("&amp;")
+        case "<": out.append("&lt;")
+        case ">": out.append("&gt;")
+        case "\"": out.append("&quot;")
+        case "'": out.append("&#39;")
+        default: out.append(scalar)
         }
     }
 }

@@ -17,10 +17,9 @@ public enum ReaderText {
     /// Blocks are separated by a newline; the result is empty for blank text.
     public static func html(from text: String) -> String {
         let lines = normalizedLines(of: text)
-        var out = ""
-        out.reserveCapacity(text.utf8.count + text.utf8.count / 8)
+        var out = HTMLBuffer(capacity: text.utf8.count + text.utf8.count / 8)
         appendBlocks(of: lines[...], depth: 0, to: &out)
-        return out
+        return out.string
     }
 
     typealias Line = ArraySlice<Unicode.Scalar>
@@ -60,7 +59,7 @@ public enum ReaderText {
     }
 
     /// Paragraphs and quotations of `lines`, which sit inside `depth` quotations.
-    private static func appendBlocks(of lines: ArraySlice<Line>, depth: Int, to out: inout String) {
+    private static func appendBlocks(of lines: ArraySlice<Line>, depth: Int, to out: inout HTMLBuffer) {
         var paragraph: [Line] = []
         var index = lines.startIndex
         while index < lines.endIndex {
@@ -73,11 +72,13 @@ public enum ReaderText {
                     quoted.append(content)
                     index += 1
                 }
-                var inner = ""
+                var inner = HTMLBuffer()
                 appendBlocks(of: quoted[...], depth: depth + 1, to: &inner)
                 if !inner.isEmpty {
                     appendSeparator(to: &out)
-                    out += "<blockquote>\n" + inner + "\n</blockquote>"
+                    out.append("<blockquote>\n")
+                    out.append(inner)
+                    out.append("\n</blockquote>")
                 }
                 continue
             }
@@ -93,20 +94,20 @@ public enum ReaderText {
     }
 
     /// Writes the collected lines as one `<p>` with `<br>` between lines, and empties them.
-    private static func appendParagraph(_ paragraph: inout [Line], to out: inout String) {
+    private static func appendParagraph(_ paragraph: inout [Line], to out: inout HTMLBuffer) {
         guard !paragraph.isEmpty else { return }
         appendSeparator(to: &out)
-        out += "<p>"
+        out.append("<p>")
         for (number, line) in paragraph.enumerated() {
-            if number > 0 { out += "<br>\n" }
+            if number > 0 { out.append("<br>\n") }
             InlineText.append(line, to: &out)
         }
-        out += "</p>"
+        out.append("</p>")
         paragraph.removeAll(keepingCapacity: true)
     }
 
-    private static func appendSeparator(to out: inout String) {
-        if !out.isEmpty { out += "\n" }
+    private static func appendSeparator(to out: inout HTMLBuffer) {
+        if !out.isEmpty { out.append("\n") }
     }
 
     /// The line without its quotation marker, if it is a quotation line (`> text` or `>`).
