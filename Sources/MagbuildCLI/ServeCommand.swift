@@ -50,28 +50,37 @@ struct ServeCommand: ParsableCommand {
             source: site.sourceURL, host: host, port: port, includeDrafts: drafts, includeFuture: future,
             jobs: jobs, watch: poll ? .poll : .native)
         let server = PreviewServer(configuration: configuration)
-        let failure = Mutex<(any Error)?>(nil)
+        let outcome = Outcome()
         let done = DispatchSemaphore(value: 0)
         Task {
             do {
                 try await server.run(onReady: Self.ready, onBuild: Self.report)
             } catch {
-                failure.withLock { $0 = error }
+                outcome.error.withLock { $0 = error }
             }
             done.signal()
         }
         done.wait()
-        if let error = failure.withLock({ $0 }) {
+        if let error = outcome.error.withLock({ $0 }) {
             Reporter.printError("error: cannot serve on \(host):\(port): \(error)")
             throw ExitCode.failure
         }
-        print("Stopped.")
+        Self.say("Stopped.")
+    }
+
+    /// How the server ended, handed from its task to the waiting command.
+    private final class Outcome: Sendable {
+        let error = Mutex<(any Error)?>(nil)
     }
 
     private static func ready(url: String, first: BuildReport) {
         report(first)
-        print("Serving at \(url) (Ctrl-C to stop)")
-        fflush(stdout)
+        say("Serving at \(url) (Ctrl-C to stop)")
+    }
+
+    /// Writes a line to stdout at once (stdout may be a pipe, where `print` buffers).
+    private static func say(_ line: String) {
+        FileHandle.standardOutput.write(Data((line + "\n").utf8))
     }
 
     private static func report(_ build: BuildReport) {
@@ -79,8 +88,7 @@ struct ServeCommand: ParsableCommand {
             Reporter.report(failure.diagnostics)
             Reporter.printError(build.line + "; still serving the last good build")
         } else {
-            print(build.line)
+            say(build.line)
         }
-        fflush(stdout)
     }
 }

@@ -15,7 +15,6 @@ public final class InotifyWatcher: FileWatcher {
     private struct State {
         var descriptor: Int32 = -1
         var wakeWrite: Int32 = -1
-        var thread: Thread?
     }
 
     /// Folders by watch descriptor, site-relative ("" is the site folder).
@@ -23,7 +22,7 @@ public final class InotifyWatcher: FileWatcher {
         var byDescriptor: [Int32: String] = [:]
     }
 
-    private static let folderMask = UInt32(IN_CLOSE_WRITE | IN_MODIFY | IN_ATTR | IN_CREATE | IN_DELETE | IN_MOVED_FROM | IN_MOVED_TO)
+    private static let folderMask = UInt32(IN_CLOSE_WRITE | IN_MODIFY | IN_ATTRIB | IN_CREATE | IN_DELETE | IN_MOVED_FROM | IN_MOVED_TO)
 
     public init(site: URL) {
         self.site = site.standardizedFileURL.path
@@ -53,7 +52,8 @@ public final class InotifyWatcher: FileWatcher {
             close(descriptor)
         }
         thread.name = "magbuild-watch"
-        state.withLock { $0 = State(descriptor: descriptor, wakeWrite: pipeEnds[1], thread: thread) }
+        let wakeWrite = pipeEnds[1]
+        state.withLock { $0 = State(descriptor: descriptor, wakeWrite: wakeWrite) }
         thread.start()
     }
 
@@ -74,7 +74,7 @@ public final class InotifyWatcher: FileWatcher {
     /// Watches one folder; `relative` is "" for the site folder.
     private func addWatch(_ descriptor: Int32, relative: String, folders: Folders) -> Bool {
         let path = relative.isEmpty ? site : site + "/" + relative
-        let mask = relative.isEmpty ? UInt32(IN_CLOSE_WRITE | IN_MODIFY | IN_ATTR | IN_CREATE | IN_DELETE | IN_MOVED_FROM | IN_MOVED_TO)
+        let mask = relative.isEmpty ? UInt32(IN_CLOSE_WRITE | IN_MODIFY | IN_ATTRIB | IN_CREATE | IN_DELETE | IN_MOVED_FROM | IN_MOVED_TO)
             : Self.folderMask
         let watch = inotify_add_watch(descriptor, path, mask | UInt32(IN_ONLYDIR))
         guard watch >= 0 else { return false }

@@ -3,6 +3,7 @@ import Hummingbird
 import Logging
 import ServiceLifecycle
 import Site
+import Synchronization
 import UnixSignals
 
 /// `magbuild serve`: builds the site into memory with the same pipeline as
@@ -21,6 +22,7 @@ public final class PreviewServer: Sendable {
     /// The connected browsers.
     public let hub = EventHub()
     private let makeRebuilder: @Sendable (BuildOptions) -> any SiteRebuilder
+    private let group = Mutex<ServiceGroup?>(nil)
 
     /// - Parameter makeRebuilder: the rebuild strategy; a full in-memory rebuild unless given.
     public init(
@@ -58,7 +60,13 @@ public final class PreviewServer: Sendable {
         // Services shut down in reverse order: the rebuild service first, closing
         // every event stream, so the HTTP server has no endless response to wait for.
         let group = ServiceGroup(configuration: .init(services: [app, rebuilding], gracefulShutdownSignals: signals, logger: logger))
+        self.group.withLock { $0 = group }
         try await group.run()
+    }
+
+    /// Shuts the server down gracefully, as Ctrl-C does: event streams end, open requests finish, `run` returns.
+    public func stop() async {
+        await group.withLock { $0 }?.triggerGracefulShutdown()
     }
 }
 

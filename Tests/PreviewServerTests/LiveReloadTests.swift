@@ -129,7 +129,7 @@ import Testing
             let fixed = try await nextBuild(stream)
             #expect(fixed.contains("\"ok\":true"))
             let page = try await RawResponse.get(port: preview.port, "/politik/erste-meldung/")
-            #expect(!page.body.contains("magbuild-error-overlay"))
+            #expect(!page.body.contains("id=\"magbuild-error-overlay\""))
             #expect(page.body.contains("Repariert"))
         } catch {
             await preview.stop()

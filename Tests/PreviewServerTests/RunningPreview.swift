@@ -10,18 +10,17 @@ final class RunningPreview: Sendable {
     let port: Int
     let url: String
     private let task: Task<Void, any Error>
-    private let reports: Mutex<[BuildReport]>
+    private let reports = Mutex<[BuildReport]>([])
 
     /// Every rebuild reported so far (not the first build).
     var rebuilds: [BuildReport] { reports.withLock { $0 } }
 
-    private init(site: URL, server: PreviewServer, port: Int, url: String, task: Task<Void, any Error>, reports: Mutex<[BuildReport]>) {
+    private init(site: URL, server: PreviewServer, port: Int, url: String, task: Task<Void, any Error>) {
         self.site = site
         self.server = server
         self.port = port
         self.url = url
         self.task = task
-        self.reports = reports
     }
 
     static func start(fixture: String = "basic-site", watch: WatchMethod = .native) async throws -> RunningPreview {
@@ -38,7 +37,7 @@ final class RunningPreview: Sendable {
             task.cancel()
             throw RawConnection.Failure(description: "the server did not start")
         }
-        let preview = RunningPreview(site: site, server: server, port: port, url: url, task: task, reports: Mutex([]))
+        let preview = RunningPreview(site: site, server: server, port: port, url: url, task: task)
         box.target.withLock { $0 = preview }
         return preview
     }
@@ -48,7 +47,7 @@ final class RunningPreview: Sendable {
     }
 
     func stop() async {
-        task.cancel()
+        await server.stop()
         _ = await task.result
         Fixtures.remove(site)
     }

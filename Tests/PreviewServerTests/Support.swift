@@ -52,6 +52,6 @@ enum Fixtures {
         let url = site.appendingPathComponent(path)
         let temporary = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).tmp\(UUID().uuidString.prefix(6))")
         try text.write(to: temporary, atomically: false, encoding: .utf8)
-        _ = try FileManager.default.replaceItemAt(url, withItemAt: temporary)
+        guard rename(temporary.path, url.path) == 0 else { throw CocoaError(.fileWriteUnknown) }
     }
 }
