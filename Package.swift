@@ -4,7 +4,7 @@ import PackageDescription
 /// magbuild: a static site generator for an online magazine.
 ///
 /// Modules depend on each other in one direction only:
-/// Diagnostics ← {Markdown, Templates, Content, Comments} ← Site ← MagbuildCLI ← magbuild
+/// Diagnostics ← {Markdown, Templates, Content, Comments} ← Site ← PreviewServer ← MagbuildCLI ← magbuild
 let strict: [SwiftSetting] = [
     .enableUpcomingFeature("ExistentialAny"),
 ]
@@ -19,6 +19,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
     ],
     targets: [
         .systemLibrary(
@@ -40,8 +42,22 @@ let package = Package(
             swiftSettings: strict
         ),
         .target(
+            name: "PreviewServer",
+            dependencies: [
+                "Site", "Diagnostics",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "UnixSignals", package: "swift-service-lifecycle"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strict
+        ),
+        .target(
             name: "MagbuildCLI",
-            dependencies: ["Site", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            dependencies: [
+                "Site", "PreviewServer",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
             swiftSettings: strict
         ),
         .executableTarget(name: "magbuild", dependencies: ["MagbuildCLI"], swiftSettings: strict),
@@ -53,6 +69,14 @@ let package = Package(
         .testTarget(name: "CommentsTests", dependencies: ["Comments"]),
         .testTarget(name: "SiteTests", dependencies: ["Site"]),
         .testTarget(name: "EndToEndTests", dependencies: ["magbuild"]),
+        .testTarget(
+            name: "PreviewServerTests",
+            dependencies: [
+                "PreviewServer", "Site",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,0 +1,56 @@
+import Dispatch
+import Foundation
+
+/// Runs builds one at a time, off the concurrency pool, and publishes each
+/// outcome: the new state for the request handlers and an SSE event for the
+/// browsers.
+public actor BuildCoordinator {
+    private let rebuilder: any SiteRebuilder
+    private let state: PreviewState
+    private let hub: EventHub
+    private let queue = DispatchQueue(label: "magbuild.build", qos: .userInitiated)
+
+    public init(rebuilder: any SiteRebuilder, state: PreviewState, hub: EventHub) {
+        self.rebuilder = rebuilder
+        self.state = state
+        self.hub = hub
+    }
+
+    /// Builds after `changes` (`nil`: the first build) and publishes the result.
+    @discardableResult
+    public func build(after changes: ChangeSet?) async -> BuildReport {
+        let previous = state.current.snapshot
+        let start = DispatchTime.now()
+        let outcome = await run { [rebuilder] in
+            Result { try rebuilder.rebuild(after: changes, previous: previous) }
+        }
+        let seconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
+        switch outcome {
+        case .success(let snapshot):
+            let changed = snapshot.changedPaths(since: previous)
+            let view = state.publish(snapshot: snapshot, failure: nil)
+            hub.publish(BuildEvent(generation: view.generation, ok: true, changedSitePaths: changed).frame)
+            return BuildReport(generation: view.generation, changes: changes, seconds: seconds, changedFiles: changed)
+        case .failure(let error):
+            let failure = BuildFailure(error: error)
+            let view = state.publish(snapshot: nil, failure: failure)
+            hub.publish(BuildEvent(generation: view.generation, ok: false, changedSitePaths: []).frame)
+            return BuildReport(generation: view.generation, changes: changes, seconds: seconds, changedFiles: [], failure: failure)
+        }
+    }
+
+    /// Rebuilds once per burst in `changes` until it ends; `report` hears about every build.
+    public func run(changes: AsyncStream<ChangeSet>, report: @escaping @Sendable (BuildReport) -> Void) async {
+        var iterator = changes.makeAsyncIterator()
+        while let first = await iterator.next() {
+            report(await build(after: first))
+        }
+    }
+
+    /// Runs blocking work (the build uses its own threads) on a dispatch queue.
+    private func run<T: Sendable>(_ work: @escaping @Sendable () -> T) async -> T {
+        await withCheckedContinuation { continuation in
+            queue.async { continuation.resume(returning: work()) }
+        }
+    }
+}

@@ -1,0 +1,88 @@
+import Foundation
+import Synchronization
+
+/// A portable watcher: every `interval` it lists the watched folders and compares
+/// each file's modification time and size with the previous scan.
+public final class PollingWatcher: FileWatcher {
+    fileprivate struct Stamp: Equatable {
+        var modified: Double
+        var size: UInt64
+    }
+
+    private let site: URL
+    private let interval: Duration
+    private let running = Mutex<Task<Void, Never>?>(nil)
+
+    public init(site: URL, interval: Duration = .milliseconds(150)) {
+        self.site = site.standardizedFileURL
+        self.interval = interval
+    }
+
+    public func start(onChange: @escaping @Sendable ([String]) -> Void) throws {
+        let site = self.site, interval = self.interval
+        let task = Task.detached(priority: .utility) {
+            var previous = Self.scan(site)
+            while !Task.isCancelled {
+                try? await Task.sleep(for: interval)
+                if Task.isCancelled { break }
+                let current = Self.scan(site)
+                var changed: [String] = []
+                for (path, stamp) in current where previous[path] != stamp { changed.append(path) }
+                for path in previous.keys where current[path] == nil { changed.append(path) }
+                previous = current
+                if !changed.isEmpty { onChange(changed) }
+            }
+        }
+        running.withLock { $0 = task }
+    }
+
+    public func stop() {
+        running.withLock { task in
+            task?.cancel()
+            task = nil
+        }
+    }
+
+    /// Every watched file with its time and size, keyed by site-relative path.
+    private static func scan(_ site: URL) -> [String: Stamp] {
+        var stamps: [String: Stamp] = [:]
+        var info = stat()
+        for file in WatchedRoots.files where stat(site.appendingPathComponent(file).path, &info) == 0 {
+            stamps[file] = Stamp(info)
+        }
+        for folder in WatchedRoots.folders {
+            walk(site.path + "/" + folder, relative: folder, into: &stamps)
+        }
+        return stamps
+    }
+
+    private static func walk(_ directory: String, relative: String, into stamps: inout [String: Stamp]) {
+        guard let handle = opendir(directory) else { return }
+        defer { closedir(handle) }
+        var info = stat()
+        while let entry = readdir(handle) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
+            }
+            if name == "." || name == ".." { continue }
+            let full = directory + "/" + name, path = relative + "/" + name
+            guard lstat(full, &info) == 0 else { continue }
+            if (info.st_mode & S_IFMT) == S_IFDIR {
+                walk(full, relative: path, into: &stamps)
+            } else if ChangeSet.isWatched(path) {
+                stamps[path] = Stamp(info)
+            }
+        }
+    }
+}
+
+extension PollingWatcher.Stamp {
+    init(_ info: stat) {
+        #if canImport(Darwin)
+        let time = info.st_mtimespec
+        #else
+        let time = info.st_mtim
+        #endif
+        self.init(modified: Double(time.tv_sec) + Double(time.tv_nsec) / 1e9, size: UInt64(info.st_size))
+    }
+}
