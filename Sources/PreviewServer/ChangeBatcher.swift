@@ -63,8 +63,8 @@ public final class ChangeBatcher: Sendable {
         let outcome = state.withLock { state -> Result<ChangeSet, WaitMore> in
             let sinceLast = Self.duration(from: state.lastEvent, to: now)
             let sinceFirst = state.firstEvent.map { Self.duration(from: $0, to: now) } ?? .zero
-            if sinceLast < quiet, sinceFirst < limit {
-                return .failure(WaitMore(delay: min(quiet - sinceLast, limit - sinceFirst)))
+            if let wait = Self.waitBeforeFlush(sinceLast: sinceLast, sinceFirst: sinceFirst, quiet: quiet, limit: limit) {
+                return .failure(WaitMore(delay: wait))
             }
             let batch = ChangeSet(paths: state.pending)
             state.pending = []
@@ -76,6 +76,13 @@ public final class ChangeBatcher: Sendable {
         case .success(let batch): if !batch.isEmpty { continuation.yield(batch) }
         case .failure(let wait): scheduleFlush(after: wait.delay)
         }
+    }
+
+    /// How much longer to wait before sending the collected paths, or nil to send them now:
+    /// once no event came for `quiet`, or `limit` after the first event of the burst.
+    static func waitBeforeFlush(sinceLast: Duration, sinceFirst: Duration, quiet: Duration, limit: Duration) -> Duration? {
+        if sinceLast >= quiet || sinceFirst >= limit { return nil }
+        return min(quiet - sinceLast, limit - sinceFirst)
     }
 
     private struct WaitMore: Error {

@@ -16,6 +16,10 @@ public struct PreviewConfiguration: Sendable {
     public var watch: WatchMethod
     /// Stop on SIGINT (Ctrl-C) and SIGTERM; off in tests.
     public var handlesSignals: Bool
+    /// A burst of saves ends after this long without another save …
+    public var quietPeriod: Duration = .milliseconds(40)
+    /// … or at the latest this long after its first save.
+    public var burstLimit: Duration = .milliseconds(250)
 
     public init(
         source: URL, host: String = "127.0.0.1", port: Int = 8000, includeDrafts: Bool = false,

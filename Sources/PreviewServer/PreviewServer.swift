@@ -92,7 +92,7 @@ struct RebuildService: Service {
         let configuration = server.configuration
         let coordinator = BuildCoordinator(
             rebuilder: makeRebuilder(configuration.buildOptions(baseURL: url)), state: server.state, hub: server.hub)
-        let batcher = ChangeBatcher()
+        let batcher = ChangeBatcher(quiet: configuration.quietPeriod, limit: configuration.burstLimit)
         var watcher = configuration.watch.makeWatcher(site: configuration.source)
         do {
             try watcher.start { batcher.record($0) }

@@ -62,7 +62,8 @@ import Testing
     }
 
     @Test func aBurstOfAtomicSavesIsOneRebuild() async throws {
-        let preview = try await RunningPreview.start()
+        // A quiet period far longer than the burst takes, however busy the machine running the tests.
+        let preview = try await RunningPreview.start(quietPeriod: .seconds(1))
         do {
             let stream = try await events(preview)
             let url = preview.site.appendingPathComponent(Self.article)
@@ -75,7 +76,7 @@ import Testing
             try (try String(contentsOf: css, encoding: .utf8) + "\n/* saved together */\n").write(to: css, atomically: true, encoding: .utf8)
             let event = try await nextBuild(stream)
             #expect(event.contains("\"ok\":true"))
-            try await Task.sleep(for: .milliseconds(600))
+            try await Task.sleep(for: .seconds(2))
             #expect(preview.rebuilds.count == 1)
             let page = try await RawResponse.get(port: preview.port, "/politik/erste-meldung/")
             #expect(page.body.contains("Fassung 4"))
@@ -92,7 +93,12 @@ import Testing
             let stream = try await events(preview)
             let css = preview.site.appendingPathComponent("static/css/style.css")
             try (try String(contentsOf: css, encoding: .utf8) + "\nh1 { color: red }\n").write(to: css, atomically: true, encoding: .utf8)
-            let event = try await nextBuild(stream)
+            // On a busy machine the atomic save's temporary file may arrive as a burst of its own,
+            // whose build changes no output file.
+            var event = try await nextBuild(stream)
+            for _ in 0..<3 where event.contains("\"changed\":[]") && event.contains("\"reloadAll\":false") {
+                event = try await nextBuild(stream)
+            }
             #expect(event.contains("\"changed\":[\"/css/style.css\"]"))
             #expect(event.contains("\"reloadAll\":false"))
         } catch {

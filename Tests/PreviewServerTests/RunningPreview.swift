@@ -23,10 +23,14 @@ final class RunningPreview: Sendable {
         self.task = task
     }
 
-    static func start(fixture: String = "basic-site", watch: WatchMethod = .native) async throws -> RunningPreview {
+    static func start(
+        fixture: String = "basic-site", watch: WatchMethod = .native, quietPeriod: Duration = .milliseconds(40)
+    ) async throws -> RunningPreview {
         let site = try Fixtures.copy(fixture)
-        let server = PreviewServer(configuration: PreviewConfiguration(
-            source: site, port: 0, jobs: 2, watch: watch, handlesSignals: false))
+        var configuration = PreviewConfiguration(source: site, port: 0, jobs: 2, watch: watch, handlesSignals: false)
+        configuration.quietPeriod = quietPeriod
+        configuration.burstLimit = max(configuration.burstLimit, quietPeriod * 4)
+        let server = PreviewServer(configuration: configuration)
         let (ready, readySink) = AsyncStream<String>.makeStream()
         let box = ReportBox()
         let task = Task {

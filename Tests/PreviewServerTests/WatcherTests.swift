@@ -65,11 +65,10 @@ import Testing
     }
 
     @Test func aBurstBecomesOneChangeSet() async throws {
-        // Generous windows: the machine running the tests may be busy.
-        let batcher = ChangeBatcher(quiet: .milliseconds(300), limit: .seconds(2))
+        // The whole burst is recorded long before the quiet period can end, however busy the machine.
+        let batcher = ChangeBatcher(quiet: .seconds(2), limit: .seconds(10))
         for index in 0..<5 {
             batcher.record(["content/a/index.md", "content/a/.index.md.swp", "content/tmp\(index)"])
-            try await Task.sleep(for: .milliseconds(5))
         }
         var iterator = batcher.changes.makeAsyncIterator()
         let first = await iterator.next()
@@ -81,19 +80,18 @@ import Testing
         #expect(await iterator.next() == nil)
     }
 
-    @Test func aSteadyStreamStillFlushesAtTheLimit() async throws {
-        let batcher = ChangeBatcher(quiet: .milliseconds(40), limit: .milliseconds(150))
-        let start = ContinuousClock.now
-        let writer = Task {
-            for index in 0..<40 {
-                batcher.record(["content/x\(index).md"])
-                try await Task.sleep(for: .milliseconds(20))
-            }
+    /// The flush rule itself, on given durations: a quiet pause ends a burst, and a steady
+    /// stream of saves is flushed at the limit.
+    @Test func quietPauseOrLimitEndsABurst() {
+        let quiet = Duration.milliseconds(40), limit = Duration.milliseconds(250)
+        func wait(_ sinceLast: Int, _ sinceFirst: Int) -> Duration? {
+            ChangeBatcher.waitBeforeFlush(
+                sinceLast: .milliseconds(sinceLast), sinceFirst: .milliseconds(sinceFirst), quiet: quiet, limit: limit)
         }
-        var iterator = batcher.changes.makeAsyncIterator()
-        _ = await iterator.next()
-        #expect(ContinuousClock.now - start < .milliseconds(600))
-        writer.cancel()
-        batcher.finish()
+        #expect(wait(10, 10) == .milliseconds(30))
+        #expect(wait(40, 100) == nil)
+        #expect(wait(20, 240) == .milliseconds(10), "the limit comes first")
+        #expect(wait(5, 250) == nil, "a steady stream still flushes at the limit")
+        #expect(wait(0, 0) == quiet)
     }
 }
