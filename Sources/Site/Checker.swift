@@ -1,0 +1,99 @@
+import Content
+import Diagnostics
+import Foundation
+import Templates
+
+/// `magbuild check`: everything the build would reject, plus what it would publish broken,
+/// without writing anything.
+///
+///     load content → parse templates → render articles and comments → cross references
+///     → plan pages → check URLs, links, anchors, images and front matter → sample pages
+///
+/// It reuses the build's own steps (``ContentLoader``, ``TemplateSet``, `ArticleProcessing`,
+/// `PagePlan`), so a clean check means a clean build. Drafts and future articles are checked
+/// too; links from published articles to them are warnings (they are broken until published).
+public struct SiteChecker: Sendable {
+    public let options: CheckOptions
+
+    /// The teaser `magbuild new` writes: valid, but an error once the article is published.
+    public static let teaserPlaceholder = "…"
+
+    public init(options: CheckOptions) {
+        self.options = options
+    }
+
+    public func check() -> CheckReport {
+        let started = ContinuousClock.now
+        let site = options.source
+        let jobs = options.jobs
+        var diagnostics: [Diagnostic] = []
+
+        let loaded = ContentLoader.load(siteAt: site)
+        diagnostics += loaded.diagnostics
+        let config = loaded.config
+
+        let (sources, templateProblems) = SiteFiles.templateSources(in: site)
+        diagnostics += templateProblems
+        let templates = Self.parseTemplates(sources, config: config, diagnostics: &diagnostics)
+
+        let processed = parallelMap(loaded.articles, jobs: jobs) {
+            ArticleProcessing.process($0, site: site, config: config)
+        }
+        diagnostics += processed.flatMap(\.diagnostics)
+        let articles = processed.map(\.article)
+
+        let broken = ArticleProcessing.brokenContentPaths(loaded.diagnostics)
+        diagnostics += ArticleProcessing.crossReferenceErrors(
+            loaded.articles, all: loaded.articles, broken: broken, site: site)
+
+        let rules = options.buildOptions
+        let published = articles.filter { ArticleProcessing.isPublished($0.source, options: rules) }
+        let model = SiteModel(config: config, articles: published, commentNotice: "")
+        let urls = SiteURLs(config: config, sections: model.sections)
+        let hasNotFound = templates?.contains("404.html") ?? (sources["404.html"] != nil)
+        let pages = PagePlan.pages(for: model, urls: urls, hasNotFoundTemplate: hasNotFound)
+        diagnostics += CheckURLs.collisions(pages, model: model, site: site)
+
+        let targets = LinkTargets(
+            site: site, articles: articles, published: model, pages: pages,
+            templateIDs: LinkTargets.literalIDs(in: sources.values))
+        let perArticle = parallelMap(articles, jobs: jobs) { article -> [Diagnostic] in
+            let isPublished = targets.isPublished(article.source)
+            var found = LinkCheck(targets: targets, article: article, fromPublished: isPublished).run()
+            found += CheckFrontMatter(article: article.source, targets: targets, site: site, isPublished: isPublished).run()
+            return found
+        }
+        diagnostics += perArticle.flatMap { $0 }
+
+        if let templates, !diagnostics.contains(where: { $0.severity == .error }) {
+            diagnostics += TemplateSampler(model: model, pages: pages, templates: templates, jobs: jobs).run()
+        }
+
+        let elapsed = ContinuousClock.now - started
+        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+        return CheckReport(
+            diagnostics: DiagnosticList.sorted(Self.unique(diagnostics)), articles: loaded.articles.count,
+            templates: sources.count, seconds: seconds)
+    }
+
+    private static func parseTemplates(
+        _ sources: [String: String], config: SiteConfig, diagnostics: inout [Diagnostic]
+    ) -> TemplateSet? {
+        guard !sources.isEmpty else { return nil }
+        let settings = TemplateSettings(language: config.language, timeZone: config.timeZone, baseURL: config.baseURL)
+        do {
+            return try TemplateSet(sources: sources, settings: settings)
+        } catch let list as DiagnosticList {
+            diagnostics += list.diagnostics
+        } catch {
+            diagnostics.append(.error(at: SourceLocation(file: "templates/"), "\(error)"))
+        }
+        return nil
+    }
+
+    /// The same finding reached by two routes is reported once.
+    private static func unique(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
+        var seen = Set<Diagnostic>()
+        return diagnostics.filter { seen.insert($0).inserted }
+    }
+}
