@@ -30,7 +30,7 @@ import Testing
         try Data(text.utf8).write(to: folder.appendingPathComponent("a.md"))
         let lines = FrontMatterLines(site: folder, file: "a.md", bodyLine: 8)
         #expect(lines.locate(key: "title").0 == SourceLocation(file: "a.md", line: 2, column: 8))
-        #expect(lines.locate(key: "image.src").0 == SourceLocation(file: "a.md", line: 5, column: 9))
+        #expect(lines.locate(key: "image.src").0 == SourceLocation(file: "a.md", line: 5, column: 10))
         #expect(lines.locate(key: "image.src").1 == "  src:   lead.jpg")
         #expect(lines.locate(key: "teaser").0 == SourceLocation(file: "a.md", line: 1, column: 1))
         #expect(lines.locate(needle: "lead").0.line == 5)
