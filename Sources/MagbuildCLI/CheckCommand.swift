@@ -39,6 +39,9 @@ struct CheckCommand: ParsableCommand {
     @Option(name: .long, help: "Number of parallel jobs (default: number of cores).")
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
+    @Flag(name: .long, help: "Print the time of each step.")
+    var metrics = false
+
     @Argument(help: ArgumentHelp("Only report findings in these files or folders.", valueName: "path"))
     var paths: [String] = []
 
@@ -52,6 +55,9 @@ struct CheckCommand: ParsableCommand {
         case .text:
             let style = TerminalStyle.standardError
             for finding in findings { Reporter.printError(style.render(finding)) }
+            if metrics {
+                for step in report.steps { print(String(format: "%8.3f s  ", step.seconds) + step.name) }
+            }
             print(Self.summary(report, findings: findings))
         case .github:
             if !findings.isEmpty { print(CheckOutput.github(findings, pathPrefix: Self.prefix(of: root))) }

@@ -31,12 +31,16 @@ public struct CheckReport: Sendable {
     /// Templates parsed.
     public var templates: Int
     public var seconds: Double
+    /// Wall-clock seconds per named step, in order.
+    public var steps: [(name: String, seconds: Double)]
 
-    public init(diagnostics: [Diagnostic], articles: Int, templates: Int, seconds: Double) {
+    public init(diagnostics: [Diagnostic], articles: Int, templates: Int, seconds: Double,
+                steps: [(name: String, seconds: Double)] = []) {
         self.diagnostics = diagnostics
         self.articles = articles
         self.templates = templates
         self.seconds = seconds
+        self.steps = steps
     }
 
     public var errorCount: Int { diagnostics.count { $0.severity == .error } }

@@ -23,57 +23,61 @@ public struct SiteChecker: Sendable {
     }
 
     public func check() -> CheckReport {
-        let started = ContinuousClock.now
+        var clock = StepClock()
         let site = options.source
         let jobs = options.jobs
         var diagnostics: [Diagnostic] = []
 
-        let loaded = ContentLoader.load(siteAt: site)
+        let loaded = clock.measure("load content") { ContentLoader.load(siteAt: site) }
         diagnostics += loaded.diagnostics
         let config = loaded.config
 
-        let (sources, templateProblems) = SiteFiles.templateSources(in: site)
-        diagnostics += templateProblems
-        let templates = Self.parseTemplates(sources, config: config, diagnostics: &diagnostics)
+        let (sources, templates) = clock.measure("parse templates") { () -> ([String: String], TemplateSet?) in
+            let (sources, problems) = SiteFiles.templateSources(in: site)
+            diagnostics += problems
+            return (sources, Self.parseTemplates(sources, config: config, diagnostics: &diagnostics))
+        }
 
-        let processed = parallelMap(loaded.articles, jobs: jobs) {
-            ArticleProcessing.process($0, site: site, config: config)
+        let processed = clock.measure("render articles") {
+            parallelMap(loaded.articles, jobs: jobs) { ArticleProcessing.process($0, site: site, config: config) }
         }
         diagnostics += processed.flatMap(\.diagnostics)
         let articles = processed.map(\.article)
 
-        let broken = ArticleProcessing.brokenContentPaths(loaded.diagnostics)
-        diagnostics += ArticleProcessing.crossReferenceErrors(
-            loaded.articles, all: loaded.articles, broken: broken, site: site)
-
-        let rules = options.buildOptions
-        let published = articles.filter { ArticleProcessing.isPublished($0.source, options: rules) }
-        let model = SiteModel(config: config, articles: published, commentNotice: "")
-        let urls = SiteURLs(config: config, sections: model.sections)
-        let hasNotFound = templates?.contains("404.html") ?? (sources["404.html"] != nil)
-        let pages = PagePlan.pages(for: model, urls: urls, hasNotFoundTemplate: hasNotFound)
-        diagnostics += CheckURLs.collisions(pages, model: model, site: site)
-
-        let targets = LinkTargets(
-            site: site, articles: articles, published: model, pages: pages,
-            templateIDs: LinkTargets.literalIDs(in: sources.values))
-        let perArticle = parallelMap(articles, jobs: jobs) { article -> [Diagnostic] in
-            let isPublished = targets.isPublished(article.source)
-            var found = LinkCheck(targets: targets, article: article, fromPublished: isPublished).run()
-            found += CheckFrontMatter(article: article.source, targets: targets, site: site, isPublished: isPublished).run()
-            return found
+        let (model, pages) = clock.measure("plan pages") { () -> (SiteModel, [PlannedPage]) in
+            let broken = ArticleProcessing.brokenContentPaths(loaded.diagnostics)
+            diagnostics += ArticleProcessing.crossReferenceErrors(
+                loaded.articles, all: loaded.articles, broken: broken, site: site)
+            let rules = options.buildOptions
+            let published = articles.filter { ArticleProcessing.isPublished($0.source, options: rules) }
+            let model = SiteModel(config: config, articles: published, commentNotice: "")
+            let urls = SiteURLs(config: config, sections: model.sections)
+            let hasNotFound = templates?.contains("404.html") ?? (sources["404.html"] != nil)
+            let pages = PagePlan.pages(for: model, urls: urls, hasNotFoundTemplate: hasNotFound)
+            diagnostics += CheckURLs.collisions(pages, model: model, site: site)
+            return (model, pages)
         }
-        diagnostics += perArticle.flatMap { $0 }
+
+        diagnostics += clock.measure("check links and images") {
+            let targets = LinkTargets(
+                site: site, articles: articles, published: model, pages: pages,
+                templateIDs: LinkTargets.literalIDs(in: sources.values))
+            return parallelMap(articles, jobs: jobs) { article -> [Diagnostic] in
+                let isPublished = targets.isPublished(article.source)
+                return LinkCheck(targets: targets, article: article, fromPublished: isPublished).run()
+                    + CheckFrontMatter(article: article.source, targets: targets, site: site, isPublished: isPublished).run()
+            }.flatMap { $0 }
+        }
 
         if let templates, !diagnostics.contains(where: { $0.severity == .error }) {
-            diagnostics += TemplateSampler(model: model, pages: pages, templates: templates, jobs: jobs).run()
+            diagnostics += clock.measure("render sample pages") {
+                TemplateSampler(model: model, pages: pages, templates: templates, jobs: jobs).run()
+            }
         }
 
-        let elapsed = ContinuousClock.now - started
-        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
         return CheckReport(
             diagnostics: DiagnosticList.sorted(Self.unique(diagnostics)), articles: loaded.articles.count,
-            templates: sources.count, seconds: seconds)
+            templates: sources.count, seconds: clock.total, steps: clock.steps)
     }
 
     private static func parseTemplates(
