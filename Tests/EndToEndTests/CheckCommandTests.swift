@@ -109,6 +109,7 @@ import Testing
             #expect(lines.contains { $0.hasPrefix(expected) }, "missing '\(expected)' in:\n\(run.stderr)")
         }
         #expect(E2E.snapshot(site) == before, "check writes nothing")
+        #expect(!run.stderr.contains("\u{1B}["), "no colour with NO_COLOR or without a terminal")
     }
 
     @Test func strictFailsOnWarnings() throws {

@@ -21,6 +21,7 @@ import Testing
         #expect(front.comments == .open)
         #expect(abs(front.date.timeIntervalSinceNow) < 300, "dated now")
         let dateLine = try #require(text.split(separator: "\n").first { $0.hasPrefix("date: ") })
+        #expect(dateLine.hasSuffix("+01:00") || dateLine.hasSuffix("+02:00"), "the site's time zone, Europe/Berlin")
         #expect(dateLine.range(of: #"^date: \d{4}-\d\d-\d\dT\d\d:\d\d:\d\d[+-]\d\d:\d\d$"#, options: .regularExpression) != nil)
 
         // A fresh draft checks clean: the pre-commit hook lets it through.
