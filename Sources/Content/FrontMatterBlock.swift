@@ -22,38 +22,53 @@ struct FrontMatterBlock {
 
     /// The text without a byte order mark and with `\n` line endings (line numbers unchanged).
     static func normalized(_ text: String) -> String {
-        var text = text
-        if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
-        guard text.contains("\r") else { return text }
-        // `\r\n` is a single Character in Swift; go by Unicode scalars.
-        var out = String.UnicodeScalarView()
-        var scalars = text.unicodeScalars.makeIterator()
-        var pending = scalars.next()
-        while let scalar = pending {
-            let next = scalars.next()
-            if scalar == "\r" && next == "\n" {
-                // drop the \r of a \r\n pair
-            } else {
-                out.append(scalar)
-            }
-            pending = next
+        var bytes = Substring(text).utf8
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
+        // Byte scans: Foundation's `contains` would bridge the whole article to NSString.
+        guard bytes.contains(UInt8(ascii: "\r")) else { return String(Substring(bytes)) }
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count)
+        var previousWasCR = false
+        for byte in bytes {
+            if previousWasCR && byte != UInt8(ascii: "\n") { out.append(UInt8(ascii: "\r")) }
+            previousWasCR = byte == UInt8(ascii: "\r")
+            if !previousWasCR { out.append(byte) }
         }
-        return String(out)
+        if previousWasCR { out.append(UInt8(ascii: "\r")) }
+        return String(decoding: out, as: UTF8.self)
     }
 
-    /// Splits normalized text (see ``normalized(_:)``).
+    /// Splits normalized text (see ``normalized(_:)``). Only the front matter is looked at
+    /// line by line; the body is taken as one slice.
     static func split(_ text: String) -> Result<FrontMatterBlock, Problem> {
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-        guard let first = lines.first, isFence(first) else { return .failure(.missing) }
-        guard let closing = lines.dropFirst().firstIndex(where: isFence) else { return .failure(.unclosed) }
-        let yaml = lines[1..<closing].joined(separator: "\n")
-        let body = lines[(closing + 1)...].joined(separator: "\n")
-        return .success(FrontMatterBlock(yaml: yaml, openingLine: 1, body: body, bodyLine: closing + 2))
+        let bytes = text.utf8
+        var lineStart = bytes.startIndex
+        var lineNumber = 1
+        var yamlStart: String.Index?
+        while lineStart < bytes.endIndex {
+            let lineEnd = bytes[lineStart...].firstIndex(of: UInt8(ascii: "\n")) ?? bytes.endIndex
+            let line = text[lineStart..<lineEnd]
+            let next = lineEnd < bytes.endIndex ? bytes.index(after: lineEnd) : bytes.endIndex
+            if let start = yamlStart {
+                if isFence(line) {
+                    let yaml = String(text[start..<(lineStart > start ? bytes.index(before: lineStart) : start)])
+                    return .success(FrontMatterBlock(
+                        yaml: yaml, openingLine: 1, body: String(text[next...]), bodyLine: lineNumber + 1))
+                }
+            } else {
+                guard isFence(line) else { return .failure(.missing) }
+                yamlStart = next
+            }
+            if lineEnd == bytes.endIndex { break }
+            lineStart = next
+            lineNumber += 1
+        }
+        return .failure(yamlStart == nil ? .missing : .unclosed)
     }
 
     private static func isFence(_ line: Substring) -> Bool {
-        var line = line
-        while line.last == " " || line.last == "\t" { line.removeLast() }
-        return line == "---"
+        var bytes = line.utf8[...]
+        while let last = bytes.last, last == UInt8(ascii: " ") || last == UInt8(ascii: "\t") { bytes = bytes.dropLast() }
+        return bytes.elementsEqual("---".utf8)
     }
 }

@@ -7,7 +7,8 @@ import Templates
 ///
 /// The sample holds one article page per combination of what templates branch on (lead image,
 /// caption, comments, column, related articles, update date), the article with the most
-/// comments, the first and a later page of every listing kind, and the 404 page.
+/// comments, the first and a later page of every listing kind, the tag and author indexes,
+/// and the 404 page.
 struct TemplateSampler {
     let model: SiteModel
     let pages: [PlannedPage]
@@ -33,6 +34,8 @@ struct TemplateSampler {
                 key = index == busiest ? "busiest" : shape(of: index)
             case let .listing(template, kind, _, _, _, _, pagination):
                 key = "\(template) \(kind) \(min(pagination.page, 2))"
+            case .terms(let kind, _, _):
+                key = "terms \(kind)"
             case .notFound:
                 key = "404"
             case .alias:

@@ -1,10 +1,10 @@
 import Diagnostics
 import Foundation
 
-/// Articles and aliases whose URL is also the URL of a generated page (a section, tag, author
-/// or column listing, the home page's pagination, `404.html`): the build would write one over
-/// the other. Collisions between articles and between aliases are the content loader's and
-/// `ArticleProcessing.crossReferenceErrors`'s findings.
+/// Articles and aliases whose URL is also the URL of a generated page (a section, tag,
+/// author or column listing, the tag or author index, the home page's pagination,
+/// `404.html`): the build would write one over the other. Collisions between articles and
+/// between aliases are the content loader's and `ArticleProcessing.crossReferenceErrors`'s findings.
 enum CheckURLs {
     static func collisions(_ pages: [PlannedPage], model: SiteModel, site: URL) -> [Diagnostic] {
         var byURL: [String: [PlannedPage]] = [:]
@@ -41,6 +41,8 @@ enum CheckURLs {
             return nil
         case .notFound:
             return "the 404 page"
+        case let .terms(kind, title, _):
+            return "the index of \(kind) '\(title)'"
         case let .listing(_, kind, title, _, _, _, pagination):
             let which = pagination.page > 1 ? " (page \(pagination.page))" : ""
             switch kind {

@@ -52,8 +52,8 @@ public struct SiteChecker: Sendable {
             let published = articles.filter { ArticleProcessing.isPublished($0.source, options: rules) }
             let model = SiteModel(config: config, articles: published, commentNotice: "")
             let urls = SiteURLs(config: config, sections: model.sections)
-            let hasNotFound = templates?.contains("404.html") ?? (sources["404.html"] != nil)
-            let pages = PagePlan.pages(for: model, urls: urls, hasNotFoundTemplate: hasNotFound)
+            let names = Set(templates?.names ?? Array(sources.keys))
+            let pages = PagePlan.pages(for: model, urls: urls, templates: names)
             diagnostics += CheckURLs.collisions(pages, model: model, site: site)
             return (model, pages)
         }

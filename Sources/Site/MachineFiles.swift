@@ -64,6 +64,8 @@ enum MachineFiles {
             case .listing(_, _, _, _, let lead, let articles, _):
                 lastmod = ([lead].compactMap { $0 } + articles)
                     .map { model.articles[$0].frontMatter.updated ?? model.articles[$0].frontMatter.date }.max()
+            case .terms:
+                lastmod = nil
             case .notFound, .alias:
                 continue
             }
@@ -83,23 +85,27 @@ enum MachineFiles {
         return "\(c.year ?? 1970)-\(two(c.month))-\(two(c.day))T\(two(c.hour)):\(two(c.minute)):\(two(c.second))Z"
     }
 
-    /// Escapes text for XML element content and attribute values.
+    /// Escapes text for XML element content and attribute values, working on UTF-8 bytes
+    /// (feeds carry whole article bodies, so this is on the hot path).
     static func xmlEscape(_ text: String) -> String {
-        var out = ""
-        out.reserveCapacity(text.utf8.count)
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&apos;"
-            default:
-                // Control characters other than tab and newline are not allowed in XML 1.0.
-                if scalar.value < 0x20 && scalar != "\t" && scalar != "\n" && scalar != "\r" { continue }
-                out.unicodeScalars.append(scalar)
+        let bytes = text.utf8
+        let needsWork = bytes.contains { $0 < 0x20 || $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 }
+        guard needsWork else { return text }
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count + bytes.count / 8)
+        for byte in bytes {
+            switch byte {
+            case 0x26: out.append(contentsOf: "&amp;".utf8)
+            case 0x3C: out.append(contentsOf: "&lt;".utf8)
+            case 0x3E: out.append(contentsOf: "&gt;".utf8)
+            case 0x22: out.append(contentsOf: "&quot;".utf8)
+            case 0x27: out.append(contentsOf: "&apos;".utf8)
+            // Control characters other than tab and line breaks are not allowed in XML 1.0.
+            case 0x09, 0x0A, 0x0D: out.append(byte)
+            case ..<0x20: continue
+            default: out.append(byte)
             }
         }
-        return out
+        return String(decoding: out, as: UTF8.self)
     }
 }

@@ -6,6 +6,8 @@ struct PlannedPage: Sendable {
         case article(Int)
         case listing(template: String, kind: String, title: String, description: String, lead: Int?, articles: [Int], pagination: Pagination)
         case notFound
+        /// An index of tags or authors: every term with its page and article count.
+        case terms(kind: String, title: String, terms: [Term])
         /// A redirect from an old URL (`aliases:`) to the page at `target`.
         case alias(target: String)
     }
@@ -24,10 +26,12 @@ struct PlannedPage: Sendable {
 
 /// Decides every page of the site from the model.
 enum PagePlan {
-    static func pages(for model: SiteModel, urls: SiteURLs, hasNotFoundTemplate: Bool) -> [PlannedPage] {
+    static func pages(for model: SiteModel, urls: SiteURLs, templates: Set<String>) -> [PlannedPage] {
         var pages = model.articles.indices.map { PlannedPage(url: model.articles[$0].url, kind: .article($0)) }
         pages += homePages(model)
         pages += listingPages(model, urls: urls)
+        if templates.contains("terms.html") { pages += termIndexPages(model, urls: urls) }
+        let hasNotFoundTemplate = templates.contains("404.html")
         if hasNotFoundTemplate { pages.append(PlannedPage(url: "/404.html", kind: .notFound)) }
         for article in model.articles {
             for alias in article.frontMatter.aliases {
@@ -93,6 +97,24 @@ enum PagePlan {
         "/" + alias.split(separator: "/").joined(separator: "/") + (alias.hasSuffix("/") ? "/" : "")
     }
 
+    /// `/tags/` and `/autoren/`: every tag and author with the number of their articles.
+    private static func termIndexPages(_ model: SiteModel, urls: SiteURLs) -> [PlannedPage] {
+        var tags: [String: Term] = [:], authors: [String: Term] = [:]
+        for article in model.articles {
+            for tag in article.frontMatter.tags {
+                tags[urls.tag(tag), default: Term(name: tag, url: urls.tag(tag), count: 0)].count += 1
+            }
+            for author in article.frontMatter.authors {
+                authors[urls.author(author), default: Term(name: author, url: urls.author(author), count: 0)].count += 1
+            }
+        }
+        let words = Words(language: model.config.language)
+        return [
+            PlannedPage(url: "/\(model.config.paths.tags)/", kind: .terms(kind: "tags", title: words.tags, terms: Term.sorted(tags.values))),
+            PlannedPage(url: "/\(model.config.paths.authors)/", kind: .terms(kind: "authors", title: words.authors, terms: Term.sorted(authors.values))),
+        ]
+    }
+
     /// Splits `items` into pages at `base`, `base/page/2/`, …; always at least one page.
     static func paginate(_ items: [Int], base: String, perPage: Int) -> [(url: String, items: [Int], pagination: Pagination)] {
         let size = max(1, perPage)
@@ -104,5 +126,17 @@ enum PagePlan {
                 page: page, pages: count, prev: page > 1 ? url(page - 1) : nil, next: page < count ? url(page + 1) : nil)
             return (url(page), slice, pagination)
         }
+    }
+}
+
+/// A tag or author on an index page.
+struct Term: Sendable, Hashable {
+    let name: String
+    let url: String
+    var count: Int
+
+    /// Alphabetical by URL slug (so `Ärzte` sorts with `A`), then by name.
+    static func sorted(_ terms: some Sequence<Term>) -> [Term] {
+        terms.sorted { ($0.url, $0.name) < ($1.url, $1.name) }
     }
 }

@@ -26,9 +26,18 @@ enum PageRenderer {
             return Output(path: page.outputPath, html: redirect(to: values.urls.absolute(target)), diagnostics: [])
         case .notFound:
             template = "404.html"
+            let title = Words(language: values.model.config.language).notFound
             context = [
                 "site": values.siteValue,
-                "page": values.pageValue(kind: "404", title: "Seite nicht gefunden", description: "", url: page.url, image: nil),
+                "page": values.pageValue(kind: "404", title: title, description: "", url: page.url, image: nil),
+            ]
+        case let .terms(kind, title, terms):
+            template = "terms.html"
+            context = [
+                "site": values.siteValue,
+                "page": values.pageValue(kind: kind, title: title, description: title, url: page.url, image: nil),
+                "list": ["title": .string(title)],
+                "terms": .array(terms.map { ["name": .string($0.name), "url": .string($0.url), "count": .int($0.count)] }),
             ]
         }
         do {

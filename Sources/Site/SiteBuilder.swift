@@ -79,7 +79,7 @@ public struct SiteBuilder: Sendable {
         let notice = MarkdownRenderer.render(config.comments.notice).html
         let model = SiteModel(config: config, articles: processed.map(\.article), commentNotice: notice)
         let values = clock.measure("prepare pages") { PageValues(model: model, jobs: jobs) }
-        let pages = PagePlan.pages(for: model, urls: values.urls, hasNotFoundTemplate: templates.contains("404.html"))
+        let pages = PagePlan.pages(for: model, urls: values.urls, templates: Set(templates.names))
 
         let rendered = clock.measure("render pages") {
             parallelMap(pages, jobs: jobs) { PageRenderer.render($0, values: values, templates: templates) }

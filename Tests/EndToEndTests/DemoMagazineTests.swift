@@ -43,5 +43,33 @@ import Testing
             }
         }
         #expect(broken.isEmpty, "broken internal links:\n\(broken.sorted().joined(separator: "\n"))")
+
+        // No local path of the machine that built the site ends up in the output.
+        for (path, data) in files where !String(decoding: data, as: UTF8.self).isEmpty {
+            let text = String(decoding: data, as: UTF8.self)
+            #expect(!text.contains(output.path) && !text.contains(E2E.packageRoot.path), "\(path) contains a local path")
+        }
+    }
+
+    @Test func articlePagesCarrySharingTagsAndNewsArticleData() throws {
+        let output = FileManager.default.temporaryDirectory.appendingPathComponent("magbuild-demo-\(UUID().uuidString)")
+        #expect(try E2E.run(["build", "--source", E2E.packageRoot.path, "--output", output.path]).status == 0)
+        let html = try #require(E2E.read(output, "wissen/stadtbaeume-hitze/index.html"))
+        #expect(html.contains(#"<html lang="de">"#))
+        #expect(html.contains(#"<link rel="canonical" href="https://magazin.example/wissen/stadtbaeume-hitze/">"#))
+        #expect(html.contains(#"<meta property="og:image" content="https://magazin.example/wissen/stadtbaeume-hitze/lead.png">"#))
+        #expect(html.contains(#"<meta name="twitter:card" content="summary_large_image">"#))
+
+        let start = try #require(html.range(of: #"<script type="application/ld+json">"#))
+        let end = try #require(html.range(of: "</script>", range: start.upperBound..<html.endIndex))
+        let json = try #require(
+            try JSONSerialization.jsonObject(with: Data(html[start.upperBound..<end.lowerBound].utf8)) as? [String: Any])
+        #expect(json["@type"] as? String == "NewsArticle")
+        #expect(json["headline"] as? String == "Wie Stadtbäume die Hitze brechen – und warum sie selbst leiden")
+        #expect(json["datePublished"] as? String == "2026-07-21T06:00:00+02:00")
+        #expect(json["dateModified"] != nil)
+        #expect((json["image"] as? [String])?.first == "https://magazin.example/wissen/stadtbaeume-hitze/lead.png")
+        #expect(((json["author"] as? [[String: Any]])?.first?["name"] as? String) == "Selin Aydın")
+        #expect(((json["publisher"] as? [String: Any])?["name"] as? String) == "Das Beispiel-Magazin")
     }
 }

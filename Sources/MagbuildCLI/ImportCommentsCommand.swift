@@ -1,0 +1,89 @@
+import ArgumentParser
+import Comments
+import Content
+import Diagnostics
+import Foundation
+
+/// `magbuild import-comments`: converts a WordPress (wpDiscuz) or Disqus export into the
+/// comment files of the site's articles.
+struct ImportCommentsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "import-comments",
+        abstract: "Import reader comments from a WordPress or Disqus export.",
+        discussion: """
+            Each discussion of the export is matched to an article by the path of its link,
+            then by its slug, and merged into the article's comments.json (or
+            <slug>.comments.json) by comment id: importing the same export again changes
+            nothing. HTML is reduced to plain reader text; e-mail and IP addresses are never
+            written. Discussions that match no article are listed at the end.
+
+            Examples:
+              magbuild import-comments --wordpress export.xml
+              magbuild import-comments --disqus disqus.xml --source ~/magazin --dry-run
+            """
+    )
+
+    @OptionGroup var site: SiteOptions
+
+    @Option(name: .long, help: ArgumentHelp("A WordPress WXR export (1.0–1.2).", valueName: "file"))
+    var wordpress: String?
+
+    @Option(name: .long, help: ArgumentHelp("A Disqus XML export.", valueName: "file"))
+    var disqus: String?
+
+    @Flag(name: .customLong("dry-run"), help: "Report what would change without writing anything.")
+    var dryRun = false
+
+    func validate() throws {
+        if (wordpress == nil) == (disqus == nil) {
+            throw ValidationError("give exactly one of --wordpress FILE and --disqus FILE")
+        }
+    }
+
+    func run() throws {
+        let (format, path) = wordpress.map { (ExportFormat.wordpress, $0) } ?? (.disqus, disqus ?? "")
+        let cwd = URL(fileURLWithPath: FileManager.default.currentDirectoryPath, isDirectory: true)
+        let export = URL(fileURLWithPath: path, relativeTo: cwd).standardizedFileURL
+        guard FileManager.default.isReadableFile(atPath: export.path) else {
+            Reporter.printError("\(path): error: cannot read the export")
+            throw ExitCode.failure
+        }
+        let content = ContentLoader.load(siteAt: site.sourceURL)
+        if content.hasErrors {
+            Reporter.report(content.diagnostics.filter { $0.severity == .error })
+            Reporter.printError("magbuild: fix the errors above first; nothing was imported")
+            throw ExitCode.failure
+        }
+        let targets = content.articles.map { article in
+            ImportTarget(url: article.url, commentsFile: article.commentsFile ?? Self.commentsFile(of: article))
+        }
+        let options = CommentImporter.Options(
+            format: format, export: export, exportName: path, site: site.sourceURL, targets: targets,
+            timeZone: content.config.timeZone, dryRun: dryRun)
+        let report: ImportReport
+        do {
+            report = try CommentImporter.run(options)
+        } catch {
+            Reporter.report(error)
+            throw ExitCode.failure
+        }
+        Reporter.report(report.warnings)
+        for article in report.articles {
+            let state = article.changed ? (dryRun ? "would change" : "written") : "unchanged"
+            print("\(article.file): \(article.total) comments, \(article.added) new, \(article.updated) updated (\(state))")
+        }
+        if !report.unmatched.isEmpty {
+            print("threads that match no article:")
+            for thread in report.unmatched {
+                print("  \(thread.link)  (\(thread.comments) comment\(thread.comments == 1 ? "" : "s"))")
+            }
+        }
+        print(report.summary)
+    }
+
+    /// Where a new comment file goes: `comments.json` in a bundle, `<slug>.comments.json` beside a flat file.
+    static func commentsFile(of article: ArticleSource) -> String {
+        if let bundle = article.bundleDirectory { return bundle + "/comments.json" }
+        return String(article.file.dropLast(".md".count)) + ".comments.json"
+    }
+}
