@@ -6,7 +6,9 @@ public struct Magbuild: ParsableCommand {
         commandName: "magbuild",
         abstract: "Builds an online magazine's static site from Markdown articles and comment exports.",
         version: "0.1.0",
-        subcommands: [BuildCommand.self, ServeCommand.self, ImportCommentsCommand.self]
+        subcommands: [
+            BuildCommand.self, ServeCommand.self, CheckCommand.self, NewCommand.self, ImportCommentsCommand.self,
+        ]
     )
 
     public init() {}

@@ -1,0 +1,103 @@
+import Content
+import Diagnostics
+import Foundation
+import Templates
+
+/// `magbuild check`: everything the build would reject, plus what it would publish broken,
+/// without writing anything.
+///
+///     load content → parse templates → render articles and comments → cross references
+///     → plan pages → check URLs, links, anchors, images and front matter → sample pages
+///
+/// It reuses the build's own steps (``ContentLoader``, ``TemplateSet``, `ArticleProcessing`,
+/// `PagePlan`), so a clean check means a clean build. Drafts and future articles are checked
+/// too; links from published articles to them are warnings (they are broken until published).
+public struct SiteChecker: Sendable {
+    public let options: CheckOptions
+
+    /// The teaser `magbuild new` writes: valid, but an error once the article is published.
+    public static let teaserPlaceholder = "…"
+
+    public init(options: CheckOptions) {
+        self.options = options
+    }
+
+    public func check() -> CheckReport {
+        var clock = StepClock()
+        let site = options.source
+        let jobs = options.jobs
+        var diagnostics: [Diagnostic] = []
+
+        let loaded = clock.measure("load content") { ContentLoader.load(siteAt: site) }
+        diagnostics += loaded.diagnostics
+        let config = loaded.config
+
+        let (sources, templates) = clock.measure("parse templates") { () -> ([String: String], TemplateSet?) in
+            let (sources, problems) = SiteFiles.templateSources(in: site)
+            diagnostics += problems
+            return (sources, Self.parseTemplates(sources, config: config, diagnostics: &diagnostics))
+        }
+
+        let processed = clock.measure("render articles") {
+            parallelMap(loaded.articles, jobs: jobs) { ArticleProcessing.process($0, site: site, config: config) }
+        }
+        diagnostics += processed.flatMap(\.diagnostics)
+        let articles = processed.map(\.article)
+
+        let (model, pages) = clock.measure("plan pages") { () -> (SiteModel, [PlannedPage]) in
+            let broken = ArticleProcessing.brokenContentPaths(loaded.diagnostics)
+            diagnostics += ArticleProcessing.crossReferenceErrors(
+                loaded.articles, all: loaded.articles, broken: broken, site: site)
+            let rules = options.buildOptions
+            let published = articles.filter { ArticleProcessing.isPublished($0.source, options: rules) }
+            let model = SiteModel(config: config, articles: published, commentNotice: "")
+            let urls = SiteURLs(config: config, sections: model.sections)
+            let names = Set(templates?.names ?? Array(sources.keys))
+            let pages = PagePlan.pages(for: model, urls: urls, templates: names)
+            diagnostics += CheckURLs.collisions(pages, model: model, site: site)
+            return (model, pages)
+        }
+
+        diagnostics += clock.measure("check links and images") {
+            let targets = LinkTargets(
+                site: site, articles: articles, published: model, pages: pages,
+                templateIDs: LinkTargets.literalIDs(in: sources.values))
+            return parallelMap(articles, jobs: jobs) { article -> [Diagnostic] in
+                let isPublished = targets.isPublished(article.source)
+                return LinkCheck(targets: targets, article: article, fromPublished: isPublished).run()
+                    + CheckFrontMatter(article: article.source, targets: targets, site: site, isPublished: isPublished).run()
+            }.flatMap { $0 }
+        }
+
+        if let templates, !diagnostics.contains(where: { $0.severity == .error }) {
+            diagnostics += clock.measure("render sample pages") {
+                TemplateSampler(model: model, pages: pages, templates: templates, jobs: jobs).run()
+            }
+        }
+
+        return CheckReport(
+            diagnostics: DiagnosticList.sorted(Self.unique(diagnostics)), articles: loaded.articles.count,
+            templates: sources.count, seconds: clock.total, steps: clock.steps)
+    }
+
+    private static func parseTemplates(
+        _ sources: [String: String], config: SiteConfig, diagnostics: inout [Diagnostic]
+    ) -> TemplateSet? {
+        guard !sources.isEmpty else { return nil }
+        let settings = TemplateSettings(language: config.language, timeZone: config.timeZone, baseURL: config.baseURL)
+        do {
+            return try TemplateSet(sources: sources, settings: settings)
+        } catch let list as DiagnosticList {
+            diagnostics += list.diagnostics
+        } catch {
+            diagnostics.append(.error(at: SourceLocation(file: "templates/"), "\(error)"))
+        }
+        return nil
+    }
+
+    /// The same finding reached by two routes is reported once.
+    private static func unique(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
+        var seen = Set<Diagnostic>()
+        return diagnostics.filter { seen.insert($0).inserted }
+    }
+}
