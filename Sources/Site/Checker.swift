@@ -51,7 +51,7 @@ public struct SiteChecker: Sendable {
             let rules = options.buildOptions
             let published = articles.filter { ArticleProcessing.isPublished($0.source, options: rules) }
             let model = SiteModel(config: config, articles: published, commentNotice: "")
-            let urls = SiteURLs(config: config, sections: model.sections)
+            let urls = SiteURLs(config: config, sections: model.sections, articles: model.articles)
             let names = Set(templates?.names ?? Array(sources.keys))
             let pages = PagePlan.pages(for: model, urls: urls, templates: names)
             diagnostics += CheckURLs.collisions(pages, model: model, site: site)
