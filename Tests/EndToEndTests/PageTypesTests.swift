@@ -89,4 +89,21 @@ import Testing
         #expect(run.stderr.contains("content/kultur/zweite-meldung.md:8:"), "stderr: \(run.stderr)")
         #expect(run.stderr.contains("is the URL of an article"))
     }
+
+    @Test func unknownFilterFailsTheBuildWithItsPositionAndASuggestion() throws {
+        let site = try E2E.copyFixture("basic-site")
+        let template = site.appendingPathComponent("templates/article.html")
+        let text = try String(contentsOf: template, encoding: .utf8)
+        // Line 12 of the fixture's article template.
+        try text.replacingOccurrences(
+            of: "<h2>{{ article.comments.count }} Kommentare</h2>",
+            with: "<h2>{{ article.comments.count | lenght }} Kommentare</h2>"
+        ).write(to: template, atomically: true, encoding: .utf8)
+        let run = try E2E.run(["build", "--source", site.path])
+        #expect(run.status != 0)
+        #expect(run.stderr.contains("templates/article.html:12:"), "stderr: \(run.stderr)")
+        #expect(run.stderr.contains("lenght"))
+        #expect(run.stderr.contains("did you mean 'length'?"))
+        #expect(!FileManager.default.fileExists(atPath: site.appendingPathComponent("public").path))
+    }
 }
