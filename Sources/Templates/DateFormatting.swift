@@ -41,11 +41,35 @@ struct DateFormatting: Sendable {
         var year, month, day, hour, minute, second, weekday, offsetSeconds: Int
     }
 
+    /// The fields come from integer arithmetic on the Unix time plus the zone's offset
+    /// (a `Calendar.dateComponents` call per printed date dominated page rendering).
     func fields(of date: Date) -> Fields {
-        let parts = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second, .weekday], from: date)
-        return Fields(year: parts.year ?? 1970, month: parts.month ?? 1, day: parts.day ?? 1, hour: parts.hour ?? 0,
-                      minute: parts.minute ?? 0, second: parts.second ?? 0, weekday: parts.weekday ?? 1,
-                      offsetSeconds: calendar.timeZone.secondsFromGMT(for: date))
+        let offset = calendar.timeZone.secondsFromGMT(for: date)
+        let local = Int(date.timeIntervalSince1970.rounded(.down)) + offset
+        let days = Self.floorDivide(local, 86_400)
+        let seconds = local - days * 86_400
+        let (year, month, day) = Self.civil(fromDays: days)
+        return Fields(
+            year: year, month: month, day: day, hour: seconds / 3_600, minute: seconds % 3_600 / 60,
+            second: seconds % 60, weekday: (days % 7 + 11) % 7 + 1, offsetSeconds: offset)
+    }
+
+    /// Year, month and day of the proleptic Gregorian calendar for days since 1970-01-01,
+    /// counting in 400-year eras that start on 1 March.
+    static func civil(fromDays days: Int) -> (year: Int, month: Int, day: Int) {
+        let shifted = days + 719_468
+        let era = floorDivide(shifted, 146_097)
+        let dayOfEra = shifted - era * 146_097
+        let yearOfEra = (dayOfEra - dayOfEra / 1_460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
+        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
+        let monthFromMarch = (5 * dayOfYear + 2) / 153
+        let day = dayOfYear - (153 * monthFromMarch + 2) / 5 + 1
+        let month = monthFromMarch < 10 ? monthFromMarch + 3 : monthFromMarch - 9
+        return (yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day)
+    }
+
+    private static func floorDivide(_ a: Int, _ b: Int) -> Int {
+        a >= 0 ? a / b : -((-a + b - 1) / b)
     }
 
     /// The language's long form: `22. Juni 2022` (German) or `June 22, 2022`.

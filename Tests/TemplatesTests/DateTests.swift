@@ -48,3 +48,30 @@ import Testing
         #expect(try indian.render("t.html", context: ["d": .date(midsummer)]) == "13:45 +0530")
     }
 }
+
+/// The date arithmetic agrees with Foundation's calendar, across time zones, DST changes,
+/// leap years and dates before 1970.
+@Suite struct DateArithmeticTests {
+    @Test(arguments: ["Europe/Berlin", "UTC", "America/New_York", "Asia/Kolkata", "Pacific/Chatham"])
+    func fieldsMatchTheCalendar(zone: String) throws {
+        let timeZone = try #require(TimeZone(identifier: zone))
+        let formatting = DateFormatting(language: "de", timeZone: timeZone)
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = timeZone
+        var state: UInt64 = 0x9E37_79B9_7F4A_7C15
+        for step in 0..<3_000 {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            // From 1900 to 2100, plus the hours around the 2024 DST changes in Europe.
+            let seconds = step < 100
+                ? 1_711_846_800 + (step - 50) * 600
+                : Int(state >> 33) % 6_311_390_400 - 2_208_988_800
+            let date = Date(timeIntervalSince1970: Double(seconds))
+            let expected = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second, .weekday], from: date)
+            let fields = formatting.fields(of: date)
+            #expect(
+                [fields.year, fields.month, fields.day, fields.hour, fields.minute, fields.second, fields.weekday]
+                    == [expected.year, expected.month, expected.day, expected.hour, expected.minute, expected.second, expected.weekday],
+                "\(zone) at \(seconds)")
+        }
+    }
+}
