@@ -35,7 +35,7 @@ public struct SiteChecker: Sendable {
         let (sources, templates) = clock.measure("parse templates") { () -> ([String: String], TemplateSet?) in
             let (sources, problems) = SiteFiles.templateSources(in: site)
             diagnostics += problems
-            return (sources, Self.parseTemplates(sources, config: config, diagnostics: &diagnostics))
+            return (sources, SiteFiles.templateSet(from: sources, config: config, diagnostics: &diagnostics))
         }
 
         let processed = clock.measure("render articles") {
@@ -76,28 +76,7 @@ public struct SiteChecker: Sendable {
         }
 
         return CheckReport(
-            diagnostics: DiagnosticList.sorted(Self.unique(diagnostics)), articles: loaded.articles.count,
+            diagnostics: DiagnosticList.sorted(diagnostics.uniqued()), articles: loaded.articles.count,
             templates: sources.count, seconds: clock.total, steps: clock.steps)
-    }
-
-    private static func parseTemplates(
-        _ sources: [String: String], config: SiteConfig, diagnostics: inout [Diagnostic]
-    ) -> TemplateSet? {
-        guard !sources.isEmpty else { return nil }
-        let settings = TemplateSettings(language: config.language, timeZone: config.timeZone, baseURL: config.baseURL)
-        do {
-            return try TemplateSet(sources: sources, settings: settings)
-        } catch let list as DiagnosticList {
-            diagnostics += list.diagnostics
-        } catch {
-            diagnostics.append(.error(at: SourceLocation(file: "templates/"), "\(error)"))
-        }
-        return nil
-    }
-
-    /// The same finding reached by two routes is reported once.
-    private static func unique(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
-        var seen = Set<Diagnostic>()
-        return diagnostics.filter { seen.insert($0).inserted }
     }
 }

@@ -52,15 +52,7 @@ public struct SiteBuilder: Sendable {
         let templates: TemplateSet? = clock.measure("load templates") {
             let (sources, problems) = SiteFiles.templateSources(in: site)
             diagnostics += problems
-            let settings = TemplateSettings(language: config.language, timeZone: config.timeZone, baseURL: config.baseURL)
-            do {
-                return try TemplateSet(sources: sources, settings: settings)
-            } catch let list as DiagnosticList {
-                diagnostics += list.diagnostics
-            } catch {
-                diagnostics.append(.error(at: SourceLocation(file: "templates/"), "\(error)"))
-            }
-            return nil
+            return SiteFiles.templateSet(from: sources, config: config, diagnostics: &diagnostics)
         }
 
         let published = loaded.articles.filter { ArticleProcessing.isPublished($0, options: options) }
@@ -97,7 +89,7 @@ public struct SiteBuilder: Sendable {
                 return result
             }
         }
-        try Self.failOnErrors(diagnostics + Self.unique(rendered.flatMap(\.diagnostics)))
+        try Self.failOnErrors(diagnostics + rendered.flatMap(\.diagnostics).uniqued())
         if let first = rendered.lazy.compactMap(\.writeError).first { throw OutputError.writeFailed(first) }
 
         var summary = BuildSummary()
@@ -121,11 +113,5 @@ public struct SiteBuilder: Sendable {
         if diagnostics.contains(where: { $0.severity == .error }) {
             throw DiagnosticList(DiagnosticList.sorted(diagnostics))
         }
-    }
-
-    /// The same template error shows up once per page that hits it; report it once.
-    private static func unique(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
-        var seen = Set<Diagnostic>()
-        return diagnostics.filter { seen.insert($0).inserted }
     }
 }

@@ -1,5 +1,7 @@
+import Content
 import Diagnostics
 import Foundation
+import Templates
 
 /// Reads the non-content folders of a site: templates and static files.
 enum SiteFiles {
@@ -45,6 +47,22 @@ enum SiteFiles {
         return (sources, diagnostics)
     }
 
+    /// Parses all templates once; syntax errors of every template go to `diagnostics`.
+    static func templateSet(
+        from sources: [String: String], config: SiteConfig, diagnostics: inout [Diagnostic]
+    ) -> TemplateSet? {
+        guard !sources.isEmpty else { return nil }
+        let settings = TemplateSettings(language: config.language, timeZone: config.timeZone, baseURL: config.baseURL)
+        do {
+            return try TemplateSet(sources: sources, settings: settings)
+        } catch let list as DiagnosticList {
+            diagnostics += list.diagnostics
+        } catch {
+            diagnostics.append(.error(at: SourceLocation(file: "templates/"), "\(error)"))
+        }
+        return nil
+    }
+
     /// Finds the first line of `file` (relative to `site`) containing `needle`, for diagnostics
     /// about front matter values the content loader does not keep positions for.
     static func locate(_ needle: String, in file: String, site: URL) -> SourceLocation {
@@ -57,5 +75,14 @@ enum SiteFiles {
             }
         }
         return SourceLocation(file: file)
+    }
+}
+
+extension Array where Element == Diagnostic {
+    /// Without repeats: the same template error shows up once per page that hits it,
+    /// and a checker finding may be reached by two routes.
+    func uniqued() -> [Diagnostic] {
+        var seen = Set<Diagnostic>()
+        return filter { seen.insert($0).inserted }
     }
 }
