@@ -23,8 +23,11 @@ public struct SiteBuilder: Sendable {
     public func build() throws -> BuildSummary {
         let staged = try StagedOutput(target: options.output)
         do {
-            let summary = try build(into: staged.sink)
-            try staged.commit()
+            var summary = try build(into: staged.sink)
+            var clock = StepClock()
+            try clock.measure("replace output") { try staged.commit(jobs: options.jobs) }
+            summary.steps += clock.steps
+            summary.seconds += clock.total
             return summary
         } catch {
             staged.discard()

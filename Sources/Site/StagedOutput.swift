@@ -20,8 +20,9 @@ struct StagedOutput {
 
     var sink: DiskOutput { DiskOutput(root: staging) }
 
-    /// Replaces the target with the staged folder.
-    func commit() throws {
+    /// Replaces the target with the staged folder, then deletes the previous output
+    /// on `jobs` threads (a large site's old tree has tens of thousands of files).
+    func commit(jobs: Int = 1) throws {
         let manager = FileManager.default
         let old = target.deletingLastPathComponent()
             .appendingPathComponent(".\(target.lastPathComponent).magbuild-old", isDirectory: true)
@@ -34,7 +35,17 @@ struct StagedOutput {
             if hadTarget, !manager.fileExists(atPath: target.path) { try? manager.moveItem(at: old, to: target) }
             throw OutputError.swapFailed(String(describing: error))
         }
-        if hadTarget { try? manager.removeItem(at: old) }
+        if hadTarget { Self.remove(old, jobs: jobs) }
+    }
+
+    /// Removes a folder tree, its top-level entries in parallel.
+    static func remove(_ folder: URL, jobs: Int) {
+        let manager = FileManager.default
+        let entries = (try? manager.contentsOfDirectory(atPath: folder.path)) ?? []
+        _ = parallelMap(entries, jobs: jobs) { name in
+            try? FileManager.default.removeItem(at: folder.appendingPathComponent(name))
+        }
+        try? manager.removeItem(at: folder)
     }
 
     /// Throws the staged files away, leaving the target untouched.
