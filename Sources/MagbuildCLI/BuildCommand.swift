@@ -43,11 +43,15 @@ struct BuildCommand: ParsableCommand {
             URL(fileURLWithPath: $0, isDirectory: true, relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
                 .standardizedFileURL
         }
-        let options = BuildOptions(
+        var options = BuildOptions(
             source: site.sourceURL, output: outputURL, includeDrafts: drafts, includeFuture: future,
             baseURL: baseURL, jobs: jobs)
+        let progress = ProgressLine()
+        if progress.isEnabled { options.progress = { progress.update(step: $0, done: $1, total: $2) } }
+        defer { progress.finish() }
         do {
             let summary = try SiteBuilder(options: options).build()
+            progress.finish()
             Reporter.report(summary.warnings)
             if metrics {
                 for step in summary.steps {

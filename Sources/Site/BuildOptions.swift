@@ -16,6 +16,8 @@ public struct BuildOptions: Sendable {
     public var jobs: Int
     /// The moment that decides what is "future"; never written into the output.
     public var now: Date
+    /// Called from worker threads as a long step advances: step name, items done, items in all.
+    public var progress: (@Sendable (_ step: String, _ done: Int, _ total: Int) -> Void)?
 
     public init(
         source: URL, output: URL? = nil, includeDrafts: Bool = false, includeFuture: Bool = false,

@@ -60,8 +60,12 @@ public struct SiteBuilder: Sendable {
 
         let published = loaded.articles.filter { ArticleProcessing.isPublished($0, options: options) }
         let jobs = options.jobs
+        let articleProgress = ProgressCounter(step: "render articles", total: published.count, report: options.progress)
         let processed = clock.measure("render articles") {
-            parallelMap(published, jobs: jobs) { ArticleProcessing.process($0, site: site, config: config) }
+            parallelMap(published, jobs: jobs) { source in
+                defer { articleProgress.advance() }
+                return ArticleProcessing.process(source, site: site, config: config)
+            }
         }
         diagnostics += processed.flatMap(\.diagnostics)
         diagnostics += clock.measure("check references") {
@@ -78,8 +82,10 @@ public struct SiteBuilder: Sendable {
 
         // Each worker writes the page it rendered: pages are not held in memory until the end.
         // On errors the sink holds part of the site; `build()` then discards its staging folder.
+        let pageProgress = ProgressCounter(step: "render pages", total: pages.count, report: options.progress)
         let rendered = clock.measure("render and write pages") {
             parallelMap(pages, jobs: jobs) { page -> PageRenderer.Result in
+                defer { pageProgress.advance() }
                 var result = PageRenderer.render(page, values: values, templates: templates)
                 if result.diagnostics.isEmpty, let html = result.html {
                     do {

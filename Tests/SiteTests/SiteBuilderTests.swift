@@ -1,4 +1,5 @@
 import Diagnostics
+import Synchronization
 import Foundation
 import Testing
 @testable import Site
@@ -50,5 +51,18 @@ import Testing
         #expect(before["politik/erste-meldung/index.html"] == nil)
         let (_, after) = try build { $0.includeFuture = true; $0.now = Date(timeIntervalSince1970: 0) }
         #expect(after["politik/erste-meldung/index.html"] != nil)
+    }
+}
+
+@Suite struct ProgressTests {
+    @Test func longStepsReportTheirLastItem() throws {
+        let seen = Mutex<[String: (Int, Int)]>([:])
+        var options = BuildOptions(source: SiteBuilderTests.fixture, jobs: 2, now: Date(timeIntervalSince1970: 1_750_000_000))
+        options.progress = { step, done, total in seen.withLock { $0[step] = (done, total) } }
+        let summary = try SiteBuilder(options: options).build(into: MemoryOutput())
+        let final = seen.withLock { $0 }
+        #expect(final["render pages"]?.0 == final["render pages"]?.1)
+        #expect(final["render pages"]?.1 == summary.pages)
+        #expect(final["render articles"]?.0 == 3)
     }
 }
