@@ -30,16 +30,23 @@ public final class MemoryOutput: OutputSink, @unchecked Sendable {
 }
 
 /// An output sink that writes below a folder on disk, creating folders as needed.
+///
+/// With a `previous` output folder, a file whose bytes are unchanged is hard-linked from
+/// there instead of written anew, so it keeps its modification time and deploys by
+/// rsync or to a CDN upload only what changed.
 public struct DiskOutput: OutputSink {
     public let root: URL
+    public let previous: URL?
 
-    public init(root: URL) {
+    public init(root: URL, previous: URL? = nil) {
         self.root = root
+        self.previous = previous
     }
 
     public func write(_ data: Data, to path: String) throws {
         let url = try fileURL(for: path)
         try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        if let old = previousFile(path), FileManager.default.contents(atPath: old.path) == data, link(old, to: url) { return }
         try data.write(to: url)
     }
 
@@ -48,7 +55,19 @@ public struct DiskOutput: OutputSink {
         let manager = FileManager.default
         try manager.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
         if manager.fileExists(atPath: url.path) { try manager.removeItem(at: url) }
+        if let old = previousFile(path), manager.contentsEqual(atPath: old.path, andPath: source.path), link(old, to: url) {
+            return
+        }
         try manager.copyItem(at: source, to: url)
+    }
+
+    private func previousFile(_ path: String) -> URL? {
+        guard let previous, let url = try? DiskOutput(root: previous).fileURL(for: path) else { return nil }
+        return url
+    }
+
+    private func link(_ old: URL, to new: URL) -> Bool {
+        (try? FileManager.default.linkItem(at: old, to: new)) != nil
     }
 
     /// The file for a site path; refuses paths that would leave the output folder.

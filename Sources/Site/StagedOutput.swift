@@ -18,7 +18,10 @@ struct StagedOutput {
         try manager.createDirectory(at: staging, withIntermediateDirectories: true)
     }
 
-    var sink: DiskOutput { DiskOutput(root: staging) }
+    /// Writes into the staging folder, reusing unchanged files of the current output.
+    var sink: DiskOutput {
+        DiskOutput(root: staging, previous: FileManager.default.fileExists(atPath: target.path) ? target : nil)
+    }
 
     /// Replaces the target with the staged folder, then deletes the previous output
     /// on `jobs` threads (a large site's old tree has tens of thousands of files).

@@ -106,4 +106,31 @@ import Testing
         #expect(run.stderr.contains("did you mean 'length'?"))
         #expect(!FileManager.default.fileExists(atPath: site.appendingPathComponent("public").path))
     }
+
+    @Test func unchangedFilesAreNotRewritten() throws {
+        let site = try E2E.copyFixture("basic-site")
+        let out = site.appendingPathComponent("public")
+        #expect(try E2E.run(["build", "--source", site.path]).status == 0)
+        func identity(_ path: String) throws -> (Int, Date) {
+            let attributes = try FileManager.default.attributesOfItem(atPath: out.appendingPathComponent(path).path)
+            return (
+                (attributes[.systemFileNumber] as? NSNumber)?.intValue ?? -1,
+                attributes[.modificationDate] as? Date ?? .distantPast)
+        }
+        let paths = ["politik/erste-meldung/index.html", "kultur/zweite-meldung/index.html", "politik/erste-meldung/lead.png", "css/style.css"]
+        let before = try paths.map(identity)
+
+        // Only the flat article's page (and the listings that show its title) change.
+        let file = site.appendingPathComponent("content/kultur/zweite-meldung.md")
+        try String(contentsOf: file, encoding: .utf8).replacingOccurrences(of: "Text der", with: "Neuer Text der")
+            .write(to: file, atomically: true, encoding: .utf8)
+        #expect(try E2E.run(["build", "--source", site.path]).status == 0)
+        let after = try paths.map(identity)
+
+        #expect(after[0] == before[0], "unchanged article page keeps its file and time")
+        #expect(after[1].0 != before[1].0, "the changed article page is written anew")
+        #expect(after[2] == before[2], "unchanged bundle resource")
+        #expect(after[3] == before[3], "unchanged static file")
+        #expect(E2E.read(out, "kultur/zweite-meldung/index.html")?.contains("Neuer Text der") == true)
+    }
 }
