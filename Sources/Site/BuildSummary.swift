@@ -11,6 +11,9 @@ public struct BuildSummary: Sendable {
     public var warnings: [Diagnostic] = []
     /// Wall-clock seconds per named pipeline step, in order.
     public var steps: [(name: String, seconds: Double)] = []
+    /// Per page template: pages rendered with it and the seconds spent (summed over threads),
+    /// slowest first.
+    public var templates: [(name: String, pages: Int, seconds: Double)] = []
 
     public init() {}
 

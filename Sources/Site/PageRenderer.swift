@@ -11,6 +11,9 @@ enum PageRenderer {
         let diagnostics: [Diagnostic]
         /// Set by the writer when the page could not be stored.
         var writeError: String?
+        /// The page template and the seconds its rendering took (nil for redirects).
+        var template: String?
+        var seconds = 0.0
 
         init(path: String, html: String?, diagnostics: [Diagnostic] = []) {
             self.path = path
@@ -50,7 +53,11 @@ enum PageRenderer {
             ]
         }
         do {
-            return Result(path: page.outputPath, html: try templates.render(template, context: context))
+            let start = DispatchTime.now()
+            var result = Result(path: page.outputPath, html: try templates.render(template, context: context))
+            result.template = template
+            result.seconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
+            return result
         } catch let list as DiagnosticList {
             return Result(path: page.outputPath, html: nil, diagnostics: list.diagnostics)
         } catch {

@@ -112,10 +112,22 @@ public struct SiteBuilder: Sendable {
             try FileCopier.copy(site: site, articles: model.articles, into: sink, jobs: jobs)
         }
         summary.pages = rendered.count
+        summary.templates = Self.templateTimes(rendered)
         summary.comments = model.articles.reduce(0) { $0 + ($1.frontMatter.comments == .off ? 0 : $1.comments.count) }
         summary.steps = clock.steps
         summary.seconds = clock.total
         return summary
+    }
+
+    private static func templateTimes(_ pages: [PageRenderer.Result]) -> [(name: String, pages: Int, seconds: Double)] {
+        var totals: [String: (pages: Int, seconds: Double)] = [:]
+        for page in pages {
+            guard let template = page.template else { continue }
+            totals[template, default: (0, 0)].pages += 1
+            totals[template, default: (0, 0)].seconds += page.seconds
+        }
+        return totals.map { (name: $0.key, pages: $0.value.pages, seconds: $0.value.seconds) }
+            .sorted { ($1.seconds, $0.name) < ($0.seconds, $1.name) }
     }
 
     private static func failOnErrors(_ diagnostics: [Diagnostic]) throws {

@@ -66,3 +66,15 @@ import Testing
         #expect(final["render articles"]?.0 == 3)
     }
 }
+
+@Suite struct TemplateMetricsTests {
+    @Test func timesArePerPageTemplate() throws {
+        let options = BuildOptions(source: SiteBuilderTests.fixture, jobs: 2, now: Date(timeIntervalSince1970: 1_750_000_000))
+        let summary = try SiteBuilder(options: options).build(into: MemoryOutput())
+        let byName = Dictionary(uniqueKeysWithValues: summary.templates.map { ($0.name, $0.pages) })
+        #expect(byName["article.html"] == 3)
+        #expect(byName["home.html"] == 1)
+        #expect(byName["404.html"] == 1)
+        #expect(summary.templates.reduce(0) { $0 + $1.pages } == summary.pages - 1, "all pages but the alias redirect")
+    }
+}
