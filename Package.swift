@@ -44,7 +44,7 @@ let package = Package(
         .target(
             name: "PreviewServer",
             dependencies: [
-                "Site", "Diagnostics",
+                "Site", "Diagnostics", "Templates",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "UnixSignals", package: "swift-service-lifecycle"),

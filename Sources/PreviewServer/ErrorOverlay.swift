@@ -1,4 +1,5 @@
 import Diagnostics
+import Templates
 
 /// The overlay shown over every page while the latest rebuild has failed:
 /// each error as `file:line:col: message`, its source line with a caret, and
@@ -21,7 +22,7 @@ enum ErrorOverlay {
             <button type="button" onclick="this.parentNode.remove()" aria-label="Close" \
             style="float:right;font:inherit;background:none;color:inherit;border:1px solid #71717a;\
             border-radius:4px;cursor:pointer">×</button>\
-            <h2 style="margin:0 0 1rem;font:inherit;font-size:1.2em;color:#fca5a5">\(HTMLEscaping.escape(title))</h2>\
+            <h2 style="margin:0 0 1rem;font:inherit;font-size:1.2em;color:#fca5a5">\(Escaping.html(title))</h2>\
             <ol style="margin:0;padding-left:1.5rem">\(items)</ol>\
             <p style="color:#a1a1aa">Still showing the last good build underneath. \
             Fix the file and save: this page reloads by itself.</p></div>
@@ -30,13 +31,13 @@ enum ErrorOverlay {
 
     private static func item(_ diagnostic: Diagnostic) -> String {
         var text = "<pre style=\"white-space:pre-wrap;margin:0 0 1rem\">"
-        text += "<strong>" + HTMLEscaping.escape(diagnostic.description) + "</strong>"
+        text += "<strong>" + Escaping.html(diagnostic.description) + "</strong>"
         if let sourceLine = diagnostic.sourceLine, let location = diagnostic.location {
             let caret = String(repeating: " ", count: max(0, location.column - 1)) + "^"
-            text += "\n    " + HTMLEscaping.escape(sourceLine) + "\n    " + caret
+            text += "\n    " + Escaping.html(sourceLine) + "\n    " + caret
         }
         for note in diagnostic.notes {
-            text += "\n    note: " + HTMLEscaping.escape(note)
+            text += "\n    note: " + Escaping.html(note)
         }
         return text + "</pre>"
     }

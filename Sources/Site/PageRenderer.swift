@@ -67,8 +67,7 @@ enum PageRenderer {
 
     /// A minimal page that sends readers and search engines from an old URL to the new one.
     static func redirect(to url: String) -> String {
-        let escaped = url.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "\"", with: "&quot;")
-            .replacingOccurrences(of: "<", with: "&lt;").replacingOccurrences(of: ">", with: "&gt;")
+        let escaped = Escaping.html(url)
         return """
             <!doctype html>
             <html><head><meta charset="utf-8"><title>\(escaped)</title>

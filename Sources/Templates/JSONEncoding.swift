@@ -66,6 +66,11 @@ struct JSONEncoding {
     }
 
     private mutating func writeString(_ text: String) {
+        Self.appendStringLiteral(text, to: &out)
+    }
+
+    /// Appends `text` as a JSON string literal that is also safe inside `<script>` and attributes.
+    static func appendStringLiteral(_ text: String, to out: inout String) {
         out += "\""
         for scalar in text.unicodeScalars {
             switch scalar {
@@ -74,15 +79,15 @@ struct JSONEncoding {
             case "\n": out += "\\n"
             case "\r": out += "\\r"
             case "\t": out += "\\t"
-            case "<", ">", "&", "'", "\u{2028}", "\u{2029}": appendEscape(scalar.value)
+            case "<", ">", "&", "'", "\u{2028}", "\u{2029}": appendEscape(scalar.value, to: &out)
             default:
-                if scalar.value < 0x20 { appendEscape(scalar.value) } else { out.unicodeScalars.append(scalar) }
+                if scalar.value < 0x20 { appendEscape(scalar.value, to: &out) } else { out.unicodeScalars.append(scalar) }
             }
         }
         out += "\""
     }
 
-    private mutating func appendEscape(_ code: UInt32) {
+    private static func appendEscape(_ code: UInt32, to out: inout String) {
         let hex = String(code, radix: 16)
         out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
     }
