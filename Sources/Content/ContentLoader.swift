@@ -7,14 +7,28 @@ import Foundation
 public enum ContentLoader {
     /// Loads the site at `root`. Never throws: problems are diagnostics, all of them collected.
     /// Article files are parsed concurrently; the result is the same for the same folder.
-    public static func load(siteAt root: URL) -> LoadedContent {
+    ///
+    /// `reusing` may hand back an article already parsed by an earlier build for a file it
+    /// knows to be unchanged; the loader then skips reading it and refreshes only what the
+    /// folder scan tells (resources, comment file).
+    public static func load(
+        siteAt root: URL, reusing: (@Sendable (ArticleFile) -> ArticleSource?)? = nil
+    ) -> LoadedContent {
         var diagnostics: [Diagnostic] = []
         let config = loadConfig(siteAt: root, diagnostics: &diagnostics)
         let tree = ContentTree(siteAt: root)
         diagnostics += tree.diagnostics
 
         let zone = config.timeZone
-        let results = ParallelMap.map(tree.articles) { loadArticle($0, siteAt: root, timeZone: zone) }
+        let results = ParallelMap.map(tree.articles) { found -> (ArticleSource?, [Diagnostic]) in
+            if var known = reusing?(found) {
+                known.bundleDirectory = found.bundleDirectory
+                known.resources = found.resources
+                known.commentsFile = found.commentsFile
+                return (known, [])
+            }
+            return loadArticle(found, siteAt: root, timeZone: zone)
+        }
         var articles: [ArticleSource] = []
         var owners: [String: String] = [:]
         for (article, found) in results {
@@ -64,6 +78,18 @@ public enum ContentLoader {
             bundleDirectory: found.bundleDirectory, resources: found.resources, commentsFile: found.commentsFile,
             frontMatter: frontMatter, body: parsed.body, bodyLine: parsed.bodyLine)
         return (article, parsed.diagnostics)
+    }
+
+    /// The article with its Markdown body read again from disk (articles restored from a build
+    /// cache carry no body); nil if the file cannot be read or has lost its front matter.
+    public static func withBody(_ article: ArticleSource, siteAt root: URL) -> ArticleSource? {
+        guard let text = readText(root.appendingPathComponent(article.file)),
+            case .success(let block) = FrontMatterBlock.split(FrontMatterBlock.normalized(text))
+        else { return nil }
+        var article = article
+        article.body = block.body
+        article.bodyLine = block.bodyLine
+        return article
     }
 
     private static func readText(_ url: URL) -> String? {

@@ -2,19 +2,19 @@ import Diagnostics
 import Foundation
 
 /// An article file found under `content/`, before it is read.
-struct ArticleFile: Sendable, Hashable {
+public struct ArticleFile: Sendable, Hashable {
     /// The Markdown file relative to the site folder: `content/politik/foo/index.md`.
-    var file: String
+    public internal(set) var file: String
     /// The folders between `content/` and the article: `["politik"]`.
-    var section: [String]
+    public internal(set) var section: [String]
     /// The folder or file name that gives the article's last path segment.
-    var slug: String
+    public internal(set) var slug: String
     /// The bundle folder relative to the site folder, nil for a flat file.
-    var bundleDirectory: String?
+    public internal(set) var bundleDirectory: String?
     /// Bundle resources relative to the bundle folder, sorted.
-    var resources: [String]
+    public internal(set) var resources: [String]
     /// The comment export, relative to the site folder, if it exists.
-    var commentsFile: String?
+    public internal(set) var commentsFile: String?
 }
 
 /// Finds the articles under a site's `content/` folder (SPEC §2), sorted by file.

@@ -35,6 +35,9 @@ struct BuildCommand: ParsableCommand {
     @Option(name: .long, help: "Number of parallel jobs (default: number of cores).")
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
+    @Flag(name: .long, help: "Ignore the build cache in .magbuild/ and render everything.")
+    var clean = false
+
     @Flag(name: .long, help: "Print the time of each build step.")
     var metrics = false
 
@@ -46,6 +49,7 @@ struct BuildCommand: ParsableCommand {
         var options = BuildOptions(
             source: site.sourceURL, output: outputURL, includeDrafts: drafts, includeFuture: future,
             baseURL: baseURL, jobs: jobs)
+        options.clean = clean
         let progress = ProgressLine()
         if progress.isEnabled { options.progress = { progress.update(step: $0, done: $1, total: $2) } }
         defer { progress.finish() }

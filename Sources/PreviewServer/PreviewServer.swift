@@ -27,7 +27,7 @@ public final class PreviewServer: Sendable {
     /// - Parameter makeRebuilder: the rebuild strategy; a full in-memory rebuild unless given.
     public init(
         configuration: PreviewConfiguration,
-        makeRebuilder: @escaping @Sendable (BuildOptions) -> any SiteRebuilder = { FullRebuilder(options: $0) }
+        makeRebuilder: @escaping @Sendable (BuildOptions) -> any SiteRebuilder = { IncrementalRebuilder(options: $0) }
     ) {
         self.configuration = configuration
         self.makeRebuilder = makeRebuilder

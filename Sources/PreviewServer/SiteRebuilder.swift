@@ -1,5 +1,6 @@
 import Foundation
 import Site
+import Synchronization
 
 /// Makes a new snapshot of the site after some source files changed.
 ///
@@ -13,11 +14,13 @@ public protocol SiteRebuilder: Sendable {
     func rebuild(after changes: ChangeSet?, previous: SiteSnapshot?) throws -> SiteSnapshot
 }
 
-/// Rebuilds the whole site into memory with the same pipeline as `magbuild build`.
-public struct FullRebuilder: SiteRebuilder {
-    /// The build settings; `now` is refreshed for every build, so articles whose
-    /// time has come appear on the next save.
-    public var options: BuildOptions
+/// Rebuilds into memory doing only what the changes call for: unchanged articles are not
+/// read or rendered again, and a page whose inputs are unchanged keeps its bytes from the
+/// previous snapshot. The build cache stays in memory between rebuilds; a change to
+/// `site.yml` (or a failed build) starts from scratch.
+public final class IncrementalRebuilder: SiteRebuilder {
+    public let options: BuildOptions
+    private let cache = Mutex<BuildCache?>(nil)
 
     public init(options: BuildOptions) {
         self.options = options
@@ -26,8 +29,16 @@ public struct FullRebuilder: SiteRebuilder {
     public func rebuild(after changes: ChangeSet?, previous: SiteSnapshot?) throws -> SiteSnapshot {
         var options = self.options
         options.now = Date()
-        let output = MemoryOutput()
-        _ = try SiteBuilder(options: options).build(into: output)
-        return SiteSnapshot(files: output.files)
+        var known = cache.withLock { $0 }
+        if changes?.touchesConfig == true || previous == nil { known = nil }
+        let output = MemoryOutput(previous: previous?.files ?? [:], keys: known?.outputs ?? [:])
+        // A failed build keeps the cache: it describes the snapshot still being served.
+        let (_, next) = try SiteBuilder(options: options).build(into: output, previous: known)
+        cache.withLock { $0 = next }
+        let files = output.files
+        guard let previous else { return SiteSnapshot(files: files) }
+        var changed = output.writtenPaths.filter { previous.files[$0] != files[$0] }
+        changed.formUnion(previous.files.keys.filter { files[$0] == nil })
+        return SiteSnapshot(files: files, changes: changed.sorted())
     }
 }

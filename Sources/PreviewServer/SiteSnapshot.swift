@@ -5,9 +5,13 @@ import Foundation
 /// it from any thread while the next build is being made.
 public struct SiteSnapshot: Sendable {
     public let files: [String: Data]
+    /// The paths that differ from the snapshot this one was built after, when the build knows
+    /// them (an incremental rebuild does); otherwise every file is compared.
+    private let knownChanges: [String]?
 
-    public init(files: [String: Data]) {
+    public init(files: [String: Data], changes: [String]? = nil) {
         self.files = files
+        knownChanges = changes
     }
 
     public func contains(_ path: String) -> Bool { files[path] != nil }
@@ -17,6 +21,7 @@ public struct SiteSnapshot: Sendable {
     /// Site paths that were added, removed or changed since `previous`, sorted.
     public func changedPaths(since previous: SiteSnapshot?) -> [String] {
         guard let previous else { return files.keys.sorted() }
+        if let knownChanges { return knownChanges }
         var changed = Set<String>()
         for (path, data) in files where previous.files[path] != data {
             changed.insert(path)

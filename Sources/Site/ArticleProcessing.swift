@@ -10,9 +10,31 @@ enum ArticleProcessing {
     struct Result: Sendable {
         var article: PublishedArticle
         var diagnostics: [Diagnostic]
+        /// What the build cache keeps about the article.
+        var record: ArticleRecord
     }
 
-    static func process(_ source: ArticleSource, site: URL, config: SiteConfig) -> Result {
+    /// Renders the article's Markdown and comments. `settings` is the digest of the site
+    /// settings that every article's rendering depends on (part of the article's key).
+    static func process(_ source: ArticleSource, site: URL, config: SiteConfig, settings: Digest = .zero) -> Result {
+        let rendered = render(source, site: site, config: config)
+        let size = leadImageFile(of: source, site: site).flatMap(ImageSize.read)
+        let facts = ArticleFacts(
+            wordCount: rendered.article.body.wordCount, commentCount: rendered.article.comments.count, leadImageSize: size)
+        let inputs = ArticleRecord.inputs(of: source, site: site)
+        let key = ArticleRecord.key(of: source, inputs: inputs, settings: settings)
+        var stripped = source
+        stripped.body = ""
+        return Result(
+            article: PublishedArticle(source: source, facts: facts, key: key, rendered: rendered.article),
+            diagnostics: rendered.diagnostics,
+            record: ArticleRecord(
+                source: stripped, inputs: inputs, key: key, facts: facts,
+                warnings: rendered.diagnostics.filter { $0.severity == .warning }))
+    }
+
+    /// The article's body and comment section.
+    static func render(_ source: ArticleSource, site: URL, config: SiteConfig) -> (article: RenderedArticle, diagnostics: [Diagnostic]) {
         let body = MarkdownRenderer.render(source.body, options: MarkdownOptions(pageURL: source.url))
         var diagnostics: [Diagnostic] = []
         var comments = CommentSection.empty
@@ -27,10 +49,7 @@ enum ArticleProcessing {
                 diagnostics.append(.error(at: SourceLocation(file: file), "cannot read comments: \(error.localizedDescription)"))
             }
         }
-        let size = leadImageFile(of: source, site: site).flatMap(ImageSize.read)
-        return Result(
-            article: PublishedArticle(source: source, body: body, comments: comments, leadImageSize: size),
-            diagnostics: diagnostics)
+        return (RenderedArticle(body: body, comments: comments), diagnostics)
     }
 
     /// The local file of the lead image: in the bundle, or under `static/` for root paths.

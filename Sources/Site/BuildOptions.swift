@@ -12,6 +12,8 @@ public struct BuildOptions: Sendable {
     public var includeFuture: Bool
     /// Overrides `baseURL` from `site.yml` (preview deploys).
     public var baseURL: String?
+    /// Ignore the build cache: read, render and write everything (the cache is made anew).
+    public var clean = false
     /// Number of threads for parallel steps.
     public var jobs: Int
     /// The moment that decides what is "future"; never written into the output.

@@ -79,9 +79,9 @@ struct LinkTargets: Sendable {
     /// Whether `id` is an anchor of `article`'s page: a heading, an `id` in the body's HTML
     /// (footnotes, raw HTML), or an `id` the templates give every page.
     func hasAnchor(_ id: String, on article: PublishedArticle) -> Bool {
-        if article.body.headings.contains(where: { $0.id == id }) { return true }
+        if article.checkedBody.headings.contains(where: { $0.id == id }) { return true }
         if templateIDs.ids.contains(id) || templateIDs.prefixes.contains(where: { id.hasPrefix($0) }) { return true }
-        return article.body.html.contains("id=\"\(id)\"")
+        return article.checkedBody.html.contains("id=\"\(id)\"")
     }
 
     /// The existing page closest to a broken `path`, from the pages in the same folder.

@@ -18,7 +18,9 @@ struct TemplateSampler {
     func run() -> [Diagnostic] {
         let sample = samplePages()
         guard !sample.isEmpty else { return [] }
-        let values = PageValues(model: model, jobs: jobs)
+        // The checker rendered every article, so no body is ever read again from disk here.
+        let bodies = ArticleBodies(articles: model.articles, site: URL(fileURLWithPath: "/"), config: model.config)
+        let values = PageValues(model: model, bodies: bodies, jobs: jobs)
         let rendered = parallelMap(sample, jobs: jobs) { PageRenderer.render($0, values: values, templates: templates) }
         return rendered.flatMap(\.diagnostics)
     }
@@ -26,7 +28,7 @@ struct TemplateSampler {
     func samplePages() -> [PlannedPage] {
         var seen = Set<String>()
         var sample: [PlannedPage] = []
-        let busiest = model.articles.indices.max { model.articles[$0].comments.count < model.articles[$1].comments.count }
+        let busiest = model.articles.indices.max { model.articles[$0].facts.commentCount < model.articles[$1].facts.commentCount }
         for page in pages {
             let key: String
             switch page.kind {
@@ -51,7 +53,7 @@ struct TemplateSampler {
         let article = model.articles[index]
         let front = article.frontMatter
         let flags = [
-            front.image != nil, front.image?.caption != nil, article.comments.count > 0, front.column != nil,
+            front.image != nil, front.image?.caption != nil, article.facts.commentCount > 0, front.column != nil,
             !front.related.isEmpty, front.updated != nil, front.tags.isEmpty, front.authors.count > 1,
         ]
         return "article \(front.comments.rawValue) " + flags.map { $0 ? "1" : "0" }.joined()

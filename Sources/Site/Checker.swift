@@ -1,6 +1,7 @@
 import Content
 import Diagnostics
 import Foundation
+import Markdown
 import Templates
 
 /// `magbuild check`: everything the build would reject, plus what it would publish broken,
@@ -79,4 +80,9 @@ public struct SiteChecker: Sendable {
             diagnostics: DiagnosticList.sorted(diagnostics.uniqued()), articles: loaded.articles.count,
             templates: sources.count, seconds: clock.total, steps: clock.steps)
     }
+}
+
+extension PublishedArticle {
+    /// The rendered body: the checker renders every article itself, so it is always there.
+    var checkedBody: RenderedMarkdown { rendered?.body ?? RenderedMarkdown(html: "") }
 }

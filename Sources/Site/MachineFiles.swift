@@ -7,25 +7,34 @@ enum MachineFiles {
     /// Entries per feed.
     static let feedLength = 20
 
-    static func all(model: SiteModel, urls: SiteURLs, pages: [PlannedPage], jobs: Int) -> [(path: String, text: String)] {
-        // An article is in the site feed and its sections' feeds: escape each body once.
-        var inFeeds = Set(model.articles.indices.prefix(feedLength))
-        for section in model.sections { inFeeds.formUnion(section.articles.prefix(feedLength)) }
-        let indexes = inFeeds.sorted()
-        let escaped = parallelMap(indexes, jobs: jobs) { xmlEscape(model.articles[$0].body.html) }
-        let bodies = Dictionary(uniqueKeysWithValues: zip(indexes, escaped))
+    /// A feed to write: where, with which title, over which articles (model order).
+    struct Feed: Sendable {
+        let path: String
+        let title: String
+        let url: String
+        let articles: [Int]
 
-        var files: [(String, String)] = []
-        files.append(("atom.xml", feed(
-            title: model.config.title, url: "/", articles: Array(model.articles.indices), model: model, urls: urls, bodies: bodies)))
-        for section in model.sections {
-            files.append((String(section.url.dropFirst()) + "atom.xml", feed(
-                title: "\(section.name) – \(model.config.title)", url: section.url, articles: section.articles,
-                model: model, urls: urls, bodies: bodies)))
-        }
-        files.append(("sitemap.xml", sitemap(model: model, urls: urls, pages: pages)))
-        files.append(("robots.txt", "User-agent: *\nAllow: /\n\nSitemap: \(urls.absolute("/sitemap.xml"))\n"))
-        return files
+        /// The articles the feed shows.
+        var entries: ArraySlice<Int> { articles.prefix(MachineFiles.feedLength) }
+    }
+
+    /// The site feed and one per section.
+    static func feeds(model: SiteModel) -> [Feed] {
+        [Feed(path: "atom.xml", title: model.config.title, url: "/", articles: Array(model.articles.indices))]
+            + model.sections.map { section in
+                Feed(path: String(section.url.dropFirst()) + "atom.xml", title: "\(section.name) – \(model.config.title)",
+                     url: section.url, articles: section.articles)
+            }
+    }
+
+    /// The feed's XML; `bodies` renders the entries' bodies (on demand for cached articles).
+    static func text(of feed: Feed, model: SiteModel, urls: SiteURLs, bodies: ArticleBodies) -> String {
+        let escaped = Dictionary(uniqueKeysWithValues: feed.entries.map { ($0, xmlEscape(bodies.rendered($0).body.html)) })
+        return self.feed(title: feed.title, url: feed.url, articles: feed.articles, model: model, urls: urls, bodies: escaped)
+    }
+
+    static func robots(urls: SiteURLs) -> String {
+        "User-agent: *\nAllow: /\n\nSitemap: \(urls.absolute("/sitemap.xml"))\n"
     }
 
     /// An Atom 1.0 feed of the newest articles among `articles` (model order: newest first).
@@ -60,7 +69,7 @@ enum MachineFiles {
                 xml += "    <author><name>\(xmlEscape(author))</name><uri>\(xmlEscape(urls.absolute(urls.author(author))))</uri></author>\n"
             }
             xml += "    <summary>\(xmlEscape(front.teaser))</summary>\n"
-            xml += "    <content type=\"html\" xml:base=\"\(xmlEscape(permalink))\">\(bodies[index] ?? xmlEscape(article.body.html))</content>\n"
+            xml += "    <content type=\"html\" xml:base=\"\(xmlEscape(permalink))\">\(bodies[index] ?? "")</content>\n"
             xml += "  </entry>\n"
         }
         return xml + "</feed>\n"

@@ -7,17 +7,32 @@ public protocol OutputSink: Sendable {
     func write(_ data: Data, to path: String) throws
     /// Stores a copy of the file at `source` under `path`.
     func copyFile(at source: URL, to path: String) throws
+    /// Keeps the file at `path` from an earlier build if that one was made from inputs with
+    /// this `key`; returns false when the file has to be made.
+    func reuse(_ path: String, key: Digest) -> Bool
 }
 
 /// An output sink that keeps every file in memory, keyed by site path.
+///
+/// Seeded with an earlier build's files and keys (the preview server), it keeps each file
+/// whose key is unchanged instead of asking for it again.
 public final class MemoryOutput: OutputSink, @unchecked Sendable {
     private var storage: [String: Data] = [:]
+    private var written: Set<String> = []
+    private let previous: [String: Data]
+    private let previousKeys: [String: Digest]
     private let lock = NSLock()
 
-    public init() {}
+    public init(previous: [String: Data] = [:], keys: [String: Digest] = [:]) {
+        self.previous = previous
+        previousKeys = keys
+    }
 
     public func write(_ data: Data, to path: String) throws {
-        lock.withLock { storage[path] = data }
+        lock.withLock {
+            storage[path] = data
+            written.insert(path)
+        }
     }
 
     public func copyFile(at source: URL, to path: String) throws {
@@ -25,8 +40,17 @@ public final class MemoryOutput: OutputSink, @unchecked Sendable {
         try write(data, to: path)
     }
 
-    /// All files written so far.
+    public func reuse(_ path: String, key: Digest) -> Bool {
+        guard previousKeys[path] == key, let data = previous[path] else { return false }
+        lock.withLock { storage[path] = data }
+        return true
+    }
+
+    /// All files of this build so far.
     public var files: [String: Data] { lock.withLock { storage } }
+
+    /// The files made anew by this build (not reused from the previous one).
+    public var writtenPaths: Set<String> { lock.withLock { written } }
 }
 
 /// An output sink that writes below a folder on disk, creating folders as needed.
@@ -37,10 +61,24 @@ public final class MemoryOutput: OutputSink, @unchecked Sendable {
 public struct DiskOutput: OutputSink {
     public let root: URL
     public let previous: URL?
+    /// The keys of the files in `previous`, when the build cache describes it.
+    let previousKeys: [String: Digest]
 
     public init(root: URL, previous: URL? = nil) {
+        self.init(root: root, previous: previous, previousKeys: [:])
+    }
+
+    init(root: URL, previous: URL?, previousKeys: [String: Digest]) {
         self.root = root
         self.previous = previous
+        self.previousKeys = previousKeys
+    }
+
+    /// A file with an unchanged key is hard-linked from the previous output without being made.
+    public func reuse(_ path: String, key: Digest) -> Bool {
+        guard previousKeys[path] == key, let old = previousFile(path), let url = try? fileURL(for: path) else { return false }
+        try? FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        return link(old, to: url)
     }
 
     public func write(_ data: Data, to path: String) throws {
@@ -71,7 +109,7 @@ public struct DiskOutput: OutputSink {
     }
 
     /// The file for a site path; refuses paths that would leave the output folder.
-    private func fileURL(for path: String) throws -> URL {
+    func fileURL(for path: String) throws -> URL {
         let parts = path.split(separator: "/", omittingEmptySubsequences: true)
         guard !parts.isEmpty, !parts.contains(where: { $0 == ".." || $0 == "." }) else {
             throw OutputError.invalidPath(path)

@@ -12,12 +12,15 @@ struct PageValues: Sendable {
     /// One teaser value per article, in model order.
     let teasers: [Value]
     let siteValue: Value
+    /// Bodies and comment sections, rendered on demand for articles restored from the cache.
+    let bodies: ArticleBodies
     /// Previous (older) and next (newer) article in the same section, per article.
     private let neighbours: [(prev: Int?, next: Int?)]
 
-    init(model: SiteModel, jobs: Int) {
+    init(model: SiteModel, bodies: ArticleBodies, jobs: Int) {
         neighbours = Self.neighbours(in: model)
         self.model = model
+        self.bodies = bodies
         let urls = SiteURLs(config: model.config, sections: model.sections, articles: model.articles)
         self.urls = urls
         teasers = parallelMap(model.articles, jobs: jobs) { PageValues.teaser(of: $0, model: model, urls: urls) }
@@ -34,15 +37,26 @@ struct PageValues: Sendable {
     func articleContext(_ index: Int) -> [String: Value] {
         let article = model.articles[index]
         guard case .dict(var value) = teasers[index] else { return [:] }
-        value["content"] = .safe(article.body.html)
-        value["related"] = .array(article.frontMatter.related.compactMap { model.indexByPath[$0] }.map { teasers[$0] })
+        let rendered = bodies.rendered(index)
+        value["content"] = .safe(rendered.body.html)
+        value["related"] = .array(related(of: index).map { teasers[$0] })
         value["prev"] = neighbours[index].prev.map { teasers[$0] } ?? .null
         value["next"] = neighbours[index].next.map { teasers[$0] } ?? .null
-        value["comments"] = commentsValue(article)
+        value["comments"] = commentsValue(article, comments: rendered.comments)
         let page = pageValue(
             kind: "article", title: article.frontMatter.title, description: article.frontMatter.teaser,
             url: article.url, image: article.frontMatter.image.map { urls.absolute(urls.imageURL($0.src, article: article)) })
         return ["site": siteValue, "page": page, "article": .dict(value)]
+    }
+
+    /// The articles in the related box of article `index`, as model indexes.
+    func related(of index: Int) -> [Int] {
+        model.articles[index].frontMatter.related.compactMap { model.indexByPath[$0] }
+    }
+
+    /// Previous (older) and next (newer) article in the same section.
+    func neighbours(of index: Int) -> (prev: Int?, next: Int?) {
+        neighbours[index]
     }
 
     /// The variables of a listing page (home or list).
@@ -82,12 +96,12 @@ struct PageValues: Sendable {
         return result
     }
 
-    private func commentsValue(_ article: PublishedArticle) -> Value {
+    private func commentsValue(_ article: PublishedArticle, comments: CommentSection) -> Value {
         let mode = article.frontMatter.comments
-        let threads = mode == .off ? [] : article.comments.threads
+        let threads = mode == .off ? [] : comments.threads
         return [
             "mode": .string(mode.rawValue),
-            "count": .int(mode == .off ? 0 : article.comments.count),
+            "count": .int(mode == .off ? 0 : comments.count),
             "order": .string(model.config.comments.order.rawValue),
             "threads": .array(threads.map(PageValues.comment)),
         ]
@@ -117,7 +131,7 @@ struct PageValues: Sendable {
                 "caption": .string(lead.caption), "credit": .string(lead.credit),
             ]
             // Only defined when known, so templates can test `image.width is defined`.
-            if let size = article.leadImageSize {
+            if let size = article.facts.leadImageSize {
                 fields["width"] = .int(size.width)
                 fields["height"] = .int(size.height)
             }
@@ -136,7 +150,7 @@ struct PageValues: Sendable {
             "tags": .array(front.tags.map { ["name": .string($0), "url": .string(urls.tag($0))] }),
             "image": image,
             "featured": .bool(front.featured),
-            "readingTime": .int(max(1, (article.body.wordCount + 199) / 200)),
+            "readingTime": .int(max(1, (article.facts.wordCount + 199) / 200)),
         ]
     }
 }

@@ -1,16 +1,16 @@
-import Content
 import Diagnostics
 import Foundation
-import Markdown
-import Templates
 
-/// The build pipeline: a readable list of named, timed steps from the site folder to the output.
+/// Builds a site: `magbuild build` into a folder on disk, the preview server into memory.
+/// The steps are in ``BuildPipeline``; this type decides where the files go.
 ///
-///     load content → load templates → render articles → check references → plan pages
-///     → render pages → write pages → copy files
-///
-/// Every step collects diagnostics instead of stopping at the first; the build fails
-/// with all of them together before anything is written.
+/// On disk the output is replaced in one step when everything succeeded, so a failed or
+/// interrupted build never leaves a half-written site:
+/// - the first build (or `--clean`, or a cache that cannot be trusted) writes a new folder
+///   beside the output, hard-linking files that are byte-identical, and swaps it in;
+/// - later builds update the spare copy kept in `.magbuild/<output>/` (the output before
+///   last) with only the files whose key changed, and swap that in. A build with nothing
+///   changed writes nothing at all.
 public struct SiteBuilder: Sendable {
     public let options: BuildOptions
 
@@ -18,121 +18,111 @@ public struct SiteBuilder: Sendable {
         self.options = options
     }
 
-    /// Builds into a staging folder beside `options.output` and swaps it in when everything succeeded.
+    /// Builds into `options.output` on disk, reusing the previous build's cache unless `options.clean`.
     /// - Throws: `DiagnosticList` when the site has errors; the previous output is untouched then.
     public func build() throws -> BuildSummary {
-        let staged = try StagedOutput(target: options.output)
-        do {
-            var summary = try build(into: staged.sink)
-            var clock = StepClock()
-            try clock.measure("replace output") { try staged.commit(jobs: options.jobs) }
+        let pipeline = BuildPipeline(options: options, identity: Self.identity(of: options))
+        let folder = CacheFolder(output: options.output)
+        let previous = options.clean ? nil : folder.cache(matching: pipeline.identity)
+        var prepared = try pipeline.prepare(previous: previous)
+        var clock = StepClock()
+
+        if let previous, clock.measure("compare with output", { unchanged(prepared.outputs, since: previous) }) {
+            var summary = try pipeline.produce(prepared, into: UnchangedOutput())
             summary.steps += clock.steps
             summary.seconds += clock.total
             return summary
-        } catch {
-            staged.discard()
-            throw error
         }
-    }
 
-    /// Builds the whole site into `sink`.
-    public func build(into sink: any OutputSink) throws -> BuildSummary {
-        var clock = StepClock()
-        var diagnostics: [Diagnostic] = []
-        let site = options.source
-
-        var loaded = clock.measure("load content") { ContentLoader.load(siteAt: site) }
-        diagnostics += loaded.diagnostics
-        if let baseURL = options.baseURL {
-            if let normalized = SiteConfig.normalizedBaseURL(baseURL) {
-                loaded.config.baseURL = normalized
-            } else {
-                diagnostics.append(.error(at: nil, "--base-url '\(baseURL)' is not an absolute http(s) URL", hint: "e.g. https://preview.magazin.example/"))
+        var summary: BuildSummary
+        if let previous, let spareKeys = folder.spareKeys(of: previous) {
+            try folder.markSpareIncomplete()
+            let spare = SpareOutput(spare: folder.spare, live: options.output, spareKeys: spareKeys, liveKeys: previous.outputs)
+            summary = try pipeline.produce(prepared, into: spare)
+            try clock.measure("replace output") {
+                spare.removeFiles(notIn: Set(prepared.outputs.map(\.path)))
+                try FolderSwap.exchange(options.output, folder.spare)
             }
-        }
-        let config = loaded.config
-
-        let templates: TemplateSet? = clock.measure("load templates") {
-            let (sources, problems) = SiteFiles.templateSources(in: site)
-            diagnostics += problems
-            return SiteFiles.templateSet(from: sources, config: config, diagnostics: &diagnostics)
-        }
-
-        let published = loaded.articles.filter { ArticleProcessing.isPublished($0, options: options) }
-        let jobs = options.jobs
-        let articleProgress = ProgressCounter(step: "render articles", total: published.count, report: options.progress)
-        let processed = clock.measure("render articles") {
-            parallelMap(published, jobs: jobs) { source in
-                defer { articleProgress.advance() }
-                return ArticleProcessing.process(source, site: site, config: config)
+        } else {
+            let staged = try StagedOutput(target: options.output)
+            do {
+                summary = try pipeline.produce(prepared, into: staged.sink(previousKeys: previous?.outputs ?? [:]))
+            } catch {
+                staged.discard()
+                throw error
             }
-        }
-        diagnostics += processed.flatMap(\.diagnostics)
-        diagnostics += clock.measure("check references") {
-            ArticleProcessing.crossReferenceErrors(
-                published, all: loaded.articles, broken: ArticleProcessing.brokenContentPaths(loaded.diagnostics), site: site)
-        }
-        try Self.failOnErrors(diagnostics)
-        guard let templates else { throw DiagnosticList(diagnostics) }
-
-        let notice = MarkdownRenderer.render(config.comments.notice).html
-        let model = SiteModel(config: config, articles: processed.map(\.article), commentNotice: notice)
-        let values = clock.measure("prepare pages") { PageValues(model: model, jobs: jobs) }
-        let pages = PagePlan.pages(for: model, urls: values.urls, templates: Set(templates.names))
-
-        // Each worker writes the page it rendered: pages are not held in memory until the end.
-        // On errors the sink holds part of the site; `build()` then discards its staging folder.
-        let pageProgress = ProgressCounter(step: "render pages", total: pages.count, report: options.progress)
-        let rendered = clock.measure("render and write pages") {
-            parallelMap(pages, jobs: jobs) { page -> PageRenderer.Result in
-                defer { pageProgress.advance() }
-                var result = PageRenderer.render(page, values: values, templates: templates)
-                if result.diagnostics.isEmpty, let html = result.html {
-                    do {
-                        try sink.write(Data(html.utf8), to: result.path)
-                    } catch {
-                        result.writeError = "\(result.path): \(error)"
-                    }
+            try clock.measure("replace output") {
+                guard let old = try staged.commitKeepingPrevious() else { return }
+                if previous != nil {
+                    try folder.keepAsSpare(old, jobs: options.jobs)
+                } else {
+                    StagedOutput.remove(old, jobs: options.jobs)
+                    folder.removeUntrustedSpare(jobs: options.jobs)
                 }
-                result.html = nil
-                return result
             }
         }
-        try Self.failOnErrors(diagnostics + rendered.flatMap(\.diagnostics).uniqued())
-        if let first = rendered.lazy.compactMap(\.writeError).first { throw OutputError.writeFailed(first) }
-
-        var summary = BuildSummary()
-        summary.warnings = diagnostics.filter { $0.severity == .warning }
-        try clock.measure("feeds and sitemap") {
-            for file in MachineFiles.all(model: model, urls: values.urls, pages: pages, jobs: jobs) {
-                try sink.write(Data(file.text.utf8), to: file.path)
-            }
+        prepared.cache.outputFolder = FolderSwap.identity(of: options.output)
+        if let previous, FileManager.default.fileExists(atPath: folder.spare.path) {
+            prepared.cache.spare = previous.outputs
+            prepared.cache.spareFolder = FolderSwap.identity(of: folder.spare)
         }
-        summary.files = try clock.measure("copy files") {
-            try FileCopier.copy(site: site, articles: model.articles, into: sink, jobs: jobs)
+        clock.measure("save cache") {
+            // A cache that cannot be written costs the next build its speed, not its correctness.
+            try? prepared.cache.write(to: folder.cacheFile)
+            folder.markSpareComplete()
         }
-        summary.pages = rendered.count
-        summary.templates = Self.templateTimes(rendered)
-        summary.comments = model.articles.reduce(0) { $0 + ($1.frontMatter.comments == .off ? 0 : $1.comments.count) }
-        summary.steps = clock.steps
-        summary.seconds = clock.total
+        summary.steps += clock.steps
+        summary.seconds += clock.total
         return summary
     }
 
-    private static func templateTimes(_ pages: [PageRenderer.Result]) -> [(name: String, pages: Int, seconds: Double)] {
-        var totals: [String: (pages: Int, seconds: Double)] = [:]
-        for page in pages {
-            guard let template = page.template else { continue }
-            totals[template, default: (0, 0)].pages += 1
-            totals[template, default: (0, 0)].seconds += page.seconds
-        }
-        return totals.map { (name: $0.key, pages: $0.value.pages, seconds: $0.value.seconds) }
-            .sorted { ($1.seconds, $0.name) < ($0.seconds, $1.name) }
+    /// Builds the whole site into `sink`, making every file.
+    public func build(into sink: any OutputSink) throws -> BuildSummary {
+        try build(into: sink, previous: nil).summary
     }
 
-    private static func failOnErrors(_ diagnostics: [Diagnostic]) throws {
-        if diagnostics.contains(where: { $0.severity == .error }) {
-            throw DiagnosticList(DiagnosticList.sorted(diagnostics))
-        }
+    /// Builds into `sink`, which may keep files of the build that `previous` describes
+    /// (the preview server's memory output). Returns the cache for the next build.
+    public func build(into sink: any OutputSink, previous: BuildCache?) throws -> (summary: BuildSummary, cache: BuildCache) {
+        let pipeline = BuildPipeline(options: options, identity: Self.identity(of: options))
+        let usable = previous.flatMap { $0.matches(pipeline.identity) ? $0 : nil }
+        let prepared = try pipeline.prepare(previous: usable)
+        return (try pipeline.produce(prepared, into: sink), prepared.cache)
     }
+
+    /// Whether every output has the key it had and is still in the output folder.
+    private func unchanged(_ outputs: [PlannedOutput], since previous: BuildCache) -> Bool {
+        guard outputs.count == previous.outputs.count, outputs.allSatisfy({ previous.outputs[$0.path] == $0.key })
+        else { return false }
+        let root = options.output
+        return !parallelMap(outputs, jobs: options.jobs) { output in
+            guard let url = try? DiskOutput(root: root).fileURL(for: output.path) else { return false }
+            return FileStamp.of(url.path) != nil
+        }.contains(false)
+    }
+
+    /// The magbuild binary (its size and modification time), the site and output folders and the
+    /// options that change the output: a cache made under another identity is not used.
+    static func identity(of options: BuildOptions) -> Digest {
+        var hasher = DigestHasher(tag: "magbuild build cache")
+        let executable = Bundle.main.executablePath ?? CommandLine.arguments.first ?? ""
+        if let stamp = FileStamp.of(executable) {
+            hasher.combine(Int(stamp.size))
+            hasher.combine(Int(stamp.seconds))
+            hasher.combine(Int(stamp.nanoseconds))
+        }
+        hasher.combine(options.source.standardizedFileURL.path)
+        hasher.combine(options.output.standardizedFileURL.path)
+        hasher.combine(options.includeDrafts)
+        hasher.combine(options.includeFuture)
+        hasher.combine(options.baseURL)
+        return hasher.finalize()
+    }
+}
+
+/// The sink of a build in which every output is unchanged: it keeps everything.
+private struct UnchangedOutput: OutputSink {
+    func write(_ data: Data, to path: String) throws { throw OutputError.writeFailed("\(path): the output is unchanged") }
+    func copyFile(at source: URL, to path: String) throws { throw OutputError.writeFailed("\(path): the output is unchanged") }
+    func reuse(_ path: String, key: Digest) -> Bool { true }
 }

@@ -3,16 +3,32 @@ import Content
 import Foundation
 import Markdown
 
-/// An article that will be published, with its rendered body and comment section.
+/// An article that will be published: its source, what listings need to know about it,
+/// and (unless it was restored from the build cache) its rendered body and comments.
 struct PublishedArticle: Sendable {
     let source: ArticleSource
-    let body: RenderedMarkdown
-    let comments: CommentSection
-    /// Pixel size of the lead image when it is a local file magbuild can read.
-    let leadImageSize: ImageSize?
+    let facts: ArticleFacts
+    /// Fingerprint of everything the article's own rendering depends on (its files and the site settings).
+    let key: Digest
+    /// Nil for an unchanged article restored from the build cache: ``ArticleBodies`` renders it on demand.
+    let rendered: RenderedArticle?
 
     var frontMatter: FrontMatter { source.frontMatter }
     var url: String { source.url }
+}
+
+/// What pages other than the article's own need to know about its body and comments.
+struct ArticleFacts: Sendable, Hashable, Codable {
+    var wordCount: Int
+    var commentCount: Int
+    /// Pixel size of the lead image when it is a local file magbuild can read.
+    var leadImageSize: ImageSize?
+}
+
+/// An article's Markdown and comment section, rendered.
+struct RenderedArticle: Sendable {
+    let body: RenderedMarkdown
+    let comments: CommentSection
 }
 
 /// A section of the magazine: a folder under `content/` holding articles.

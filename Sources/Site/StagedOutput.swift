@@ -19,26 +19,36 @@ struct StagedOutput {
     }
 
     /// Writes into the staging folder, reusing unchanged files of the current output.
-    var sink: DiskOutput {
-        DiskOutput(root: staging, previous: FileManager.default.fileExists(atPath: target.path) ? target : nil)
+    var sink: DiskOutput { sink(previousKeys: [:]) }
+
+    /// Writes into the staging folder; a file whose key is in `previousKeys` unchanged is
+    /// hard-linked from the current output without being made.
+    func sink(previousKeys: [String: Digest]) -> DiskOutput {
+        DiskOutput(
+            root: staging, previous: FileManager.default.fileExists(atPath: target.path) ? target : nil,
+            previousKeys: previousKeys)
     }
 
     /// Replaces the target with the staged folder, then deletes the previous output
     /// on `jobs` threads (a large site's old tree has tens of thousands of files).
     func commit(jobs: Int = 1) throws {
+        if let old = try commitKeepingPrevious() { Self.remove(old, jobs: jobs) }
+    }
+
+    /// Replaces the target with the staged folder in one step and returns where the previous
+    /// output is now (nil if there was none); the caller deletes or keeps it.
+    func commitKeepingPrevious() throws -> URL? {
         let manager = FileManager.default
-        let old = target.deletingLastPathComponent()
-            .appendingPathComponent(".\(target.lastPathComponent).magbuild-old", isDirectory: true)
-        if manager.fileExists(atPath: old.path) { try manager.removeItem(at: old) }
-        let hadTarget = manager.fileExists(atPath: target.path)
         do {
-            if hadTarget { try manager.moveItem(at: target, to: old) }
-            try manager.moveItem(at: staging, to: target)
+            guard manager.fileExists(atPath: target.path) else {
+                try manager.moveItem(at: staging, to: target)
+                return nil
+            }
+            try FolderSwap.exchange(target, staging)
+            return staging
         } catch {
-            if hadTarget, !manager.fileExists(atPath: target.path) { try? manager.moveItem(at: old, to: target) }
             throw OutputError.swapFailed(String(describing: error))
         }
-        if hadTarget { Self.remove(old, jobs: jobs) }
     }
 
     /// Removes a folder tree, its top-level entries in parallel.

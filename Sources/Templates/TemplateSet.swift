@@ -66,6 +66,19 @@ public final class TemplateSet: Sendable {
 
     public func contains(_ name: String) -> Bool { templates[name] != nil }
 
+    /// Template `name` and every template it extends or includes, directly or through others,
+    /// sorted: what a page rendered with `name` depends on.
+    public func dependencies(of name: String) -> [String] {
+        var found: Set<String> = []
+        var pending = [name]
+        while let next = pending.popLast() {
+            guard found.insert(next).inserted, let template = templates[next] else { continue }
+            if let parent = template.parent { pending.append(parent.name) }
+            pending += template.includes.map(\.name)
+        }
+        return found.sorted()
+    }
+
     /// Renders template `name` with `context` as its top-level variables.
     /// - Throws: `DiagnosticList` (undefined variables, unknown templates, type errors …).
     public func render(_ name: String, context: [String: Value]) throws -> String {

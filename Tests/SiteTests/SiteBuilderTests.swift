@@ -62,7 +62,7 @@ import Testing
         let summary = try SiteBuilder(options: options).build(into: MemoryOutput())
         let final = seen.withLock { $0 }
         #expect(final["render pages"]?.0 == final["render pages"]?.1)
-        #expect(final["render pages"]?.1 == summary.pages)
+        #expect(final["render pages"]?.1 == summary.written)
         #expect(final["render articles"]?.0 == 3)
     }
 }

@@ -1,0 +1,221 @@
+import Content
+import Diagnostics
+import Foundation
+import Markdown
+import Synchronization
+import Templates
+
+/// A build planned up to the point where files are made: the site model, and every output
+/// file with the key of what it is made from.
+struct PreparedBuild: Sendable {
+    let model: SiteModel
+    let values: PageValues
+    let templates: TemplateSet
+    let outputs: [PlannedOutput]
+    /// The cache for the next build; its `outputs` are this build's keys.
+    var cache: BuildCache
+    var warnings: [Diagnostic]
+    /// Articles whose Markdown and comments this build rendered (the others came from the cache).
+    var articlesRendered: Int
+    var steps: [(name: String, seconds: Double)]
+}
+
+/// The steps of a build, from the site folder to the files:
+///
+///     load content → load templates → render articles → check references
+///     → plan pages (each output with its key) → render and write what changed
+///
+/// With the previous build's cache, unchanged articles are not read or rendered again, and
+/// a page whose key is unchanged is kept as it is.
+struct BuildPipeline: Sendable {
+    let options: BuildOptions
+    /// The magbuild binary, the site and the options: a cache made under another identity is ignored.
+    let identity: Digest
+
+    /// Loads and renders what changed and plans every output.
+    /// - Throws: `DiagnosticList` when the site has errors.
+    func prepare(previous: BuildCache?) throws -> PreparedBuild {
+        var clock = StepClock()
+        var diagnostics: [Diagnostic] = []
+        let site = options.source
+        let settings = settingsDigest()
+        let known = previous.flatMap { $0.settings == settings ? $0.articles : nil } ?? [:]
+        let reused = Mutex<[String: ArticleRecord]>([:])
+
+        let reuse: @Sendable (ArticleFile) -> ArticleSource? = { found in
+            guard let record = known[found.file]?.refreshed(for: found, site: site) else { return nil }
+            reused.withLock { $0[found.file] = record }
+            return record.source
+        }
+        var loaded = clock.measure("load content") {
+            ContentLoader.load(siteAt: site, reusing: known.isEmpty ? nil : reuse)
+        }
+        let reusedRecords = reused.withLock { $0 }
+        diagnostics += loaded.diagnostics
+        if let baseURL = options.baseURL {
+            if let normalized = SiteConfig.normalizedBaseURL(baseURL) {
+                loaded.config.baseURL = normalized
+            } else {
+                diagnostics.append(.error(at: nil, "--base-url '\(baseURL)' is not an absolute http(s) URL", hint: "e.g. https://preview.magazin.example/"))
+            }
+        }
+        let config = loaded.config
+
+        let (sources, templates): ([String: String], TemplateSet?) = clock.measure("load templates") {
+            let (sources, problems) = SiteFiles.templateSources(in: site)
+            diagnostics += problems
+            return (sources, SiteFiles.templateSet(from: sources, config: config, diagnostics: &diagnostics))
+        }
+
+        let published = loaded.articles.filter { ArticleProcessing.isPublished($0, options: options) }
+        let loadWarnings = Dictionary(grouping: loaded.diagnostics.filter { $0.severity == .warning }) { (warning: Diagnostic) in
+            warning.location?.file ?? ""
+        }
+        let jobs = options.jobs
+        let toRender = published.filter { reusedRecords[$0.file] == nil }.count
+        let articleProgress = ProgressCounter(step: "render articles", total: toRender, report: options.progress)
+        let processed = clock.measure("render articles") {
+            parallelMap(published, jobs: jobs) { source -> (PublishedArticle, ArticleRecord, [Diagnostic]) in
+                if let record = reusedRecords[source.file] {
+                    return (PublishedArticle(source: source, facts: record.facts, key: record.key, rendered: nil), record, record.warnings)
+                }
+                defer { articleProgress.advance() }
+                var result = ArticleProcessing.process(source, site: site, config: config, settings: settings)
+                result.record.warnings = (loadWarnings[source.file] ?? []) + result.record.warnings
+                return (result.article, result.record, result.diagnostics)
+            }
+        }
+        diagnostics += processed.flatMap(\.2)
+        diagnostics += clock.measure("check references") {
+            ArticleProcessing.crossReferenceErrors(
+                published, all: loaded.articles, broken: ArticleProcessing.brokenContentPaths(loaded.diagnostics), site: site)
+        }
+        try Self.failOnErrors(diagnostics)
+        guard let templates else { throw DiagnosticList(diagnostics) }
+
+        let notice = MarkdownRenderer.render(config.comments.notice).html
+        let model = SiteModel(config: config, articles: processed.map(\.0), commentNotice: notice)
+        let (values, outputs) = clock.measure("plan pages") { () -> (PageValues, [PlannedOutput]) in
+            let bodies = ArticleBodies(articles: model.articles, site: site, config: config)
+            let values = PageValues(model: model, bodies: bodies, jobs: jobs)
+            let keys = PageKeys(values: values, templates: templates, sources: sources, settings: settings, jobs: jobs)
+            return (values, plan(model: model, values: values, keys: keys, templates: templates))
+        }
+        var records: [String: ArticleRecord] = [:]
+        for (_, record, _) in processed { records[record.source.file] = record }
+        let cache = BuildCache(
+            identity: identity, settings: settings, articles: records,
+            outputs: Dictionary(outputs.map { ($0.path, $0.key) }, uniquingKeysWith: { _, last in last }))
+        return PreparedBuild(
+            model: model, values: values, templates: templates, outputs: outputs, cache: cache,
+            warnings: diagnostics.filter { $0.severity == .warning },
+            articlesRendered: processed.filter { $0.0.rendered != nil }.count, steps: clock.steps)
+    }
+
+    /// Every output file with its key: pages, feeds, sitemap, robots.txt, static files and
+    /// bundle resources. A later entry for the same path wins (a static file over a page).
+    private func plan(model: SiteModel, values: PageValues, keys: PageKeys, templates: TemplateSet) -> [PlannedOutput] {
+        let pages = PagePlan.pages(for: model, urls: values.urls, templates: Set(templates.names))
+        var outputs = parallelMap(pages, jobs: options.jobs) { page in
+            PlannedOutput(path: page.outputPath, key: keys.key(for: page, values: values), source: .page(page))
+        }
+        for feed in MachineFiles.feeds(model: model) {
+            outputs.append(PlannedOutput(path: feed.path, key: keys.key(for: feed, model: model), source: .feed(feed)))
+        }
+        for (path, text) in [
+            ("sitemap.xml", MachineFiles.sitemap(model: model, urls: values.urls, pages: pages)),
+            ("robots.txt", MachineFiles.robots(urls: values.urls)),
+        ] {
+            outputs.append(PlannedOutput(path: path, key: PageKeys.key(forText: text, path: path), source: .text(text)))
+        }
+        for copy in FileCopier.copies(site: options.source, articles: model.articles) {
+            let key = PageKeys.key(forCopyOf: copy.source, path: copy.path) ?? DigestHasher(tag: copy.path).finalize()
+            outputs.append(PlannedOutput(path: copy.path, key: key, source: .copy(copy.source)))
+        }
+        var seen = Set<String>()
+        return outputs.reversed().filter { seen.insert($0.path).inserted }.reversed()
+    }
+
+    /// Makes every output `sink` cannot reuse, in parallel; each worker writes what it made.
+    func produce(_ prepared: PreparedBuild, into sink: any OutputSink) throws -> BuildSummary {
+        var clock = StepClock()
+        let todo = clock.measure("keep unchanged files") {
+            parallelMap(prepared.outputs, jobs: options.jobs) { sink.reuse($0.path, key: $0.key) ? nil : $0 }.compactMap { $0 }
+        }
+        let progress = ProgressCounter(step: "render pages", total: todo.count, report: options.progress)
+        let values = prepared.values, templates = prepared.templates
+        let made = clock.measure("render and write pages") {
+            parallelMap(todo, jobs: options.jobs) { output -> PageRenderer.Result in
+                defer { progress.advance() }
+                return Self.make(output, values: values, templates: templates, into: sink)
+            }
+        }
+        try Self.failOnErrors(prepared.warnings + made.flatMap(\.diagnostics).uniqued())
+        if let first = made.lazy.compactMap(\.writeError).first { throw OutputError.writeFailed(first) }
+
+        var summary = BuildSummary()
+        summary.warnings = prepared.warnings
+        summary.pages = prepared.outputs.filter { if case .page = $0.source { true } else { false } }.count
+        summary.files = prepared.outputs.filter { if case .copy = $0.source { true } else { false } }.count
+        summary.written = todo.count
+        summary.articlesRendered = prepared.articlesRendered + prepared.values.bodies.renderedOnDemand
+        summary.templates = Self.templateTimes(made)
+        summary.comments = prepared.model.articles.reduce(0) { $0 + ($1.frontMatter.comments == .off ? 0 : $1.facts.commentCount) }
+        summary.steps = prepared.steps + clock.steps
+        summary.seconds = summary.steps.reduce(0) { $0 + $1.seconds }
+        return summary
+    }
+
+    private static func make(
+        _ output: PlannedOutput, values: PageValues, templates: TemplateSet, into sink: any OutputSink
+    ) -> PageRenderer.Result {
+        var result: PageRenderer.Result
+        switch output.source {
+        case .page(let page):
+            result = PageRenderer.render(page, values: values, templates: templates)
+        case .feed(let feed):
+            result = PageRenderer.Result(
+                path: output.path, html: MachineFiles.text(of: feed, model: values.model, urls: values.urls, bodies: values.bodies))
+        case .text(let text):
+            result = PageRenderer.Result(path: output.path, html: text)
+        case .copy(let source):
+            result = PageRenderer.Result(path: output.path, html: nil)
+            do { try sink.copyFile(at: source, to: output.path) } catch {
+                result.writeError = "\(output.path): \(error.localizedDescription)"
+            }
+            return result
+        }
+        if result.diagnostics.isEmpty, let html = result.html {
+            do { try sink.write(Data(html.utf8), to: result.path) } catch { result.writeError = "\(result.path): \(error)" }
+        }
+        result.html = nil
+        return result
+    }
+
+    /// The site settings every article's rendering depends on: `site.yml`, the base URL
+    /// override and the build identity.
+    func settingsDigest() -> Digest {
+        var hasher = DigestHasher(tag: "settings")
+        hasher.combine(identity)
+        hasher.combine(FileManager.default.contents(atPath: options.source.appendingPathComponent("site.yml").path) ?? Data())
+        hasher.combine(options.baseURL)
+        return hasher.finalize()
+    }
+
+    private static func templateTimes(_ pages: [PageRenderer.Result]) -> [(name: String, pages: Int, seconds: Double)] {
+        var totals: [String: (pages: Int, seconds: Double)] = [:]
+        for page in pages {
+            guard let template = page.template else { continue }
+            totals[template, default: (0, 0)].pages += 1
+            totals[template, default: (0, 0)].seconds += page.seconds
+        }
+        return totals.map { (name: $0.key, pages: $0.value.pages, seconds: $0.value.seconds) }
+            .sorted { ($1.seconds, $0.name) < ($0.seconds, $1.name) }
+    }
+
+    static func failOnErrors(_ diagnostics: [Diagnostic]) throws {
+        if diagnostics.contains(where: { $0.severity == .error }) {
+            throw DiagnosticList(DiagnosticList.sorted(diagnostics))
+        }
+    }
+}

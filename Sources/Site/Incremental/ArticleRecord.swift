@@ -1,0 +1,60 @@
+import Content
+import Diagnostics
+import Foundation
+
+/// What the build cache keeps about one article: enough to list it, link it and decide
+/// whether its page must be rendered again, without reading or parsing its files.
+struct ArticleRecord: Sendable, Codable {
+    /// The article as loaded, without its Markdown body.
+    var source: ArticleSource
+    /// Its files as they were when it was rendered.
+    var inputs: [InputFile]
+    var key: Digest
+    var facts: ArticleFacts
+    /// Warnings found while loading and rendering it, reported again while it is unchanged.
+    var warnings: [Diagnostic]
+
+    /// The files an article is made from: its Markdown, its comments and its local lead image.
+    static func inputs(of source: ArticleSource, site: URL) -> [InputFile] {
+        var inputs = [InputFile.read(source.file, site: site)]
+        if let comments = source.commentsFile { inputs.append(InputFile.read(comments, site: site)) }
+        if let image = ArticleProcessing.leadImageFile(of: source, site: site), let path = relative(image, to: site) {
+            inputs.append(InputFile.read(path, site: site, byStamp: true))
+        }
+        return inputs
+    }
+
+    /// The article key: the site settings and every input's digest.
+    static func key(of source: ArticleSource, inputs: [InputFile], settings: Digest) -> Digest {
+        var hasher = DigestHasher(tag: "article")
+        hasher.combine(settings)
+        hasher.combine(source.file)
+        for input in inputs {
+            hasher.combine(input.path)
+            hasher.combine(input.digest)
+        }
+        return hasher.finalize()
+    }
+
+    /// This record with fresh file stamps if the files of `found` still have the content it was
+    /// made from; nil if anything changed (then the article is loaded and rendered again).
+    func refreshed(for found: ArticleFile, site: URL) -> ArticleRecord? {
+        guard found.file == source.file, inputs.first?.path == found.file else { return nil }
+        let known = Set(inputs.map(\.path))
+        if let comments = found.commentsFile, !known.contains(comments) { return nil }
+        if found.commentsFile == nil, let comments = source.commentsFile, known.contains(comments) { return nil }
+        var record = self
+        for (index, input) in inputs.enumerated() {
+            let now = input.refreshed(site: site)
+            guard now.digest == input.digest else { return nil }
+            record.inputs[index] = now
+        }
+        return record
+    }
+
+    private static func relative(_ url: URL, to site: URL) -> String? {
+        let base = site.standardizedFileURL.path + "/"
+        let path = url.standardizedFileURL.path
+        return path.hasPrefix(base) ? String(path.dropFirst(base.count)) : nil
+    }
+}

@@ -1,0 +1,47 @@
+import Foundation
+
+/// What one build leaves for the next so that it redoes only what changed
+/// (kept in `.magbuild/<output name>/` beside the output folder, or in memory by the preview).
+///
+/// It is never trusted blindly: a cache of another format, another magbuild binary, another
+/// site folder or other build options, or one that does not describe the output folder as
+/// it is now, is ignored and the build starts from scratch.
+public struct BuildCache: Sendable, Codable {
+    static let format = 1
+
+    var format = BuildCache.format
+    /// The magbuild binary, the site folder and the build options.
+    var identity: Digest
+    /// The site settings; articles are reused only while these are the same.
+    var settings: Digest
+    /// By Markdown file (`content/politik/foo/index.md`).
+    var articles: [String: ArticleRecord]
+    /// The key of every file in the output, by output path.
+    public internal(set) var outputs: [String: Digest]
+    /// Disk builds: the identity of the output folder these outputs describe.
+    var outputFolder: FolderIdentity? = nil
+    /// Disk builds: the keys of the spare copy of the previous output, when it is complete.
+    var spare: [String: Digest]? = nil
+    /// Disk builds: the identity of the spare folder.
+    var spareFolder: FolderIdentity? = nil
+
+    /// Whether this cache may be used for a build with `identity`.
+    func matches(_ identity: Digest) -> Bool {
+        format == Self.format && self.identity == identity
+    }
+}
+
+extension BuildCache {
+    /// Reads a cache file; nil when missing, unreadable or not a cache (a corrupt file is not an error).
+    static func read(from url: URL) -> BuildCache? {
+        guard let data = try? Data(contentsOf: url) else { return nil }
+        return try? JSONDecoder().decode(BuildCache.self, from: data)
+    }
+
+    /// Writes the cache file atomically (a crash leaves the old one or none).
+    func write(to url: URL) throws {
+        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        let encoder = JSONEncoder()
+        try encoder.encode(self).write(to: url, options: .atomic)
+    }
+}
