@@ -1,5 +1,5 @@
 /// One article as found on disk: where it lives, its front matter and its Markdown body.
-public struct ArticleSource: Sendable, Hashable, Codable {
+public struct ArticleSource: Sendable, Hashable {
     /// The Markdown file, relative to the site folder: `content/politik/foo/index.md`.
     public var file: String
     /// The article's content path (section + slug, slug override applied): `politik/foo`.

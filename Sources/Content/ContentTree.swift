@@ -1,5 +1,8 @@
 import Diagnostics
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// An article file found under `content/`, before it is read.
 public struct ArticleFile: Sendable, Hashable {
@@ -37,15 +40,15 @@ struct ContentTree {
     init(siteAt root: URL) {
         self.root = root
         let content = root.appendingPathComponent("content", isDirectory: true)
-        guard Self.isDirectory(content) else {
+        guard Self.isDirectory(content.path) else {
             diagnostics.append(.warning(at: nil, "no content/ folder: the site has no articles"))
             return
         }
-        scan(content, path: [])
+        scan(content.path, path: [])
         articles.sort { $0.file < $1.file }
     }
 
-    private mutating func scan(_ folder: URL, path: [String]) {
+    private mutating func scan(_ folder: String, path: [String]) {
         guard path.count <= Self.maxDepth else {
             diagnostics.append(.error(at: SourceLocation(file: relative(path)), "folders nested too deeply"))
             return
@@ -53,7 +56,7 @@ struct ContentTree {
         let (files, folders) = Self.entries(of: folder)
         if files.contains("index.md") {
             if let slug = path.last {
-                let resources = Self.resources(in: folder, prefix: "")
+                let resources = Self.resources(in: folder, prefix: "", entries: (files, folders))
                 articles.append(ArticleFile(
                     file: relative(path + ["index.md"]), section: Array(path.dropLast()), slug: slug,
                     bundleDirectory: relative(path), resources: resources,
@@ -73,18 +76,20 @@ struct ContentTree {
                 commentsFile: files.contains(comments) ? relative(path + [comments]) : nil))
         }
         for name in folders {
-            scan(folder.appendingPathComponent(name, isDirectory: true), path: path + [name])
+            scan(folder + "/" + name, path: path + [name])
         }
     }
 
     /// The published files of the bundle at `folder`, relative to it, sorted.
-    private static func resources(in folder: URL, prefix: String, depth: Int = 0) -> [String] {
+    private static func resources(
+        in folder: String, prefix: String, depth: Int = 0, entries known: (files: [String], folders: [String])? = nil
+    ) -> [String] {
         guard depth <= maxDepth else { return [] }
-        let (files, folders) = entries(of: folder)
+        let (files, folders) = known ?? entries(of: folder)
         var result = files.filter(isResource).map { prefix + $0 }
         for name in folders {
-            let sub = folder.appendingPathComponent(name, isDirectory: true)
-            if FileManager.default.fileExists(atPath: sub.appendingPathComponent("index.md").path) { continue }
+            let sub = folder + "/" + name
+            if FileManager.default.fileExists(atPath: sub + "/index.md") { continue }
             result += resources(in: sub, prefix: prefix + name + "/", depth: depth + 1)
         }
         return result.sorted()
@@ -94,19 +99,28 @@ struct ContentTree {
         !(name.hasSuffix(".md") || name == "comments.json" || name.hasSuffix(".comments.json"))
     }
 
-    /// The visible files and folders of `folder`, each sorted by name.
-    private static func entries(of folder: URL) -> (files: [String], folders: [String]) {
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+    /// The visible files and folders of `folder`, each sorted by name. Read with `readdir`,
+    /// whose entry types save a `stat` per file (10,000 bundles make this the scan's cost).
+    private static func entries(of folder: String) -> (files: [String], folders: [String]) {
+        guard let directory = opendir(folder) else { return ([], []) }
+        defer { closedir(directory) }
         var files: [String] = [], folders: [String] = []
-        for name in names.sorted() where !name.hasPrefix(".") {
-            if isDirectory(folder.appendingPathComponent(name)) { folders.append(name) } else { files.append(name) }
+        while let entry = readdir(directory) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                raw.baseAddress.map { String(cString: $0.assumingMemoryBound(to: CChar.self)) } ?? ""
+            }
+            guard !name.isEmpty, !name.hasPrefix(".") else { continue }
+            let type = entry.pointee.d_type
+            let isFolder = type == UInt8(DT_DIR)
+                || ((type == UInt8(DT_UNKNOWN) || type == UInt8(DT_LNK)) && isDirectory(folder + "/" + name))
+            if isFolder { folders.append(name) } else { files.append(name) }
         }
-        return (files, folders)
+        return (files.sorted(), folders.sorted())
     }
 
-    private static func isDirectory(_ url: URL) -> Bool {
+    private static func isDirectory(_ path: String) -> Bool {
         var isDirectory: ObjCBool = false
-        return FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) && isDirectory.boolValue
+        return FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && isDirectory.boolValue
     }
 
     /// A path under `content/`, relative to the site folder, with `/` separators.

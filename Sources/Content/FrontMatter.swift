@@ -1,7 +1,7 @@
 import Foundation
 
 /// The YAML front matter of an article (SPEC §2), validated.
-public struct FrontMatter: Sendable, Hashable, Codable {
+public struct FrontMatter: Sendable, Hashable {
     public var title: String
     public var teaser: String
     public var date: Date
@@ -42,7 +42,7 @@ public struct FrontMatter: Sendable, Hashable, Codable {
 }
 
 /// Whether and how reader comments are shown under an article.
-public enum CommentMode: String, Sendable, Hashable, CaseIterable, Codable {
+public enum CommentMode: String, Sendable, Hashable, CaseIterable {
     /// Shown (the default).
     case open
     /// Shown with a note that the discussion is closed.
@@ -52,7 +52,7 @@ public enum CommentMode: String, Sendable, Hashable, CaseIterable, Codable {
 }
 
 /// The lead image of an article. Licensing demands a credit whenever there is an image.
-public struct LeadImage: Sendable, Hashable, Codable {
+public struct LeadImage: Sendable, Hashable {
     /// Bundle-relative file name, `/static` path, or https URL, as written.
     public var src: String
     public var alt: String

@@ -2,8 +2,8 @@
 ///
 /// Diagnostics are values: every stage collects them and the build reports all of
 /// them together instead of stopping at the first.
-public struct Diagnostic: Error, Sendable, Hashable, Codable, CustomStringConvertible {
-    public enum Severity: String, Sendable, Hashable, Comparable, Codable {
+public struct Diagnostic: Error, Sendable, Hashable, CustomStringConvertible {
+    public enum Severity: String, Sendable, Hashable, Comparable {
         case warning
         case error
 

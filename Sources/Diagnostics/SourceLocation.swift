@@ -1,6 +1,6 @@
 /// A position in a source file of the site: the path relative to the site folder,
 /// and a 1-based line and column.
-public struct SourceLocation: Sendable, Hashable, Comparable, Codable, CustomStringConvertible {
+public struct SourceLocation: Sendable, Hashable, Comparable, CustomStringConvertible {
     public var file: String
     public var line: Int
     public var column: Int

@@ -117,7 +117,8 @@ enum ArticleProcessing {
         var owners: [String: String] = [:]
         for article in articles {
             for alias in article.frontMatter.aliases {
-                let location = SiteFiles.locate(alias, in: article.file, site: site)
+                // Found in the file only for an error: reading every article with aliases costs.
+                var location: SourceLocation { SiteFiles.locate(alias, in: article.file, site: site) }
                 let normalized = PagePlan.aliasURL(alias)
                 if urls.contains(normalized) || urls.contains(normalized + "/") {
                     diagnostics.append(.error(at: location, "alias '\(alias)' is the URL of an article", hint: "remove the alias"))

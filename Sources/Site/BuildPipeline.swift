@@ -42,8 +42,9 @@ struct BuildPipeline: Sendable {
         let known = previous.flatMap { $0.settings == settings ? $0.articles : nil } ?? [:]
         let reused = Mutex<[String: ArticleRecord]>([:])
 
+        let sitePath = site.path
         let reuse: @Sendable (ArticleFile) -> ArticleSource? = { found in
-            guard let record = known[found.file]?.refreshed(for: found, site: site) else { return nil }
+            guard let record = known[found.file]?.refreshed(for: found, site: sitePath) else { return nil }
             reused.withLock { $0[found.file] = record }
             return record.source
         }
@@ -76,7 +77,7 @@ struct BuildPipeline: Sendable {
         let articleProgress = ProgressCounter(step: "render articles", total: toRender, report: options.progress)
         let processed = clock.measure("render articles") {
             parallelMap(published, jobs: jobs) { source -> (PublishedArticle, ArticleRecord, [Diagnostic]) in
-                if let record = reusedRecords[source.file] {
+                if let record = reusedRecords[source.file], record.key != .zero {
                     return (PublishedArticle(source: source, facts: record.facts, key: record.key, rendered: nil), record, record.warnings)
                 }
                 defer { articleProgress.advance() }
@@ -103,6 +104,11 @@ struct BuildPipeline: Sendable {
         }
         var records: [String: ArticleRecord] = [:]
         for (_, record, _) in processed { records[record.source.file] = record }
+        // Drafts and future articles are kept unrendered (key zero), so they are not parsed again either.
+        for source in loaded.articles where records[source.file] == nil {
+            records[source.file] = reusedRecords[source.file] ?? ArticleRecord.unrendered(
+                source, site: site, warnings: loadWarnings[source.file] ?? [])
+        }
         let cache = BuildCache(
             identity: identity, settings: settings, articles: records,
             outputs: Dictionary(outputs.map { ($0.path, $0.key) }, uniquingKeysWith: { _, last in last }))
@@ -128,7 +134,7 @@ struct BuildPipeline: Sendable {
         ] {
             outputs.append(PlannedOutput(path: path, key: PageKeys.key(forText: text, path: path), source: .text(text)))
         }
-        for copy in FileCopier.copies(site: options.source, articles: model.articles) {
+        for copy in FileCopier.copies(site: options.source.path, articles: model.articles) {
             let key = PageKeys.key(forCopyOf: copy.source, path: copy.path) ?? DigestHasher(tag: copy.path).finalize()
             outputs.append(PlannedOutput(path: copy.path, key: key, source: .copy(copy.source)))
         }
@@ -180,7 +186,7 @@ struct BuildPipeline: Sendable {
             result = PageRenderer.Result(path: output.path, html: text)
         case .copy(let source):
             result = PageRenderer.Result(path: output.path, html: nil)
-            do { try sink.copyFile(at: source, to: output.path) } catch {
+            do { try sink.copyFile(at: URL(fileURLWithPath: source), to: output.path) } catch {
                 result.writeError = "\(output.path): \(error.localizedDescription)"
             }
             return result

@@ -2,7 +2,7 @@ import Foundation
 
 /// The pixel size of a PNG, JPEG, GIF or WebP file, read from its header, so that
 /// templates can give `<img>` a width and height and pages do not shift while loading.
-struct ImageSize: Sendable, Hashable, Codable {
+struct ImageSize: Sendable, Hashable {
     let width: Int
     let height: Int
 

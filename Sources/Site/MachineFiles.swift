@@ -1,4 +1,5 @@
 import Foundation
+import Templates
 
 /// The files written for machines rather than readers: Atom feeds, `sitemap.xml`, `robots.txt`.
 ///
@@ -99,13 +100,7 @@ enum MachineFiles {
     }
 
     /// RFC 3339 in UTC, e.g. `2022-06-22T08:15:00Z`.
-    static func isoDate(_ date: Date) -> String {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "UTC") ?? calendar.timeZone
-        let c = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: date)
-        func two(_ value: Int?) -> String { let v = value ?? 0; return v < 10 ? "0\(v)" : "\(v)" }
-        return "\(c.year ?? 1970)-\(two(c.month))-\(two(c.day))T\(two(c.hour)):\(two(c.minute)):\(two(c.second))Z"
-    }
+    static func isoDate(_ date: Date) -> String { Timestamp.utc(date) }
 
     /// Escapes text for XML element content and attribute values, working on UTF-8 bytes
     /// (feeds carry whole article bodies, so this is on the hot path).

@@ -76,14 +76,16 @@ public struct DiskOutput: OutputSink {
 
     /// A file with an unchanged key is hard-linked from the previous output without being made.
     public func reuse(_ path: String, key: Digest) -> Bool {
-        guard previousKeys[path] == key, let old = previousFile(path), let url = try? fileURL(for: path) else { return false }
-        try? FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-        return link(old, to: url)
+        guard previousKeys[path] == key, let previous, let old = FilePaths.join(previous.path, path),
+            let new = FilePaths.join(root.path, path)
+        else { return false }
+        FilePaths.makeParent(of: new)
+        return FilePaths.link(old, new)
     }
 
     public func write(_ data: Data, to path: String) throws {
         let url = try fileURL(for: path)
-        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        FilePaths.makeParent(of: url.path)
         if let old = previousFile(path), FileManager.default.contents(atPath: old.path) == data, link(old, to: url) { return }
         try data.write(to: url)
     }

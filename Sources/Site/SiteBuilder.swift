@@ -23,14 +23,17 @@ public struct SiteBuilder: Sendable {
     public func build() throws -> BuildSummary {
         let pipeline = BuildPipeline(options: options, identity: Self.identity(of: options))
         let folder = CacheFolder(output: options.output)
-        let previous = options.clean ? nil : folder.cache(matching: pipeline.identity)
+        let total = StepClock()
+        var reading = StepClock()
+        let previous = options.clean ? nil : reading.measure("read cache") { folder.cache(matching: pipeline.identity) }
         var prepared = try pipeline.prepare(previous: previous)
+        prepared.steps = reading.steps + prepared.steps
         var clock = StepClock()
 
         if let previous, clock.measure("compare with output", { unchanged(prepared.outputs, since: previous) }) {
             var summary = try pipeline.produce(prepared, into: UnchangedOutput())
             summary.steps += clock.steps
-            summary.seconds += clock.total
+            summary.seconds = total.total
             return summary
         }
 
@@ -72,7 +75,7 @@ public struct SiteBuilder: Sendable {
             folder.markSpareComplete()
         }
         summary.steps += clock.steps
-        summary.seconds += clock.total
+        summary.seconds = total.total
         return summary
     }
 
@@ -94,10 +97,9 @@ public struct SiteBuilder: Sendable {
     private func unchanged(_ outputs: [PlannedOutput], since previous: BuildCache) -> Bool {
         guard outputs.count == previous.outputs.count, outputs.allSatisfy({ previous.outputs[$0.path] == $0.key })
         else { return false }
-        let root = options.output
+        let root = options.output.path
         return !parallelMap(outputs, jobs: options.jobs) { output in
-            guard let url = try? DiskOutput(root: root).fileURL(for: output.path) else { return false }
-            return FileStamp.of(url.path) != nil
+            FilePaths.join(root, output.path).map(FilePaths.exists) ?? false
         }.contains(false)
     }
 

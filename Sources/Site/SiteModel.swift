@@ -18,7 +18,7 @@ struct PublishedArticle: Sendable {
 }
 
 /// What pages other than the article's own need to know about its body and comments.
-struct ArticleFacts: Sendable, Hashable, Codable {
+struct ArticleFacts: Sendable, Hashable {
     var wordCount: Int
     var commentCount: Int
     /// Pixel size of the lead image when it is a local file magbuild can read.

@@ -155,3 +155,15 @@ private func pad(_ value: Int, _ width: Int = 2) -> String {
     let padded = digits.count >= width ? digits : String(repeating: "0", count: width - digits.count) + digits
     return value < 0 ? "-" + padded : padded
 }
+
+/// Machine-readable timestamps for the files next to the pages (feeds, sitemaps).
+public enum Timestamp {
+    /// RFC 3339 in UTC, whole seconds: `2022-06-22T08:15:00Z`.
+    public static func utc(_ date: Date) -> String {
+        let time = Int(date.timeIntervalSince1970.rounded(.down))
+        let days = time >= 0 ? time / 86_400 : -((-time + 86_399) / 86_400)
+        let seconds = time - days * 86_400
+        let (year, month, day) = DateFormatting.civil(fromDays: days)
+        return "\(pad(year, 4))-\(pad(month))-\(pad(day))T\(pad(seconds / 3_600)):\(pad(seconds % 3_600 / 60)):\(pad(seconds % 60))Z"
+    }
+}

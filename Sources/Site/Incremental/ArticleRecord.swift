@@ -4,7 +4,7 @@ import Foundation
 
 /// What the build cache keeps about one article: enough to list it, link it and decide
 /// whether its page must be rendered again, without reading or parsing its files.
-struct ArticleRecord: Sendable, Codable {
+struct ArticleRecord: Sendable {
     /// The article as loaded, without its Markdown body.
     var source: ArticleSource
     /// Its files as they were when it was rendered.
@@ -14,12 +14,22 @@ struct ArticleRecord: Sendable, Codable {
     /// Warnings found while loading and rendering it, reported again while it is unchanged.
     var warnings: [Diagnostic]
 
+    /// The record of an article that this build does not publish: known, but not rendered.
+    static func unrendered(_ source: ArticleSource, site: URL, warnings: [Diagnostic]) -> ArticleRecord {
+        var stripped = source
+        stripped.body = ""
+        return ArticleRecord(
+            source: stripped, inputs: inputs(of: source, site: site), key: .zero,
+            facts: ArticleFacts(wordCount: 0, commentCount: 0, leadImageSize: nil), warnings: warnings)
+    }
+
     /// The files an article is made from: its Markdown, its comments and its local lead image.
     static func inputs(of source: ArticleSource, site: URL) -> [InputFile] {
-        var inputs = [InputFile.read(source.file, site: site)]
-        if let comments = source.commentsFile { inputs.append(InputFile.read(comments, site: site)) }
+        let folder = site.path
+        var inputs = [InputFile.read(source.file, site: folder)]
+        if let comments = source.commentsFile { inputs.append(InputFile.read(comments, site: folder)) }
         if let image = ArticleProcessing.leadImageFile(of: source, site: site), let path = relative(image, to: site) {
-            inputs.append(InputFile.read(path, site: site, byStamp: true))
+            inputs.append(InputFile.read(path, site: folder, byStamp: true))
         }
         return inputs
     }
@@ -38,7 +48,8 @@ struct ArticleRecord: Sendable, Codable {
 
     /// This record with fresh file stamps if the files of `found` still have the content it was
     /// made from; nil if anything changed (then the article is loaded and rendered again).
-    func refreshed(for found: ArticleFile, site: URL) -> ArticleRecord? {
+    /// `site` is the site folder's path.
+    func refreshed(for found: ArticleFile, site: String) -> ArticleRecord? {
         guard found.file == source.file, inputs.first?.path == found.file else { return nil }
         let known = Set(inputs.map(\.path))
         if let comments = found.commentsFile, !known.contains(comments) { return nil }

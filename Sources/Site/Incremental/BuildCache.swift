@@ -6,7 +6,7 @@ import Foundation
 /// It is never trusted blindly: a cache of another format, another magbuild binary, another
 /// site folder or other build options, or one that does not describe the output folder as
 /// it is now, is ignored and the build starts from scratch.
-public struct BuildCache: Sendable, Codable {
+public struct BuildCache: Sendable {
     static let format = 1
 
     var format = BuildCache.format
@@ -34,14 +34,17 @@ public struct BuildCache: Sendable, Codable {
 extension BuildCache {
     /// Reads a cache file; nil when missing, unreadable or not a cache (a corrupt file is not an error).
     static func read(from url: URL) -> BuildCache? {
-        guard let data = try? Data(contentsOf: url) else { return nil }
-        return try? JSONDecoder().decode(BuildCache.self, from: data)
+        guard let data = try? Data(contentsOf: url), data.starts(with: magic) else { return nil }
+        var reader = CacheReader(data.dropFirst(magic.count))
+        guard let cache = try? BuildCache(from: &reader), reader.isAtEnd else { return nil }
+        return cache
     }
 
     /// Writes the cache file atomically (a crash leaves the old one or none).
     func write(to url: URL) throws {
         try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-        let encoder = JSONEncoder()
-        try encoder.encode(self).write(to: url, options: .atomic)
+        var writer = CacheWriter()
+        write(to: &writer)
+        try (Data(Self.magic) + Data(writer.bytes)).write(to: url, options: .atomic)
     }
 }

@@ -13,7 +13,7 @@ struct CacheFolder {
             .appendingPathComponent(self.output.lastPathComponent, isDirectory: true)
     }
 
-    var cacheFile: URL { root.appendingPathComponent("cache.json") }
+    var cacheFile: URL { root.appendingPathComponent("cache.bin") }
     var spare: URL { root.appendingPathComponent("spare", isDirectory: true) }
     /// Present while the spare is being changed: a spare with this marker is not trusted.
     private var spareMarker: URL { root.appendingPathComponent("spare-incomplete") }

@@ -6,7 +6,7 @@ import Templates
 ///
 /// Not cryptographic: it guards against accidents (an edited file), not against an
 /// adversary crafting collisions with their own site's files.
-public struct Digest: Sendable, Hashable, Codable, CustomStringConvertible {
+public struct Digest: Sendable, Hashable, CustomStringConvertible {
     public var high: UInt64
     public var low: UInt64
 

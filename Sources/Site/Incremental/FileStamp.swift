@@ -7,7 +7,7 @@ import Darwin
 
 /// What `stat` says about a file: enough to notice that it was written since last time
 /// without reading it (the same test `make`, rsync and git's index use).
-struct FileStamp: Sendable, Hashable, Codable {
+struct FileStamp: Sendable, Hashable {
     var size: Int64
     var seconds: Int64
     var nanoseconds: Int64
@@ -31,7 +31,8 @@ struct FileStamp: Sendable, Hashable, Codable {
 /// An input file of an article (its Markdown, its comments, its lead image) as last seen:
 /// the stamp to notice changes cheaply and the digest of its bytes to confirm them.
 /// Images are known by their stamp alone: only their pixel size reaches the pages.
-struct InputFile: Sendable, Hashable, Codable {
+/// `site` arguments are the site folder's path.
+struct InputFile: Sendable, Hashable {
     /// Relative to the site folder.
     var path: String
     var stamp: FileStamp?
@@ -39,8 +40,8 @@ struct InputFile: Sendable, Hashable, Codable {
     var byStamp: Bool
 
     /// Reads and digests the file now; a missing file has the zero digest.
-    static func read(_ path: String, site: URL, byStamp: Bool = false) -> InputFile {
-        let full = site.appendingPathComponent(path).path
+    static func read(_ path: String, site: String, byStamp: Bool = false) -> InputFile {
+        let full = site + "/" + path
         let stamp = FileStamp.of(full)
         var digest = Digest.zero
         if let stamp {
@@ -59,8 +60,8 @@ struct InputFile: Sendable, Hashable, Codable {
     }
 
     /// The file as it is now: this record again if its stamp is unchanged, else read anew.
-    func refreshed(site: URL) -> InputFile {
-        let stamp = FileStamp.of(site.appendingPathComponent(path).path)
+    func refreshed(site: String) -> InputFile {
+        let stamp = FileStamp.of(site + "/" + path)
         if stamp == self.stamp, stamp != nil { return self }
         return InputFile.read(path, site: site, byStamp: byStamp)
     }

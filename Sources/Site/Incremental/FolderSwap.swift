@@ -49,7 +49,7 @@ enum FolderSwap {
 }
 
 /// See ``FolderSwap/identity(of:)``.
-struct FolderIdentity: Sendable, Hashable, Codable {
+struct FolderIdentity: Sendable, Hashable {
     var inode: UInt64
     var seconds: Int64
     var nanoseconds: Int64

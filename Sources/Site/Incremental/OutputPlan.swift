@@ -6,7 +6,8 @@ struct PlannedOutput: Sendable {
         case page(PlannedPage)
         case feed(MachineFiles.Feed)
         case text(String)
-        case copy(URL)
+        /// A file copied as it is, by path.
+        case copy(String)
     }
 
     let path: String

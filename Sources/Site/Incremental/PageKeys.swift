@@ -101,11 +101,11 @@ struct PageKeys: Sendable {
     }
 
     /// A copied file (static file, bundle resource): its path and stamp.
-    static func key(forCopyOf source: URL, path: String) -> Digest? {
-        guard let stamp = FileStamp.of(source.path) else { return nil }
+    static func key(forCopyOf source: String, path: String) -> Digest? {
+        guard let stamp = FileStamp.of(source) else { return nil }
         var hasher = DigestHasher(tag: "copy")
         hasher.combine(path)
-        hasher.combine(source.path)
+        hasher.combine(source)
         hasher.combine(Int(stamp.size))
         hasher.combine(Int(stamp.seconds))
         hasher.combine(Int(stamp.nanoseconds))

@@ -1,0 +1,222 @@
+import Content
+import Diagnostics
+import Foundation
+
+extension BuildCache: CacheCodable {
+    /// `MAGBUILD-CACHE` and the format number open every cache file.
+    static let magic = Array("MAGBUILD-CACHE".utf8)
+
+    init(from reader: inout CacheReader) throws {
+        format = try reader.int()
+        guard format == Self.format else { throw CacheFormatError() }
+        identity = try reader.read()
+        settings = try reader.read()
+        let records = try reader.array(ArticleRecord.self)
+        articles = Dictionary(records.map { ($0.source.file, $0) }, uniquingKeysWith: { _, last in last })
+        outputs = try Self.readKeys(&reader)
+        outputFolder = try reader.optional()
+        spare = try reader.bool() ? try Self.readKeys(&reader) : nil
+        spareFolder = try reader.optional()
+    }
+
+    func write(to writer: inout CacheWriter) {
+        writer.write(format)
+        writer.write(identity)
+        writer.write(settings)
+        writer.write(articles.keys.sorted().compactMap { articles[$0] })
+        Self.writeKeys(outputs, to: &writer)
+        writer.write(outputFolder)
+        writer.write(spare != nil)
+        if let spare { Self.writeKeys(spare, to: &writer) }
+        writer.write(spareFolder)
+    }
+
+    private static func writeKeys(_ keys: [String: Digest], to writer: inout CacheWriter) {
+        writer.write(keys.count)
+        for path in keys.keys.sorted() {
+            writer.write(path)
+            keys[path]?.write(to: &writer)
+        }
+    }
+
+    private static func readKeys(_ reader: inout CacheReader) throws -> [String: Digest] {
+        let count = try reader.int()
+        guard count >= 0 else { throw CacheFormatError() }
+        var keys: [String: Digest] = [:]
+        keys.reserveCapacity(count)
+        for _ in 0..<count { keys[try reader.string()] = try reader.read() }
+        return keys
+    }
+}
+
+extension Digest: CacheCodable {
+    init(from reader: inout CacheReader) throws {
+        self.init(high: try reader.uint64(), low: try reader.uint64())
+    }
+
+    func write(to writer: inout CacheWriter) {
+        writer.write(high)
+        writer.write(low)
+    }
+}
+
+extension FolderIdentity: CacheCodable {
+    init(from reader: inout CacheReader) throws {
+        self.init(inode: try reader.uint64(), seconds: try reader.int64(), nanoseconds: try reader.int64())
+    }
+
+    func write(to writer: inout CacheWriter) {
+        writer.write(inode)
+        writer.write(seconds)
+        writer.write(nanoseconds)
+    }
+}
+
+extension FileStamp: CacheCodable {
+    init(from reader: inout CacheReader) throws {
+        self.init(size: try reader.int64(), seconds: try reader.int64(), nanoseconds: try reader.int64(), inode: try reader.uint64())
+    }
+
+    func write(to writer: inout CacheWriter) {
+        writer.write(size)
+        writer.write(seconds)
+        writer.write(nanoseconds)
+        writer.write(inode)
+    }
+}
+
+extension InputFile: CacheCodable {
+    init(from reader: inout CacheReader) throws {
+        self.init(path: try reader.string(), stamp: try reader.optional(), digest: try reader.read(), byStamp: try reader.bool())
+    }
+
+    func write(to writer: inout CacheWriter) {
+        writer.write(path)
+        writer.write(stamp)
+        writer.write(digest)
+        writer.write(byStamp)
+    }
+}
+
+extension ArticleRecord: CacheCodable {
+    init(from reader: inout CacheReader) throws {
+        self.init(
+            source: try reader.read(), inputs: try reader.array(), key: try reader.read(),
+            facts: try reader.read(), warnings: try reader.array())
+    }
+
+    func write(to writer: inout CacheWriter) {
+        writer.write(source)
+        writer.write(inputs)
+        writer.write(key)
+        writer.write(facts)
+        writer.write(warnings)
+    }
+}
+
+extension ArticleFacts: CacheCodable {
+    init(from reader: inout CacheReader) throws {
+        let words = try reader.int(), comments = try reader.int()
+        let size = try reader.bool() ? ImageSize(width: try reader.int(), height: try reader.int()) : nil
+        self.init(wordCount: words, commentCount: comments, leadImageSize: size)
+    }
+
+    func write(to writer: inout CacheWriter) {
+        writer.write(wordCount)
+        writer.write(commentCount)
+        writer.write(leadImageSize != nil)
+        if let leadImageSize {
+            writer.write(leadImageSize.width)
+            writer.write(leadImageSize.height)
+        }
+    }
+}
+
+/// Articles are cached without their Markdown body.
+extension ArticleSource: CacheCodable {
+    init(from reader: inout CacheReader) throws {
+        self.init(
+            file: try reader.string(), contentPath: try reader.string(), section: try reader.string(), url: try reader.string(),
+            bundleDirectory: try reader.optionalString(), resources: try reader.strings(), commentsFile: try reader.optionalString(),
+            frontMatter: try reader.read(), body: "", bodyLine: try reader.int())
+    }
+
+    func write(to writer: inout CacheWriter) {
+        writer.write(file)
+        writer.write(contentPath)
+        writer.write(section)
+        writer.write(url)
+        writer.write(bundleDirectory)
+        writer.write(resources)
+        writer.write(commentsFile)
+        writer.write(frontMatter)
+        writer.write(bodyLine)
+    }
+}
+
+extension FrontMatter: CacheCodable {
+    init(from reader: inout CacheReader) throws {
+        let title = try reader.string(), teaser = try reader.string()
+        let date = Date(timeIntervalSinceReferenceDate: try reader.double())
+        let updated = try reader.bool() ? Date(timeIntervalSinceReferenceDate: try reader.double()) : nil
+        let authors = try reader.strings(), column = try reader.optionalString(), tags = try reader.strings()
+        let image: LeadImage? = try reader.bool()
+            ? LeadImage(src: try reader.string(), alt: try reader.string(), caption: try reader.optionalString(), credit: try reader.string())
+            : nil
+        let related = try reader.strings()
+        guard let comments = CommentMode(rawValue: try reader.string()) else { throw CacheFormatError() }
+        self.init(
+            title: title, teaser: teaser, date: date, updated: updated, authors: authors, column: column, tags: tags,
+            image: image, related: related, comments: comments, featured: try reader.bool(), draft: try reader.bool(),
+            slug: try reader.optionalString(), aliases: try reader.strings())
+    }
+
+    func write(to writer: inout CacheWriter) {
+        writer.write(title)
+        writer.write(teaser)
+        writer.write(date.timeIntervalSinceReferenceDate)
+        writer.write(updated != nil)
+        if let updated { writer.write(updated.timeIntervalSinceReferenceDate) }
+        writer.write(authors)
+        writer.write(column)
+        writer.write(tags)
+        writer.write(image != nil)
+        if let image {
+            writer.write(image.src)
+            writer.write(image.alt)
+            writer.write(image.caption)
+            writer.write(image.credit)
+        }
+        writer.write(related)
+        writer.write(comments.rawValue)
+        writer.write(featured)
+        writer.write(draft)
+        writer.write(slug)
+        writer.write(aliases)
+    }
+}
+
+extension Diagnostic: CacheCodable {
+    init(from reader: inout CacheReader) throws {
+        let severity: Severity = try reader.bool() ? .error : .warning
+        let location: SourceLocation? = try reader.bool()
+            ? SourceLocation(file: try reader.string(), line: try reader.int(), column: try reader.int()) : nil
+        self.init(
+            severity, at: location, try reader.string(), hint: try reader.optionalString(),
+            sourceLine: try reader.optionalString(), notes: try reader.strings())
+    }
+
+    func write(to writer: inout CacheWriter) {
+        writer.write(severity == .error)
+        writer.write(location != nil)
+        if let location {
+            writer.write(location.file)
+            writer.write(location.line)
+            writer.write(location.column)
+        }
+        writer.write(message)
+        writer.write(hint)
+        writer.write(sourceLine)
+        writer.write(notes)
+    }
+}

@@ -1,0 +1,102 @@
+import Diagnostics
+import Foundation
+import PreviewServer
+import Site
+import Testing
+
+/// The preview's rebuilds after a save must give exactly what a full build gives, and tell
+/// the browsers about exactly the pages that changed.
+@Suite struct IncrementalRebuildTests {
+    static let article = "content/politik/erste-meldung/index.md"
+
+    struct Preview {
+        let site: URL
+        let rebuilder: IncrementalRebuilder
+        var snapshot: SiteSnapshot
+
+        init() throws {
+            site = try Fixtures.copy("basic-site")
+            rebuilder = IncrementalRebuilder(options: Self.options(site))
+            snapshot = try rebuilder.rebuild(after: nil, previous: nil)
+        }
+
+        static func options(_ site: URL) -> BuildOptions {
+            BuildOptions(source: site, jobs: 2, now: Date(timeIntervalSince1970: 1_750_000_000))
+        }
+
+        func edit(_ path: String, _ change: (String) -> String) throws {
+            let url = site.appendingPathComponent(path)
+            try change(try String(contentsOf: url, encoding: .utf8)).write(to: url, atomically: true, encoding: .utf8)
+        }
+
+        /// Rebuilds after `paths` changed; returns the paths the browsers hear about.
+        mutating func save(_ paths: String...) throws -> [String] {
+            let next = try rebuilder.rebuild(after: ChangeSet(paths: paths), previous: snapshot)
+            defer { snapshot = next }
+            return next.changedPaths(since: snapshot)
+        }
+
+        /// What a full build of the site as it is now gives.
+        func fullBuild() throws -> [String: Data] {
+            let memory = MemoryOutput()
+            _ = try SiteBuilder(options: Self.options(site)).build(into: memory)
+            return memory.files
+        }
+    }
+
+    @Test func savingABodyChangesItsPageAndFeedsOnly() throws {
+        var preview = try Preview()
+        defer { Fixtures.remove(preview.site) }
+        try preview.edit(Self.article) { $0 + "\nEin neuer Absatz.\n" }
+        let changed = try preview.save(Self.article)
+        #expect(changed == ["atom.xml", "politik/atom.xml", "politik/erste-meldung/index.html"])
+        #expect(preview.snapshot.files == (try preview.fullBuild()))
+    }
+
+    @Test func savingATitleChangesItsListings() throws {
+        var preview = try Preview()
+        defer { Fixtures.remove(preview.site) }
+        try preview.edit(Self.article) { $0.replacingOccurrences(of: "Erste Meldung über Äpfel", with: "Birnen") }
+        let changed = try preview.save(Self.article)
+        #expect(changed.contains("index.html"))
+        #expect(changed.contains("tags/aepfel/index.html"))
+        #expect(!changed.contains("kultur/index.html"))
+        #expect(preview.snapshot.files == (try preview.fullBuild()))
+    }
+
+    @Test func savingATemplateChangesThePagesThatUseIt() throws {
+        var preview = try Preview()
+        defer { Fixtures.remove(preview.site) }
+        try preview.edit("templates/404.html") { $0.replacingOccurrences(of: "</h1>", with: "!</h1>") }
+        #expect(try preview.save("templates/404.html") == ["404.html"])
+        #expect(preview.snapshot.files == (try preview.fullBuild()))
+    }
+
+    @Test func savingAStaticFileChangesOnlyThatFile() throws {
+        var preview = try Preview()
+        defer { Fixtures.remove(preview.site) }
+        try preview.edit("static/css/style.css") { $0 + "\nbody { margin: 0 }\n" }
+        #expect(try preview.save("static/css/style.css") == ["css/style.css"])
+        #expect(preview.snapshot.files == (try preview.fullBuild()))
+    }
+
+    @Test func siteSettingsRebuildEverything() throws {
+        var preview = try Preview()
+        defer { Fixtures.remove(preview.site) }
+        try preview.edit("site.yml") { $0.replacingOccurrences(of: "title:", with: "title: Neu –") }
+        let changed = try preview.save("site.yml")
+        #expect(changed.contains("index.html") && changed.contains("politik/erste-meldung/index.html"))
+        #expect(preview.snapshot.files == (try preview.fullBuild()))
+    }
+
+    @Test func aBrokenSaveFailsAndTheNextGoodOneRecovers() throws {
+        var preview = try Preview()
+        defer { Fixtures.remove(preview.site) }
+        let good = try String(contentsOf: preview.site.appendingPathComponent(Self.article), encoding: .utf8)
+        try preview.edit(Self.article) { $0.replacingOccurrences(of: "date: ", with: "date: kaputt ") }
+        #expect(throws: DiagnosticList.self) { try preview.save(Self.article) }
+        try preview.edit(Self.article) { _ in good + "\nRepariert.\n" }
+        _ = try preview.save(Self.article)
+        #expect(preview.snapshot.files == (try preview.fullBuild()))
+    }
+}
