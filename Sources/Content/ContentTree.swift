@@ -45,7 +45,8 @@ struct ContentTree {
             return
         }
         scan(content.path, path: [])
-        articles.sort { $0.file < $1.file }
+        // By bytes: `String`'s Unicode-aware `<` made this sort the scan's largest cost.
+        articles.sort { $0.file.utf8.lexicographicallyPrecedes($1.file.utf8) }
     }
 
     private mutating func scan(_ folder: String, path: [String]) {

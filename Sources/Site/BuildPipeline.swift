@@ -128,12 +128,10 @@ struct BuildPipeline: Sendable {
         for feed in MachineFiles.feeds(model: model) {
             outputs.append(PlannedOutput(path: feed.path, key: keys.key(for: feed, model: model), source: .feed(feed)))
         }
-        for (path, text) in [
-            ("sitemap.xml", MachineFiles.sitemap(model: model, urls: values.urls, pages: pages)),
-            ("robots.txt", MachineFiles.robots(urls: values.urls)),
-        ] {
-            outputs.append(PlannedOutput(path: path, key: PageKeys.key(forText: text, path: path), source: .text(text)))
-        }
+        let sitemap = MachineFiles.sitemapEntries(model: model, urls: values.urls, pages: pages)
+        outputs.append(PlannedOutput(path: "sitemap.xml", key: PageKeys.key(forSitemap: sitemap), source: .sitemap(sitemap)))
+        let robots = MachineFiles.robots(urls: values.urls)
+        outputs.append(PlannedOutput(path: "robots.txt", key: PageKeys.key(forText: robots, path: "robots.txt"), source: .text(robots)))
         for copy in FileCopier.copies(site: options.source.path, articles: model.articles) {
             let key = PageKeys.key(forCopyOf: copy.source, path: copy.path) ?? DigestHasher(tag: copy.path).finalize()
             outputs.append(PlannedOutput(path: copy.path, key: key, source: .copy(copy.source)))
@@ -184,6 +182,8 @@ struct BuildPipeline: Sendable {
                 path: output.path, html: MachineFiles.text(of: feed, model: values.model, urls: values.urls, bodies: values.bodies))
         case .text(let text):
             result = PageRenderer.Result(path: output.path, html: text)
+        case .sitemap(let entries):
+            result = PageRenderer.Result(path: output.path, html: MachineFiles.sitemap(entries))
         case .copy(let source):
             result = PageRenderer.Result(path: output.path, html: nil)
             do { try sink.copyFile(at: URL(fileURLWithPath: source), to: output.path) } catch {

@@ -76,10 +76,15 @@ enum MachineFiles {
         return xml + "</feed>\n"
     }
 
+    /// A page in the sitemap: its absolute URL and when it last changed, if known.
+    struct SitemapEntry: Sendable {
+        let url: String
+        let lastmod: Date?
+    }
+
     /// Every HTML page except redirects and the 404 page, with `lastmod` for articles and listings.
-    static func sitemap(model: SiteModel, urls: SiteURLs, pages: [PlannedPage]) -> String {
-        var xml = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
-        for page in pages {
+    static func sitemapEntries(model: SiteModel, urls: SiteURLs, pages: [PlannedPage]) -> [SitemapEntry] {
+        pages.compactMap { page in
             let lastmod: Date?
             switch page.kind {
             case .article(let index):
@@ -90,10 +95,17 @@ enum MachineFiles {
             case .terms:
                 lastmod = nil
             case .notFound, .alias:
-                continue
+                return nil
             }
-            xml += "  <url><loc>\(xmlEscape(urls.absolute(page.url)))</loc>"
-            if let lastmod { xml += "<lastmod>\(isoDate(lastmod))</lastmod>" }
+            return SitemapEntry(url: urls.absolute(page.url), lastmod: lastmod)
+        }
+    }
+
+    static func sitemap(_ entries: [SitemapEntry]) -> String {
+        var xml = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
+        for entry in entries {
+            xml += "  <url><loc>\(xmlEscape(entry.url))</loc>"
+            if let lastmod = entry.lastmod { xml += "<lastmod>\(isoDate(lastmod))</lastmod>" }
             xml += "</url>\n"
         }
         return xml + "</urlset>\n"

@@ -34,6 +34,7 @@ public struct SiteBuilder: Sendable {
             var summary = try pipeline.produce(prepared, into: UnchangedOutput())
             summary.steps += clock.steps
             summary.seconds = total.total
+            Self.releaseInBackground(prepared)
             return summary
         }
 
@@ -76,7 +77,15 @@ public struct SiteBuilder: Sendable {
         }
         summary.steps += clock.steps
         summary.seconds = total.total
+        Self.releaseInBackground(prepared)
         return summary
+    }
+
+    /// Frees the model of a large site (hundreds of thousands of small objects) off the
+    /// caller's path: `magbuild build` can exit meanwhile.
+    private static func releaseInBackground(_ prepared: consuming PreparedBuild) {
+        let box = ReleaseBox(prepared)
+        DispatchQueue.global(qos: .utility).async { box.release() }
     }
 
     /// Builds the whole site into `sink`, making every file.
@@ -127,4 +136,11 @@ private struct UnchangedOutput: OutputSink {
     func write(_ data: Data, to path: String) throws { throw OutputError.writeFailed("\(path): the output is unchanged") }
     func copyFile(at source: URL, to path: String) throws { throw OutputError.writeFailed("\(path): the output is unchanged") }
     func reuse(_ path: String, key: Digest) -> Bool { true }
+}
+
+/// Holds a prepared build until it is released on another thread.
+private final class ReleaseBox: @unchecked Sendable {
+    private var prepared: PreparedBuild?
+    init(_ prepared: PreparedBuild) { self.prepared = prepared }
+    func release() { prepared = nil }
 }

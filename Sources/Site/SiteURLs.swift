@@ -5,19 +5,30 @@ struct SiteURLs: Sendable {
     let config: SiteConfig
     /// Column name → URL of the section that holds the column, when there is one.
     private let columnSections: [String: String]
-    /// Slugs of every tag, author and column name, made once per name.
+    /// The page URL of every tag, author and column name, made once per name
+    /// (listings, teasers and term indexes ask for them tens of thousands of times).
+    private let tagURLs: [String: String]
+    private let authorURLs: [String: String]
     private let slugs: [String: String]
 
     init(config: SiteConfig, sections: [Section], articles: [PublishedArticle]) {
         self.config = config
-        var slugs: [String: String] = [:]
+        var slugs: [String: String] = [:], tags: [String: String] = [:], authors: [String: String] = [:]
+        func slug(_ name: String) -> String {
+            if let known = slugs[name] { return known }
+            let made = Slug.make(name)
+            slugs[name] = made
+            return made
+        }
         for article in articles {
             let front = article.frontMatter
-            for name in front.tags + front.authors + [front.column].compactMap({ $0 }) where slugs[name] == nil {
-                slugs[name] = Slug.make(name)
-            }
+            for tag in front.tags where tags[tag] == nil { tags[tag] = "/\(config.paths.tags)/\(slug(tag))/" }
+            for author in front.authors where authors[author] == nil { authors[author] = "/\(config.paths.authors)/\(slug(author))/" }
+            if let column = front.column { _ = slug(column) }
         }
         self.slugs = slugs
+        tagURLs = tags
+        authorURLs = authors
         var columns: [String: String] = [:]
         let prefix = config.paths.columns + "/"
         for section in sections where section.path.hasPrefix(prefix) {
@@ -26,8 +37,8 @@ struct SiteURLs: Sendable {
         columnSections = columns
     }
 
-    func author(_ name: String) -> String { "/\(config.paths.authors)/\(slug(name))/" }
-    func tag(_ name: String) -> String { "/\(config.paths.tags)/\(slug(name))/" }
+    func author(_ name: String) -> String { authorURLs[name] ?? "/\(config.paths.authors)/\(slug(name))/" }
+    func tag(_ name: String) -> String { tagURLs[name] ?? "/\(config.paths.tags)/\(slug(name))/" }
 
     private func slug(_ name: String) -> String { slugs[name] ?? Slug.make(name) }
 

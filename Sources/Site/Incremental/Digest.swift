@@ -100,7 +100,8 @@ public struct DigestHasher: Sendable {
 }
 
 extension DigestHasher {
-    /// A template value, with dictionary keys in sorted order.
+    /// A template value. Dictionary entries are digested one by one and summed, so their
+    /// order does not matter and no keys need sorting.
     mutating func combine(_ value: Value) {
         switch value {
         case .null: mix(0x10)
@@ -117,10 +118,17 @@ extension DigestHasher {
         case .dict(let fields):
             mix(0x18)
             combine(fields.count)
-            for key in fields.keys.sorted() {
-                combine(key)
-                if let field = fields[key] { combine(field) }
+            var high: UInt64 = 0, low: UInt64 = 0
+            for (key, field) in fields {
+                var entry = DigestHasher()
+                entry.combine(key)
+                entry.combine(field)
+                let digest = entry.finalize()
+                high &+= digest.high
+                low &+= digest.low
             }
+            mix(high)
+            mix(low)
         }
     }
 }

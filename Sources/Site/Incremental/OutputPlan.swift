@@ -6,6 +6,7 @@ struct PlannedOutput: Sendable {
         case page(PlannedPage)
         case feed(MachineFiles.Feed)
         case text(String)
+        case sitemap([MachineFiles.SitemapEntry])
         /// A file copied as it is, by path.
         case copy(String)
     }

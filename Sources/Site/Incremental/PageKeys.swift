@@ -92,6 +92,17 @@ struct PageKeys: Sendable {
         return hasher.finalize()
     }
 
+    /// The sitemap changes with its URLs and their dates.
+    static func key(forSitemap entries: [MachineFiles.SitemapEntry]) -> Digest {
+        var hasher = DigestHasher(tag: "sitemap")
+        hasher.combine(entries.count)
+        for entry in entries {
+            hasher.combine(entry.url)
+            hasher.combine(entry.lastmod?.timeIntervalSinceReferenceDate ?? -1)
+        }
+        return hasher.finalize()
+    }
+
     /// Files whose text is cheap to make: keyed by the text itself.
     static func key(forText text: String, path: String) -> Digest {
         var hasher = DigestHasher(tag: "text")
