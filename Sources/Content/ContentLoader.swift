@@ -80,6 +80,20 @@ public enum ContentLoader {
         return (article, parsed.diagnostics)
     }
 
+    /// The article read and parsed again from its file (after an editor saved it), keeping what
+    /// the folder scan found (resources, comment file); nil with diagnostics if it has errors.
+    public static func reload(
+        _ article: ArticleSource, siteAt root: URL, timeZone: TimeZone
+    ) -> (ArticleSource?, [Diagnostic]) {
+        let slug = article.bundleDirectory.flatMap { $0.split(separator: "/").last.map(String.init) }
+            ?? String(article.file.split(separator: "/").last?.dropLast(3) ?? "")
+        let section = article.section.isEmpty ? [] : article.section.split(separator: "/").map(String.init)
+        let found = ArticleFile(
+            file: article.file, section: section, slug: slug, bundleDirectory: article.bundleDirectory,
+            resources: article.resources, commentsFile: article.commentsFile)
+        return loadArticle(found, siteAt: root, timeZone: timeZone)
+    }
+
     /// The article with its Markdown body read again from disk (articles restored from a build
     /// cache carry no body); nil if the file cannot be read or has lost its front matter.
     public static func withBody(_ article: ArticleSource, siteAt root: URL) -> ArticleSource? {

@@ -19,18 +19,28 @@ public actor BuildCoordinator {
     /// Builds after `changes` (`nil`: the first build) and publishes the result.
     @discardableResult
     public func build(after changes: ChangeSet?) async -> BuildReport {
-        let previous = state.current.snapshot
+        var previous = state.current.snapshot
         let start = DispatchTime.now()
-        let outcome = await run { [rebuilder] in
+        var quickSeconds: Double?
+        if let changes, let shown = previous, state.current.failure == nil,
+            let quick = await run({ [rebuilder] in rebuilder.quickRebuild(after: changes, previous: shown) })
+        {
+            quickSeconds = Self.seconds(since: start)
+            let view = state.publish(snapshot: quick, failure: nil)
+            hub.publish(BuildEvent(generation: view.generation, ok: true, changedSitePaths: quick.changedPaths(since: shown)).frame)
+            previous = quick
+        }
+        let outcome = await run { [rebuilder, previous] in
             Result { try rebuilder.rebuild(after: changes, previous: previous) }
         }
-        let seconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
+        let seconds = Self.seconds(since: start)
         switch outcome {
         case .success(let snapshot):
             let changed = snapshot.changedPaths(since: previous)
             let view = state.publish(snapshot: snapshot, failure: nil)
             hub.publish(BuildEvent(generation: view.generation, ok: true, changedSitePaths: changed).frame)
-            return BuildReport(generation: view.generation, changes: changes, seconds: seconds, changedFiles: changed)
+            return BuildReport(
+                generation: view.generation, changes: changes, seconds: seconds, quickSeconds: quickSeconds, changedFiles: changed)
         case .failure(let error):
             let failure = BuildFailure(error: error)
             let view = state.publish(snapshot: nil, failure: failure)
@@ -45,6 +55,10 @@ public actor BuildCoordinator {
         while let first = await iterator.next() {
             report(await build(after: first))
         }
+    }
+
+    private static func seconds(since start: DispatchTime) -> Double {
+        Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
     }
 
     /// Runs blocking work (the build uses its own threads) on a dispatch queue.

@@ -5,6 +5,8 @@ public struct BuildReport: Sendable {
     /// The changes that triggered it; `nil` for the first build.
     public var changes: ChangeSet?
     public var seconds: Double
+    /// When the saved articles' own pages were shown first: seconds until then.
+    public var quickSeconds: Double?
     /// Output files added, changed or removed (empty after a failure).
     public var changedFiles: [String]
     /// Set when the build failed; the server goes on showing the last good build.
@@ -24,6 +26,7 @@ public struct BuildReport: Sendable {
             return "Rebuild failed in \(time) with \(count) error\(count == 1 ? "" : "s") (\(trigger))"
         }
         let count = changedFiles.count
-        return "Rebuilt in \(time): \(count) file\(count == 1 ? "" : "s") changed (\(trigger))"
+        let first = quickSeconds.map { String(format: " (its page after %.0f ms)", $0 * 1000) } ?? ""
+        return "Rebuilt in \(time)\(first): \(count) file\(count == 1 ? "" : "s") changed (\(trigger))"
     }
 }

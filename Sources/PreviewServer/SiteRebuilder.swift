@@ -1,40 +1,53 @@
 import Foundation
 import Site
-import Synchronization
 
 /// Makes a new snapshot of the site after some source files changed.
 ///
-/// The watcher hands over the exact `ChangeSet`, and the rebuilder gets the
-/// previous snapshot, so an incremental rebuilder (re-render only what a changed
-/// article or template affects, re-serve a changed static file) can replace the
-/// full one without touching the server, the watcher or the live reload.
+/// The watcher hands over the exact `ChangeSet` and the rebuilder gets the previous
+/// snapshot, so it can redo only what the change affects (re-render a changed article
+/// and the pages showing it, re-serve a changed static file).
 public protocol SiteRebuilder: Sendable {
     /// Builds the site. `changes` is `nil` for the first build.
     /// - Throws: what the build throws (a `DiagnosticList` for errors in the site).
     func rebuild(after changes: ChangeSet?, previous: SiteSnapshot?) throws -> SiteSnapshot
+
+    /// A first, partial snapshot to show at once while `rebuild` runs (e.g. a saved article's
+    /// own page), or nil. The default has none.
+    func quickRebuild(after changes: ChangeSet, previous: SiteSnapshot) -> SiteSnapshot?
+}
+
+extension SiteRebuilder {
+    public func quickRebuild(after changes: ChangeSet, previous: SiteSnapshot) -> SiteSnapshot? { nil }
 }
 
 /// Rebuilds into memory doing only what the changes call for: unchanged articles are not
 /// read or rendered again, and a page whose inputs are unchanged keeps its bytes from the
-/// previous snapshot. The build cache stays in memory between rebuilds; a change to
-/// `site.yml` (or a failed build) starts from scratch.
+/// previous snapshot. A change to `site.yml` starts from scratch.
+///
+/// A save of article files first gets a quick snapshot with just those articles' pages
+/// re-rendered (milliseconds, whatever the size of the site), then the full rebuild.
 public final class IncrementalRebuilder: SiteRebuilder {
-    public let options: BuildOptions
-    private let cache = Mutex<BuildCache?>(nil)
+    private let live: LiveBuild
 
     public init(options: BuildOptions) {
-        self.options = options
+        live = LiveBuild(options: options)
+    }
+
+    public func quickRebuild(after changes: ChangeSet, previous: SiteSnapshot) -> SiteSnapshot? {
+        guard !changes.touchesConfig, let pages = live.savedArticlePages(changes.paths) else { return nil }
+        var files = previous.files
+        var changed: [String] = []
+        for (path, data) in pages where files[path] != data {
+            files[path] = data
+            changed.append(path)
+        }
+        return SiteSnapshot(files: files, changes: changed.sorted())
     }
 
     public func rebuild(after changes: ChangeSet?, previous: SiteSnapshot?) throws -> SiteSnapshot {
-        var options = self.options
-        options.now = Date()
-        var known = cache.withLock { $0 }
-        if changes?.touchesConfig == true || previous == nil { known = nil }
-        let output = MemoryOutput(previous: previous?.files ?? [:], keys: known?.outputs ?? [:])
-        // A failed build keeps the cache: it describes the snapshot still being served.
-        let (_, next) = try SiteBuilder(options: options).build(into: output, previous: known)
-        cache.withLock { $0 = next }
+        let fromScratch = previous == nil || changes?.touchesConfig == true
+        let output = MemoryOutput(previous: previous?.files ?? [:], keys: fromScratch ? [:] : live.outputKeys)
+        _ = try live.rebuild(into: output, fromScratch: fromScratch)
         let files = output.files
         guard let previous else { return SiteSnapshot(files: files) }
         var changed = output.writtenPaths.filter { previous.files[$0] != files[$0] }

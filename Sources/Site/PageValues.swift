@@ -7,13 +7,13 @@ import Templates
 ///
 /// Teasers are built once per article and shared by every page that shows them.
 struct PageValues: Sendable {
-    let model: SiteModel
+    private(set) var model: SiteModel
     let urls: SiteURLs
     /// One teaser value per article, in model order.
-    let teasers: [Value]
+    private(set) var teasers: [Value]
     let siteValue: Value
     /// Bodies and comment sections, rendered on demand for articles restored from the cache.
-    let bodies: ArticleBodies
+    private(set) var bodies: ArticleBodies
     /// Previous (older) and next (newer) article in the same section, per article.
     private let neighbours: [(prev: Int?, next: Int?)]
 
@@ -31,6 +31,15 @@ struct PageValues: Sendable {
             "sections": .array(model.topSections.map { ["name": .string($0.name), "url": .string($0.url)] }),
             "commentNotice": .safe(model.commentNotice),
         ])
+    }
+
+    /// These values with the article at `index` replaced (see ``SiteModel/replacing(_:with:)``).
+    func replacing(_ index: Int, with article: PublishedArticle, site: URL) -> PageValues {
+        var values = self
+        values.model = model.replacing(index, with: article)
+        values.bodies = ArticleBodies(articles: values.model.articles, site: site, config: model.config)
+        values.teasers[index] = Self.teaser(of: article, model: values.model, urls: urls)
+        return values
     }
 
     /// The variables of an article page.

@@ -47,7 +47,7 @@ struct Section: Sendable, Hashable {
 /// built from the model is deterministic.
 struct SiteModel: Sendable {
     let config: SiteConfig
-    let articles: [PublishedArticle]
+    private(set) var articles: [PublishedArticle]
     let sections: [Section]
     let indexByPath: [String: Int]
     /// The moderation notice from `site.yml`, rendered from Markdown.
@@ -66,6 +66,14 @@ struct SiteModel: Sendable {
         for (i, article) in articles.enumerated() { index[article.source.contentPath] = i }
         indexByPath = index
         sections = SiteModel.makeSections(articles)
+    }
+
+    /// This model with the article at `index` replaced by a new version of it at the same URL
+    /// (the preview's first answer to a save; the next full rebuild re-sorts and re-groups).
+    func replacing(_ index: Int, with article: PublishedArticle) -> SiteModel {
+        var model = self
+        model.articles[index] = article
+        return model
     }
 
     /// The lead story: the newest featured article, else the newest.

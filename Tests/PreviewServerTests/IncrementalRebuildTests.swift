@@ -99,4 +99,28 @@ import Testing
         _ = try preview.save(Self.article)
         #expect(preview.snapshot.files == (try preview.fullBuild()))
     }
+
+    @Test func aSavedArticlesPageIsShownFirstExactlyAsTheFullRebuildMakesIt() throws {
+        var preview = try Preview()
+        defer { Fixtures.remove(preview.site) }
+        try preview.edit(Self.article) { $0 + "\nSofort sichtbar.\n" }
+        let quick = try #require(preview.rebuilder.quickRebuild(after: ChangeSet(paths: [Self.article]), previous: preview.snapshot))
+        #expect(quick.changedPaths(since: preview.snapshot) == ["politik/erste-meldung/index.html"])
+        let page = try #require(quick["politik/erste-meldung/index.html"])
+        #expect(String(decoding: page, as: UTF8.self).contains("Sofort sichtbar."))
+        let full = try preview.rebuilder.rebuild(after: ChangeSet(paths: [Self.article]), previous: quick)
+        #expect(full["politik/erste-meldung/index.html"] == page)
+        #expect(full.changedPaths(since: quick) == ["atom.xml", "politik/atom.xml"])
+        #expect(full.files == (try preview.fullBuild()))
+    }
+
+    @Test func noQuickSnapshotForTemplatesNewFilesOrBrokenArticles() throws {
+        let preview = try Preview()
+        defer { Fixtures.remove(preview.site) }
+        let shown = preview.snapshot
+        #expect(preview.rebuilder.quickRebuild(after: ChangeSet(paths: ["templates/article.html"]), previous: shown) == nil)
+        #expect(preview.rebuilder.quickRebuild(after: ChangeSet(paths: ["content/politik/neu/index.md"]), previous: shown) == nil)
+        try preview.edit(Self.article) { $0.replacingOccurrences(of: "date: ", with: "date: kaputt ") }
+        #expect(preview.rebuilder.quickRebuild(after: ChangeSet(paths: [Self.article]), previous: shown) == nil)
+    }
 }
