@@ -22,12 +22,14 @@ public actor BuildCoordinator {
         var previous = state.current.snapshot
         let start = DispatchTime.now()
         var quickSeconds: Double?
+        var shownFirst: [String] = []
         if let changes, let shown = previous, state.current.failure == nil,
             let quick = await run({ [rebuilder] in rebuilder.quickRebuild(after: changes, previous: shown) })
         {
             quickSeconds = Self.seconds(since: start)
+            shownFirst = quick.changedPaths(since: shown)
             let view = state.publish(snapshot: quick, failure: nil)
-            hub.publish(BuildEvent(generation: view.generation, ok: true, changedSitePaths: quick.changedPaths(since: shown)).frame)
+            hub.publish(BuildEvent(generation: view.generation, ok: true, changedSitePaths: shownFirst).frame)
             previous = quick
         }
         let outcome = await run { [rebuilder, previous] in
@@ -40,7 +42,8 @@ public actor BuildCoordinator {
             let view = state.publish(snapshot: snapshot, failure: nil)
             hub.publish(BuildEvent(generation: view.generation, ok: true, changedSitePaths: changed).frame)
             return BuildReport(
-                generation: view.generation, changes: changes, seconds: seconds, quickSeconds: quickSeconds, changedFiles: changed)
+                generation: view.generation, changes: changes, seconds: seconds, quickSeconds: quickSeconds,
+                changedFiles: Array(Set(changed + shownFirst)).sorted())
         case .failure(let error):
             let failure = BuildFailure(error: error)
             let view = state.publish(snapshot: nil, failure: failure)

@@ -9,6 +9,8 @@ public final class LiveBuild: Sendable {
     private struct State {
         var cache: BuildCache?
         var prepared: PreparedBuild?
+        /// Model index of each published article by its Markdown and comment files.
+        var articleByFile: [String: Int] = [:]
     }
 
     public let options: BuildOptions
@@ -30,7 +32,12 @@ public final class LiveBuild: Sendable {
         let previous = fromScratch ? nil : state.withLock { $0.cache }
         let prepared = try pipeline.prepare(previous: previous)
         let summary = try pipeline.produce(prepared, into: sink)
-        state.withLock { $0 = State(cache: prepared.cache, prepared: prepared) }
+        var byFile: [String: Int] = [:]
+        for (index, article) in prepared.values.model.articles.enumerated() {
+            byFile[article.source.file] = index
+            if let comments = article.source.commentsFile { byFile[comments] = index }
+        }
+        state.withLock { $0 = State(cache: prepared.cache, prepared: prepared, articleByFile: byFile) }
         return summary
     }
 
@@ -39,14 +46,10 @@ public final class LiveBuild: Sendable {
     /// that still loads without errors at the same URL. Their listings, related boxes and
     /// feeds wait for the next ``rebuild(into:fromScratch:)``.
     public func savedArticlePages(_ paths: Set<String>) -> [String: Data]? {
-        guard !paths.isEmpty, let prepared = state.withLock({ $0.prepared }) else { return nil }
+        let (last, byFile) = state.withLock { ($0.prepared, $0.articleByFile) }
+        guard !paths.isEmpty, let prepared = last else { return nil }
         let site = options.source
         let model = prepared.values.model
-        var byFile: [String: Int] = [:]
-        for (index, article) in model.articles.enumerated() {
-            byFile[article.source.file] = index
-            if let comments = article.source.commentsFile { byFile[comments] = index }
-        }
         guard paths.allSatisfy({ byFile[$0] != nil }) else { return nil }
         var pages: [String: Data] = [:]
         for index in Set(paths.compactMap { byFile[$0] }) {
