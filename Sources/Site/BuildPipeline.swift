@@ -87,6 +87,8 @@ struct BuildPipeline: Sendable {
             }
         }
         diagnostics += processed.flatMap(\.2)
+        let publishedFiles = Set(published.map(\.file))
+        for (file, record) in reusedRecords where !publishedFiles.contains(file) { diagnostics += record.warnings }
         diagnostics += clock.measure("check references") {
             ArticleProcessing.crossReferenceErrors(
                 published, all: loaded.articles, broken: ArticleProcessing.brokenContentPaths(loaded.diagnostics), site: site)

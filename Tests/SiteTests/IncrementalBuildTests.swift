@@ -172,4 +172,15 @@ import Testing
         #expect(summary.written == 1)
         #expect(site.outputFiles() == (try site.cleanBuild()))
     }
+
+    @Test func aStaticFileSavedWithTheSameBytesKeepsItsOutputFile() throws {
+        let site = try Workspace()
+        try site.build()
+        let before = site.stamps()
+        for _ in 0..<2 {  // once into a new folder, once through the spare copy
+            try site.edit("static/css/style.css") { $0 }
+            try site.build()
+            #expect(site.touched(since: before).isEmpty)
+        }
+    }
 }

@@ -37,6 +37,11 @@ struct SpareOutput: OutputSink {
 
     func copyFile(at source: URL, to path: String) throws {
         guard let target = FilePaths.join(spare.path, path) else { throw OutputError.invalidPath(path) }
+        if let current = FilePaths.join(live.path, path), FileManager.default.contentsEqual(atPath: current, andPath: source.path),
+            (try? replace(target, with: { if !FilePaths.link(current, $0) { throw OutputError.writeFailed(path) } })) != nil
+        {
+            return
+        }
         try replace(target) { try FileManager.default.copyItem(atPath: source.path, toPath: $0) }
     }
 
