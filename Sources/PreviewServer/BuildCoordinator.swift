@@ -27,10 +27,13 @@ public actor BuildCoordinator {
             let quick = await run({ [rebuilder] in rebuilder.quickRebuild(after: changes, previous: shown) })
         {
             quickSeconds = Self.seconds(since: start)
-            shownFirst = quick.changedPaths(since: shown)
-            let view = state.publish(snapshot: quick, failure: nil)
+            shownFirst = quick.snapshot.changedPaths(since: shown)
+            let view = state.publish(snapshot: quick.snapshot, failure: nil)
             hub.publish(BuildEvent(generation: view.generation, ok: true, changedSitePaths: shownFirst).frame)
-            previous = quick
+            if quick.isComplete {
+                return BuildReport(generation: view.generation, changes: changes, seconds: quickSeconds ?? 0, changedFiles: shownFirst)
+            }
+            previous = quick.snapshot
         }
         let outcome = await run { [rebuilder, previous] in
             Result { try rebuilder.rebuild(after: changes, previous: previous) }

@@ -11,13 +11,25 @@ public protocol SiteRebuilder: Sendable {
     /// - Throws: what the build throws (a `DiagnosticList` for errors in the site).
     func rebuild(after changes: ChangeSet?, previous: SiteSnapshot?) throws -> SiteSnapshot
 
-    /// A first, partial snapshot to show at once while `rebuild` runs (e.g. a saved article's
-    /// own page), or nil. The default has none.
-    func quickRebuild(after changes: ChangeSet, previous: SiteSnapshot) -> SiteSnapshot?
+    /// A snapshot to show at once, before `rebuild` runs (e.g. a saved article's own page),
+    /// or nil. The default has none.
+    func quickRebuild(after changes: ChangeSet, previous: SiteSnapshot) -> QuickSnapshot?
 }
 
 extension SiteRebuilder {
-    public func quickRebuild(after changes: ChangeSet, previous: SiteSnapshot) -> SiteSnapshot? { nil }
+    public func quickRebuild(after changes: ChangeSet, previous: SiteSnapshot) -> QuickSnapshot? { nil }
+}
+
+/// The result of ``SiteRebuilder/quickRebuild(after:previous:)``.
+public struct QuickSnapshot: Sendable {
+    public var snapshot: SiteSnapshot
+    /// The snapshot is the whole answer to the changes: no rebuild follows (static files).
+    public var isComplete: Bool
+
+    public init(snapshot: SiteSnapshot, isComplete: Bool) {
+        self.snapshot = snapshot
+        self.isComplete = isComplete
+    }
 }
 
 /// Rebuilds into memory doing only what the changes call for: unchanged articles are not
@@ -25,7 +37,8 @@ extension SiteRebuilder {
 /// previous snapshot. A change to `site.yml` starts from scratch.
 ///
 /// A save of article files first gets a quick snapshot with just those articles' pages
-/// re-rendered (milliseconds, whatever the size of the site), then the full rebuild.
+/// re-rendered (milliseconds, whatever the size of the site), then the rebuild. Changed
+/// static files are just served anew, without a rebuild.
 public final class IncrementalRebuilder: SiteRebuilder {
     private let live: LiveBuild
 
@@ -33,15 +46,24 @@ public final class IncrementalRebuilder: SiteRebuilder {
         live = LiveBuild(options: options)
     }
 
-    public func quickRebuild(after changes: ChangeSet, previous: SiteSnapshot) -> SiteSnapshot? {
-        guard !changes.touchesConfig, let pages = live.savedArticlePages(changes.paths) else { return nil }
-        var files = previous.files
-        var changed: [String] = []
-        for (path, data) in pages where files[path] != data {
-            files[path] = data
-            changed.append(path)
+    public func quickRebuild(after changes: ChangeSet, previous: SiteSnapshot) -> QuickSnapshot? {
+        if !changes.statics.isEmpty, changes.statics.count == changes.paths.count {
+            return QuickSnapshot(snapshot: staticFilesServedAnew(changes.statics, previous: previous), isComplete: true)
         }
-        return SiteSnapshot(files: files, changes: changed.sorted())
+        guard !changes.touchesConfig, let pages = live.savedArticlePages(changes.paths) else { return nil }
+        return QuickSnapshot(snapshot: previous.replacing(pages), isComplete: false)
+    }
+
+    /// `static/x` is served at `x`: read again, or gone if it was deleted. Hidden files (an
+    /// editor's temporary file) are never published, as in any build. The next rebuild sees
+    /// the files' new stamps and copies them like any build.
+    private func staticFilesServedAnew(_ paths: [String], previous: SiteSnapshot) -> SiteSnapshot {
+        var pages: [String: Data?] = [:]
+        for path in paths where !path.split(separator: "/").contains(where: { $0.hasPrefix(".") }) {
+            let file = live.options.source.appendingPathComponent(path)
+            pages.updateValue(FileManager.default.contents(atPath: file.path), forKey: String(path.dropFirst("static/".count)))
+        }
+        return previous.replacing(pages)
     }
 
     public func rebuild(after changes: ChangeSet?, previous: SiteSnapshot?) throws -> SiteSnapshot {

@@ -18,6 +18,17 @@ public struct SiteSnapshot: Sendable {
 
     public subscript(path: String) -> Data? { files[path] }
 
+    /// This snapshot with some files replaced (nil: removed); it knows which paths changed.
+    public func replacing(_ replacements: [String: Data?]) -> SiteSnapshot {
+        var files = self.files
+        var changed: [String] = []
+        for (path, data) in replacements where files[path] != data {
+            files[path] = data
+            changed.append(path)
+        }
+        return SiteSnapshot(files: files, changes: changed.sorted())
+    }
+
     /// Site paths that were added, removed or changed since `previous`, sorted.
     public func changedPaths(since previous: SiteSnapshot?) -> [String] {
         guard let previous else { return files.keys.sorted() }

@@ -104,7 +104,9 @@ import Testing
         var preview = try Preview()
         defer { Fixtures.remove(preview.site) }
         try preview.edit(Self.article) { $0 + "\nSofort sichtbar.\n" }
-        let quick = try #require(preview.rebuilder.quickRebuild(after: ChangeSet(paths: [Self.article]), previous: preview.snapshot))
+        let answer = try #require(preview.rebuilder.quickRebuild(after: ChangeSet(paths: [Self.article]), previous: preview.snapshot))
+        #expect(!answer.isComplete)
+        let quick = answer.snapshot
         #expect(quick.changedPaths(since: preview.snapshot) == ["politik/erste-meldung/index.html"])
         let page = try #require(quick["politik/erste-meldung/index.html"])
         #expect(String(decoding: page, as: UTF8.self).contains("Sofort sichtbar."))
@@ -122,5 +124,20 @@ import Testing
         #expect(preview.rebuilder.quickRebuild(after: ChangeSet(paths: ["content/politik/neu/index.md"]), previous: shown) == nil)
         try preview.edit(Self.article) { $0.replacingOccurrences(of: "date: ", with: "date: kaputt ") }
         #expect(preview.rebuilder.quickRebuild(after: ChangeSet(paths: [Self.article]), previous: shown) == nil)
+    }
+
+    @Test func aSavedStaticFileIsJustServedAnew() throws {
+        var preview = try Preview()
+        defer { Fixtures.remove(preview.site) }
+        try preview.edit("static/css/style.css") { $0 + "\nh1 { color: teal }\n" }
+        let answer = try #require(preview.rebuilder.quickRebuild(after: ChangeSet(paths: ["static/css/style.css"]), previous: preview.snapshot))
+        #expect(answer.isComplete)
+        #expect(answer.snapshot.changedPaths(since: preview.snapshot) == ["css/style.css"])
+        #expect(answer.snapshot.files == (try preview.fullBuild()))
+        // A later rebuild starting from that snapshot still agrees with a full build.
+        preview.snapshot = answer.snapshot
+        try preview.edit(Self.article) { $0 + "\nDanach.\n" }
+        _ = try preview.save(Self.article)
+        #expect(preview.snapshot.files == (try preview.fullBuild()))
     }
 }
