@@ -71,3 +71,11 @@ bench: deps
 	fi
 	$(SWIFT) build -c release
 	python3 Benchmarks/bench.py --n $(N) --runs $(RUNS) --jobs $(JOBS)
+
+# The preview server under load: wrk at 200 connections for 30 s against `magbuild serve`
+# on the demo magazine while an article is saved every second (see BENCHMARKS.md).
+.PHONY: bench-serve
+bench-serve: deps
+	@command -v wrk >/dev/null || { echo "bench-serve: installing wrk (needs root or sudo)"; $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq wrk; }
+	$(SWIFT) build -c release
+	python3 Benchmarks/serve_load.py

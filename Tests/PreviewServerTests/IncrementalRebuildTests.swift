@@ -104,7 +104,9 @@ import Testing
         var preview = try Preview()
         defer { Fixtures.remove(preview.site) }
         try preview.edit(Self.article) { $0 + "\nSofort sichtbar.\n" }
-        let answer = try #require(preview.rebuilder.quickRebuild(after: ChangeSet(paths: [Self.article]), previous: preview.snapshot))
+        // With the editor's temporary file, renamed over the article before the rebuild.
+        let saved = ChangeSet(paths: [Self.article, Self.article + ".saving"])
+        let answer = try #require(preview.rebuilder.quickRebuild(after: saved, previous: preview.snapshot))
         #expect(!answer.isComplete)
         let quick = answer.snapshot
         #expect(quick.changedPaths(since: preview.snapshot) == ["politik/erste-meldung/index.html"])

@@ -43,14 +43,16 @@ public final class LiveBuild: Sendable {
 
     /// The new pages of saved articles, rendered with the last build's everything else; nil
     /// unless every path in `paths` is the Markdown or comment file of a published article
-    /// that still loads without errors at the same URL. Their listings, related boxes and
+    /// that still loads without errors at the same URL (or a file that is gone again). Their listings, related boxes and
     /// feeds wait for the next ``rebuild(into:fromScratch:)``.
     public func savedArticlePages(_ paths: Set<String>) -> [String: Data]? {
         let (last, byFile) = state.withLock { ($0.prepared, $0.articleByFile) }
         guard !paths.isEmpty, let prepared = last else { return nil }
         let site = options.source
         let model = prepared.values.model
-        guard paths.allSatisfy({ byFile[$0] != nil }) else { return nil }
+        // A path that is gone again was an editor's temporary file, renamed over the article.
+        let gone = { (path: String) in !FileManager.default.fileExists(atPath: site.appendingPathComponent(path).path) }
+        guard paths.allSatisfy({ byFile[$0] != nil || gone($0) }), paths.contains(where: { byFile[$0] != nil }) else { return nil }
         var pages: [String: Data] = [:]
         for index in Set(paths.compactMap { byFile[$0] }) {
             let old = model.articles[index]
