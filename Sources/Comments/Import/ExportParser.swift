@@ -10,7 +10,7 @@ enum ExportParser {
     /// Parses `url` with `delegate`. `file` names the export in messages.
     /// - Throws: a `DiagnosticList` with a `file:line:col` error when the XML is malformed.
     static func parse(_ url: URL, file: String, delegate: any XMLParserDelegate & ExportReading) throws {
-        if let problem = try? ExportEncoding.problem(in: url, file: file) {
+        if let problem = try? ExportPrecheck.problem(in: url, file: file) {
             throw DiagnosticList([problem])
         }
         guard let stream = InputStream(url: url) else {
