@@ -83,7 +83,8 @@ public enum ReaderHTMLCheck {
     static func targetProblem(_ scalars: Substring.UnicodeScalarView) -> String? {
         let target = String(String.UnicodeScalarView(scalars))
         let lowered = target.lowercased()
-        guard lowered.hasPrefix("http://") || lowered.hasPrefix("https://") else {
+        // Bytes, not characters: a combining mark after the slashes would glue onto them.
+        guard lowered.utf8.starts(with: "http://".utf8) || lowered.utf8.starts(with: "https://".utf8) else {
             return "link target is not http(s): \(String(target.prefix(40)).debugDescription)"
         }
         guard !scalars.contains(where: { $0 == "<" || $0 == ">" || $0 == "'" || $0.properties.isWhitespace }) else {

@@ -8,9 +8,10 @@ struct PrivateValues {
 
     init(in data: Data, elements: [String]) {
         let text = String(decoding: data, as: UTF8.self)
+        let markup = Self.withoutTextSections(text)
         var found: [String: Int] = [:]
         for element in elements {
-            var rest = text[...]
+            var rest = markup[...]
             while let open = rest.range(of: "<\(element)>"), let close = rest[open.upperBound...].range(of: "</\(element)>") {
                 var value = rest[open.upperBound..<close.lowerBound]
                 if value.hasPrefix("<![CDATA["), value.hasSuffix("]]>") { value = value.dropFirst(9).dropLast(3) }
@@ -28,6 +29,21 @@ struct PrivateValues {
     /// The private value `field` contains, if any.
     func leaked(in field: String) -> String? {
         values.first { field.contains($0) }
+    }
+
+    /// `text` without CDATA sections and comments (up to the end when unclosed): an element
+    /// written inside them is text, which the importer rightly keeps.
+    private static func withoutTextSections(_ text: String) -> String {
+        var out = ""
+        var rest = text[...]
+        while let open = rest.range(of: "<![CDATA[") ?? rest.range(of: "<!--") {
+            let comment = rest.range(of: "<!--").map { $0.lowerBound < open.lowerBound ? $0 : open } ?? open
+            out += rest[..<comment.lowerBound]
+            let closer = rest[comment.lowerBound...].hasPrefix("<!--") ? "-->" : "]]>"
+            guard let close = rest[comment.upperBound...].range(of: closer) else { return out }
+            rest = rest[close.upperBound...]
+        }
+        return out + rest
     }
 
     private static func occurrences(of value: String, in text: String) -> Int {
