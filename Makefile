@@ -79,3 +79,15 @@ bench-serve: deps
 	@command -v wrk >/dev/null || { echo "bench-serve: installing wrk (needs root or sudo)"; $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq wrk; }
 	$(SWIFT) build -c release
 	python3 Benchmarks/serve_load.py
+
+# ---- fuzzing ------------------------------------------------------------------------------
+# libFuzzer targets for magbuild's parsers (a separate package in Fuzz/, built with
+# -sanitize=fuzzer,address): make fuzz FUZZ_SECONDS=300 FUZZ_TARGETS="FuzzTemplates FuzzMarkdown".
+# Seeds live in Fuzz/Corpus/<target>/; the fuzzers work in Fuzz/.work/ (git-ignored).
+# Exits non-zero when a target crashes and prints where the reproducer is.
+FUZZ_SECONDS ?= 60
+FUZZ_TARGETS ?=
+
+.PHONY: fuzz
+fuzz: deps
+	SWIFT="$(SWIFT)" FUZZ_SECONDS="$(FUZZ_SECONDS)" FUZZ_TARGETS="$(FUZZ_TARGETS)" Fuzz/run-fuzzers.sh

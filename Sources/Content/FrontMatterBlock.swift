@@ -2,7 +2,7 @@
 ///
 /// The file starts with a line `---` (after an optional UTF-8 byte order mark), then the
 /// YAML, then another line `---`; everything after that is the body. Line endings may be
-/// `\n` or `\r\n`; the parts come back with `\n` only.
+/// `\n`, `\r\n` or `\r`; the parts come back with `\n` only.
 struct FrontMatterBlock {
     /// The YAML between the two `---` lines.
     var yaml: String
@@ -21,6 +21,9 @@ struct FrontMatterBlock {
     }
 
     /// The text without a byte order mark and with `\n` line endings (line numbers unchanged).
+    ///
+    /// A lone `\r` is a line ending too, as it is for YAML and Markdown: keeping it would
+    /// put YAML error lines past the lines the file has.
     static func normalized(_ text: String) -> String {
         var bytes = Substring(text).utf8
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
@@ -30,11 +33,13 @@ struct FrontMatterBlock {
         out.reserveCapacity(bytes.count)
         var previousWasCR = false
         for byte in bytes {
-            if previousWasCR && byte != UInt8(ascii: "\n") { out.append(UInt8(ascii: "\r")) }
+            if previousWasCR && byte == UInt8(ascii: "\n") {
+                previousWasCR = false
+                continue
+            }
             previousWasCR = byte == UInt8(ascii: "\r")
-            if !previousWasCR { out.append(byte) }
+            out.append(previousWasCR ? UInt8(ascii: "\n") : byte)
         }
-        if previousWasCR { out.append(UInt8(ascii: "\r")) }
         return String(decoding: out, as: UTF8.self)
     }
 

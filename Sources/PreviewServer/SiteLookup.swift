@@ -21,7 +21,8 @@ enum SiteLookup: Equatable {
         } else if snapshot.contains(joined) {
             self = .file(joined)
         } else if snapshot.contains(joined + "/index.html") {
-            var location = rawPath + "/"
+            // One leading slash: `//host/…` would send the browser to another site.
+            var location = "/" + rawPath.drop { $0 == "/" } + "/"
             if let query, !query.isEmpty { location += "?" + query }
             self = .redirect(location)
         } else {

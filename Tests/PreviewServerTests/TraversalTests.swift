@@ -45,6 +45,15 @@ import Testing
         #expect(RequestPath(raw: "/a%20b/c") == .site(segments: ["a b", "c"], directory: false))
     }
 
+    /// `//x` named the directory `x`, and its redirect went to `//x/`, which a browser reads
+    /// as the host `x` (found by fuzzing: `Fuzz/Corpus/FuzzRequestPath/regression-double-slash`).
+    @Test func redirectsNeverLeaveTheSite() {
+        let snapshot = SiteSnapshot(files: ["evil.example/index.html": Data(), "politik/erste/index.html": Data()])
+        #expect(SiteLookup(rawPath: "//evil.example", query: nil, in: snapshot) == .redirect("/evil.example/"))
+        #expect(SiteLookup(rawPath: "///evil.example", query: "a=1", in: snapshot) == .redirect("/evil.example/?a=1"))
+        #expect(SiteLookup(rawPath: "/politik//erste", query: nil, in: snapshot) == .redirect("/politik//erste/"))
+    }
+
     @Test func theServerAnswersAttemptsWithBadRequest() async throws {
         let state = PreviewState(snapshot: Fixtures.snapshot)
         try await Fixtures.app(state: state).test(.router) { client in

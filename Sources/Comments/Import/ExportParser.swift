@@ -10,6 +10,9 @@ enum ExportParser {
     /// Parses `url` with `delegate`. `file` names the export in messages.
     /// - Throws: a `DiagnosticList` with a `file:line:col` error when the XML is malformed.
     static func parse(_ url: URL, file: String, delegate: any XMLParserDelegate & ExportReading) throws {
+        if let problem = try? ExportPrecheck.problem(in: url, file: file) {
+            throw DiagnosticList([problem])
+        }
         guard let stream = InputStream(url: url) else {
             throw DiagnosticList([.error(at: SourceLocation(file: file), "cannot open the export")])
         }

@@ -1,0 +1,53 @@
+#!/usr/bin/env bash
+# Runs magbuild's fuzz targets (see Fuzz/Package.swift); `make fuzz` calls this.
+#
+#   FUZZ_SECONDS   seconds per target (default 60)
+#   FUZZ_TARGETS   space-separated target names (default: all)
+#   FUZZ_FLAGS     extra libFuzzer flags, e.g. "-jobs=2 -workers=2"
+#
+# Each target starts from a copy of its seeds (Fuzz/Corpus/<target>/, never written to) in
+# Fuzz/.work/<target>/corpus, which keeps what earlier runs found. A crash or failed invariant
+# leaves its input in Fuzz/.work/<target>/artifacts/ and makes the script exit with status 1.
+set -u
+cd "$(dirname "$0")"
+
+SWIFT=${SWIFT:-swift}
+SECONDS_PER_TARGET=${FUZZ_SECONDS:-60}
+ALL_TARGETS="FuzzFrontMatter FuzzCommentsJSON FuzzReaderText FuzzTemplates FuzzWXRImport FuzzDisqusImport FuzzMarkdown FuzzRequestPath"
+TARGETS=${FUZZ_TARGETS:-$ALL_TARGETS}
+
+echo "fuzz: building the fuzz targets (release, -sanitize=fuzzer,address)"
+"$SWIFT" build -c release || exit 2
+BIN=$("$SWIFT" build -c release --show-bin-path)
+
+# Swift keeps caches that LeakSanitizer would report as leaks; ASan itself stays on.
+export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=0}
+# Swift's crash backtracer reads memory that ASan then reports as a second, bogus error.
+export SWIFT_BACKTRACE=${SWIFT_BACKTRACE:-enable=no}
+
+failed=""
+for target in $TARGETS; do
+    if [ ! -d "Corpus/$target" ]; then echo "fuzz: unknown target $target" >&2; exit 2; fi
+    work=".work/$target"
+    mkdir -p "$work/corpus" "$work/artifacts"
+    cp -n Corpus/"$target"/* "$work/corpus/" 2>/dev/null
+    echo "fuzz: $target for ${SECONDS_PER_TARGET}s"
+    # shellcheck disable=SC2086
+    "$BIN/$target" "$work/corpus" -max_total_time="$SECONDS_PER_TARGET" -timeout=30 -print_final_stats=1 \
+        -artifact_prefix="$work/artifacts/" ${FUZZ_FLAGS:-} > "$work/log" 2>&1
+    status=$?
+    grep -E "^stat::number_of_executed_units|^Done [0-9]+ runs" "$work/log" | tail -1 | sed "s/^/fuzz: $target: /"
+    if [ $status -ne 0 ]; then
+        failed="$failed $target"
+        echo "fuzz: $target FAILED (status $status); the end of its log, $work/log:" >&2
+        grep -E "INVARIANT FAILED|ERROR: AddressSanitizer|Fatal error|ERROR: libFuzzer|deadly signal" "$work/log" | head -5 >&2
+        grep -E "Test unit written to|artifact_prefix" "$work/log" | sed 's/^/    /' >&2
+        echo "    reproduce: Fuzz/$BIN/$target <file>   minimize: add -minimize_crash=1 -runs=10000" | sed "s|Fuzz/$PWD/|Fuzz/|" >&2
+    fi
+done
+
+if [ -n "$failed" ]; then
+    echo "fuzz: failures in:$failed" >&2
+    exit 1
+fi
+echo "fuzz: no crashes in: $TARGETS"
