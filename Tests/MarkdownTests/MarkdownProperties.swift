@@ -22,6 +22,28 @@ import Testing
             #expect(!html.lowercased().contains("<script"), "\(markdown.debugDescription)")
         }
     }
+
+    /// Heading ids are unique, and the same as a plain search from `-1` upwards would give.
+    @Test func headingIDsAreUniqueAndFirstFree() async {
+        let texts = Gen<String?>.element(of: ["x", "X", "x 1", "x-2", "x 1 1", "y", "Über", "ueber", "", "section"])
+        await propertyCheck(count: 300, input: texts.map { $0 ?? "" }.array(of: 0...30)) { headings in
+            var slugger = HeadingSlugger()
+            let ids = headings.map { slugger.uniqueSlug($0) }
+            #expect(Set(ids).count == ids.count)
+            var used: Set<String> = []
+            let expected = headings.map { text in
+                let base = HeadingSlugger.slug(text)
+                var candidate = base, suffix = 0
+                while used.contains(candidate) {
+                    suffix += 1
+                    candidate = "\(base)-\(suffix)"
+                }
+                used.insert(candidate)
+                return candidate
+            }
+            #expect(ids == expected, "\(headings)")
+        }
+    }
 }
 
 /// Random Markdown built from block and inline syntax pieces and random scalars.
