@@ -9,6 +9,9 @@ let strict: [SwiftSetting] = [
     .enableUpcomingFeature("ExistentialAny"),
 ]
 
+/// Random inputs for the property tests of the content-level modules.
+let propertyBased: Target.Dependency = .product(name: "PropertyBased", package: "swift-property-based")
+
 let package = Package(
     name: "magbuild",
     platforms: [.macOS(.v15)],
@@ -21,6 +24,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
     ],
     targets: [
         .systemLibrary(
@@ -63,10 +67,10 @@ let package = Package(
         .executableTarget(name: "magbuild", dependencies: ["MagbuildCLI"], swiftSettings: strict),
 
         .testTarget(name: "DiagnosticsTests", dependencies: ["Diagnostics"]),
-        .testTarget(name: "MarkdownTests", dependencies: ["Markdown"]),
-        .testTarget(name: "TemplatesTests", dependencies: ["Templates"]),
-        .testTarget(name: "ContentTests", dependencies: ["Content"]),
-        .testTarget(name: "CommentsTests", dependencies: ["Comments"]),
+        .testTarget(name: "MarkdownTests", dependencies: ["Markdown", propertyBased]),
+        .testTarget(name: "TemplatesTests", dependencies: ["Templates", propertyBased]),
+        .testTarget(name: "ContentTests", dependencies: ["Content", propertyBased]),
+        .testTarget(name: "CommentsTests", dependencies: ["Comments", propertyBased]),
         .testTarget(name: "SiteTests", dependencies: ["Site"]),
         .testTarget(name: "EndToEndTests", dependencies: ["magbuild"]),
         .testTarget(

@@ -85,10 +85,16 @@ public enum Slug {
                 spelled.unicodeScalars.append(scalar)
             }
         }
+        // A letter of the table may carry a mark of its own ("ǿ" is ø + acute): once the
+        // mark is gone, spell it out too.
         var out = ""
         for scalar in spelled.decomposedStringWithCanonicalMapping.unicodeScalars
         where !isMark(scalar) {
-            out.unicodeScalars.append(scalar)
+            if let replacement = spelledOut[scalar] {
+                out += replacement
+            } else {
+                out.unicodeScalars.append(scalar)
+            }
         }
         return out.precomposedStringWithCanonicalMapping
     }

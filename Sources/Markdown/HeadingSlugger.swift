@@ -5,6 +5,8 @@ import Foundation
 /// every other run of non-alphanumerics collapsed into one `-`.
 struct HeadingSlugger {
     private var used: Set<String> = []
+    /// The suffix of the slug last returned for each base slug.
+    private var lastSuffix: [String: Int] = [:]
 
     /// The slug of `text`, or `section` when nothing is left of it.
     static func slug(_ text: String) -> String {
@@ -40,14 +42,20 @@ struct HeadingSlugger {
     }
 
     /// A slug of `text` that no earlier call returned: `x`, then `x-1`, `x-2`, …
+    ///
+    /// The search for a free suffix goes on where the last one for the same slug stopped
+    /// (every suffix below it is taken for good), so a document with thousands of equal
+    /// headings takes linear, not quadratic, time.
     mutating func uniqueSlug(_ text: String) -> String {
         let base = Self.slug(text)
         var candidate = base
-        var suffix = 0
+        var suffix = lastSuffix[base] ?? 0
+        if suffix > 0 { candidate = "\(base)-\(suffix)" }
         while used.contains(candidate) {
             suffix += 1
             candidate = "\(base)-\(suffix)"
         }
+        lastSuffix[base] = suffix
         used.insert(candidate)
         return candidate
     }

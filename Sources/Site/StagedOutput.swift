@@ -1,7 +1,9 @@
 import Foundation
 
 /// An output folder that is written beside the target and swapped in only when the
-/// whole build succeeded, so a failed build never leaves a half-written site.
+/// whole build succeeded, so a failed build never leaves a half-written site. The swap is
+/// one system call (``FolderSwap``): a build killed at any moment leaves the complete
+/// previous or the complete new site; the next build removes what it left beside them.
 struct StagedOutput {
     let target: URL
     let staging: URL
@@ -14,6 +16,8 @@ struct StagedOutput {
         staging = parent.appendingPathComponent(".\(name).magbuild-new", isDirectory: true)
         let manager = FileManager.default
         try manager.createDirectory(at: parent, withIntermediateDirectories: true)
+        // What a killed build left: the output aside in a non-atomic swap, a staging folder.
+        try FolderSwap.recover(self.target)
         if manager.fileExists(atPath: staging.path) { try manager.removeItem(at: staging) }
         try manager.createDirectory(at: staging, withIntermediateDirectories: true)
     }

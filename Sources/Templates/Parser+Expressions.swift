@@ -6,6 +6,8 @@ extension Parser {
     private static let reserved: Set<String> = ["and", "or", "not", "in", "is", "if", "else"]
 
     mutating func parseExpression() throws(SyntaxError) -> Expression {
+        try enterExpression()
+        defer { expressionDepth -= 1 }
         let value = try parseOr()
         guard isKeyword("if") else { return value }
         let span = tokens[index].span
@@ -43,6 +45,8 @@ extension Parser {
         guard isKeyword("not") else { return try parseComparison() }
         let span = tokens[index].span
         index += 1
+        try enterExpression()
+        defer { expressionDepth -= 1 }
         return .unary(.not, try parseNot(), span)
     }
 
@@ -135,8 +139,19 @@ extension Parser {
             index += 1
             return .literal(.double(-value), span)
         default:
+            try enterExpression()
+            defer { expressionDepth -= 1 }
             return .unary(.negate, try parseUnary(), span)
         }
+    }
+
+    /// Counts one more level of nesting, or throws past `Parser.nestingLimit`.
+    private mutating func enterExpression() throws(SyntaxError) {
+        guard expressionDepth < Self.nestingLimit else {
+            throw SyntaxError("expression nested more than \(Self.nestingLimit) deep", at: tokens[index].span,
+                              hint: "split it up with '{% set %}'")
+        }
+        expressionDepth += 1
     }
 
     private func isFilterNext(at position: Int) -> Bool {

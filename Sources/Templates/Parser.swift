@@ -17,9 +17,15 @@ struct Parser {
     var blockDepth = 0
     /// How many tags of any kind enclose the current position (`extends` needs none).
     private var nesting = 0
+    /// How many expressions enclose the current one (parentheses, lists, `not`, `-`).
+    var expressionDepth = 0
     /// Set when the lexer stopped early (an unclosed tag or comment): the missing end of
     /// the template then causes no further errors.
     var isTruncated = false
+
+    /// Tags and expressions nest at most this deep: the parser and the renderer recurse
+    /// once per level, and no real template comes near it.
+    static let nestingLimit = 64
 
     static let tagNames = ["if", "elif", "else", "endif", "for", "endfor", "set", "endset", "include", "extends",
                            "block", "endblock", "raw", "endraw"]
@@ -100,6 +106,7 @@ struct Parser {
     private mutating func parseTag(_ keyword: String, at span: Span, keywordSpan: Span,
                                    inside opener: (keyword: String, span: Span)?) -> Node?
     {
+        if ["if", "for", "block"].contains(keyword), !canNest(at: keywordSpan) { return nil }
         switch keyword {
         case "if": return parseIf(at: span)
         case "for": return parseFor(at: span)
@@ -131,6 +138,7 @@ struct Parser {
     /// up to its end tag, so that end tag is not reported as unexpected too. A missing end
     /// tag is not reported: the tag may not have been meant to open a body at all.
     private mutating func skipBody(ofMisspelled keyword: String) {
+        guard canNest(at: tokens[index].span) else { return }
         nesting += 1
         defer { nesting -= 1 }
         let middle: Set<String> = keyword == "if" ? ["elif", "else"] : (keyword == "for" ? ["else"] : [])
@@ -140,6 +148,17 @@ struct Parser {
             skipPastClose()
             if terminator.keyword == "end" + keyword { return }
         }
+    }
+
+    /// Whether one more tag may open here. Past `nestingLimit` the error is recorded and the
+    /// rest of the template skipped: its thousands of end tags would each be an error too.
+    private mutating func canNest(at span: Span) -> Bool {
+        guard nesting >= Self.nestingLimit else { return true }
+        errors.append(SyntaxError("tags nested more than \(Self.nestingLimit) deep", at: span,
+                                  hint: "move the inner part into a partial and include it"))
+        index = tokens.count - 1
+        isTruncated = true
+        return false
     }
 
     // MARK: - Tags
@@ -209,6 +228,7 @@ struct Parser {
         }
         guard let (name, value) = head else { return nil }
         if let value { return .assign(name, value, span) }
+        guard canNest(at: span) else { return nil }
         nesting += 1
         defer { nesting -= 1 }
         let (body, terminator) = parseNodes(until: ["endset"], opener: ("set", span))

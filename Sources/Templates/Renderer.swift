@@ -98,6 +98,18 @@ final class Renderer {
         if errors.count >= Self.maxErrors { throw RenderStop() }
     }
 
+    /// Records `error` and ends the whole render. Used past the include depth limit: going on
+    /// with the next item of every loop on the way down would repeat the runaway recursion
+    /// once per item and level, which never finishes for a partial that loops over a list
+    /// and includes itself.
+    private func stop(_ error: RenderError) -> RenderStop {
+        if let diagnostic = error.diagnostic {
+            errorKeys.insert("\(diagnostic.location.map(\.description) ?? "") \(diagnostic.message)")
+            errors.append(diagnostic)
+        }
+        return RenderStop()
+    }
+
     func render(_ node: Node, into out: OutputBuffer) throws {
         switch node {
         case .text(let text, _):
@@ -205,7 +217,7 @@ final class Renderer {
             if includeStack.contains(where: { $0.template == include.name }) || current.name == include.name {
                 message += " ('\(include.name)' includes itself without end)"
             }
-            throw failure(message, at: include.span, hint: "check the condition that ends the recursion")
+            throw stop(failure(message, at: include.span, hint: "check the condition that ends the recursion"))
         }
         guard let target = set.templates[include.name] else {
             throw failure("template '\(include.name)' not found", at: include.span,

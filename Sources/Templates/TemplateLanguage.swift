@@ -44,7 +44,10 @@
 /// - `{% include "partials/x.html" %}` renders with the current variables (loop
 ///   variables included); `{% include "x.html" with a = expr, b = expr %}` adds some.
 ///   Includes may recurse (threaded comments) up to a depth of 64; an include that
-///   includes itself outside any `if`/`for` is reported when templates load.
+///   includes itself outside any `if`/`for` is reported when templates load; one that
+///   recurses past the limit ends the render with that one error.
+/// - Tags nest at most 64 deep, and so do expressions (parentheses, lists, `not`, `-`);
+///   deeper nesting is a syntax error at the first tag or expression past the limit.
 /// - `{% extends "base.html" %}` at the top level, `{% block name %}…{% endblock [name] %}`,
 ///   any number of levels; `{{ super() }}` prints the parent's version of the block. In a
 ///   template that extends another, only blocks and `set` may stand outside blocks.

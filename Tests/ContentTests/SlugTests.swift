@@ -12,6 +12,7 @@ import Testing
         ("  --Hallo,   Welt!--  ", "hallo-welt"),
         ("COVID-19", "covid-19"),
         ("Łódź", "lodz"),
+        ("Ǿre, ǽble", "ore-aeble"),
         ("a/b/../c", "a-b-c"),
         ("", "n-a"),
         ("?!/..", "n-a"),
