@@ -87,7 +87,7 @@ public struct DiskOutput: OutputSink {
         let url = try fileURL(for: path)
         FilePaths.makeParent(of: url.path)
         if let old = previousFile(path), FileManager.default.contents(atPath: old.path) == data, link(old, to: url) { return }
-        try data.write(to: url)
+        try FilePaths.write(data, to: url.path)
     }
 
     public func copyFile(at source: URL, to path: String) throws {

@@ -37,10 +37,32 @@ enum FilePaths {
     static func makeParent(of path: String) {
         guard let slash = path.lastIndex(of: "/"), slash > path.startIndex else { return }
         let parent = String(path[..<slash])
-        if mkdir(parent, 0o755) == 0 || errno == EEXIST { return }
+        // `stat` first: `mkdir` of an existing folder takes the parent's lock for writing.
+        if exists(parent) || mkdir(parent, 0o755) == 0 || errno == EEXIST { return }
         if errno == ENOENT {
             makeParent(of: parent)
             _ = mkdir(parent, 0o755)
+        }
+    }
+
+    /// Writes `data` to a new or truncated file at `path`. Unlike `Data.write(to:)`, which
+    /// calls `fsync` for every file (half of a clean build's time on 25,000 pages), this
+    /// leaves flushing to the system: a killed build cannot lose what it wrote, and the
+    /// output is swapped in only after every file is complete.
+    static func write(_ data: Data, to path: String) throws {
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { throw OutputError.writeFailed("\(path): \(String(cString: strerror(errno)))") }
+        defer { close(descriptor) }
+        try data.withUnsafeBytes { (buffer: UnsafeRawBufferPointer) in
+            var offset = 0
+            while offset < buffer.count {
+                let written = Glibc.write(descriptor, buffer.baseAddress.map { $0 + offset }, buffer.count - offset)
+                if written < 0 {
+                    if errno == EINTR { continue }
+                    throw OutputError.writeFailed("\(path): \(String(cString: strerror(errno)))")
+                }
+                offset += written
+            }
         }
     }
 

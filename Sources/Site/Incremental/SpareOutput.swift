@@ -32,7 +32,7 @@ struct SpareOutput: OutputSink {
         {
             return
         }
-        try replace(target) { try data.write(to: URL(fileURLWithPath: $0)) }
+        try replace(target) { try FilePaths.write(data, to: $0) }
     }
 
     func copyFile(at source: URL, to path: String) throws {
