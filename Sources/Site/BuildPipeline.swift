@@ -32,9 +32,17 @@ struct BuildPipeline: Sendable {
     /// The magbuild binary, the site and the options: a cache made under another identity is ignored.
     let identity: Digest
 
-    /// Loads and renders what changed and plans every output.
+    /// What `prepare` found: nothing changed since the build `previous` describes, or the plan.
+    enum Preparation {
+        case unchanged(BuildCache, warnings: [Diagnostic], steps: [(name: String, seconds: Double)])
+        case planned(PreparedBuild)
+    }
+
+    /// Loads and renders what changed and plans every output; when no input changed at all
+    /// since `previous` (same articles, files, templates, static files and publishing
+    /// decisions), stops after loading and says so.
     /// - Throws: `DiagnosticList` when the site has errors.
-    func prepare(previous: BuildCache?) throws -> PreparedBuild {
+    func prepare(previous: BuildCache?, shortcut: Bool = true) throws -> Preparation {
         var clock = StepClock()
         var diagnostics: [Diagnostic] = []
         let site = options.source
@@ -69,6 +77,16 @@ struct BuildPipeline: Sendable {
         }
 
         let published = loaded.articles.filter { ArticleProcessing.isPublished($0, options: options) }
+        let staticFiles = SiteFiles.list(site.appendingPathComponent("static", isDirectory: true))
+        if shortcut, let previous, let last = previous.inputs, reusedRecords.count == loaded.articles.count, templates != nil,
+            !diagnostics.contains(where: { $0.severity == .error }),
+            inputsDigest(loaded.articles, records: reusedRecords, published: published, templates: sources, statics: staticFiles) == last
+        {
+            let references = ArticleProcessing.crossReferenceErrors(
+                published, all: loaded.articles, broken: [], site: site)
+            let warnings = diagnostics + reusedRecords.values.flatMap(\.warnings) + references
+            return .unchanged(previous, warnings: warnings.filter { $0.severity == .warning }, steps: clock.steps)
+        }
         let loadWarnings = Dictionary(grouping: loaded.diagnostics.filter { $0.severity == .warning }) { (warning: Diagnostic) in
             warning.location?.file ?? ""
         }
@@ -81,6 +99,8 @@ struct BuildPipeline: Sendable {
                     return (PublishedArticle(source: source, facts: record.facts, key: record.key, rendered: nil), record, record.warnings)
                 }
                 defer { articleProgress.advance() }
+                // Known but never rendered (it was a draft or in the future): the cache has no body.
+                let source = reusedRecords[source.file] == nil ? source : ContentLoader.withBody(source, siteAt: site) ?? source
                 var result = ArticleProcessing.process(source, site: site, config: config, settings: settings)
                 result.record.warnings = (loadWarnings[source.file] ?? []) + result.record.warnings
                 return (result.article, result.record, result.diagnostics)
@@ -111,13 +131,59 @@ struct BuildPipeline: Sendable {
             records[source.file] = reusedRecords[source.file] ?? ArticleRecord.unrendered(
                 source, site: site, warnings: loadWarnings[source.file] ?? [])
         }
-        let cache = BuildCache(
+        var cache = BuildCache(
             identity: identity, settings: settings, articles: records,
             outputs: Dictionary(outputs.map { ($0.path, $0.key) }, uniquingKeysWith: { _, last in last }))
-        return PreparedBuild(
+        cache.inputs = inputsDigest(loaded.articles, records: records, published: published, templates: sources, statics: staticFiles)
+        cache.counts = BuildCache.Counts(
+            pages: outputs.filter { if case .page = $0.source { true } else { false } }.count,
+            files: outputs.filter { if case .copy = $0.source { true } else { false } }.count,
+            comments: model.articles.reduce(0) { $0 + ($1.frontMatter.comments == .off ? 0 : $1.facts.commentCount) })
+        return .planned(PreparedBuild(
             model: model, values: values, templates: templates, outputs: outputs, cache: cache,
             warnings: diagnostics.filter { $0.severity == .warning },
-            articlesRendered: processed.filter { $0.0.rendered != nil }.count, steps: clock.steps)
+            articlesRendered: processed.filter { $0.0.rendered != nil }.count, steps: clock.steps))
+    }
+
+    /// Everything a build is made from, in one digest: the settings, every article's files
+    /// and bundle resources and whether it is published, the templates, and the stamps of
+    /// the static files. Equal digests mean an equal output.
+    private func inputsDigest(
+        _ articles: [ArticleSource], records: [String: ArticleRecord], published: [ArticleSource],
+        templates: [String: String], statics: [String]
+    ) -> Digest? {
+        var hasher = DigestHasher(tag: "inputs")
+        hasher.combine(settingsDigest())
+        let publishedFiles = Set(published.map(\.file))
+        hasher.combine(articles.count)
+        for article in articles {
+            guard let record = records[article.file] else { return nil }
+            hasher.combine(article.file)
+            hasher.combine(publishedFiles.contains(article.file))
+            for input in record.inputs { hasher.combine(input.path); hasher.combine(input.digest) }
+            hasher.combine(article.resources.count)
+            for resource in article.resources {
+                hasher.combine(resource)
+                let stamp = FileStamp.of(options.source.path + "/" + (article.bundleDirectory ?? "") + "/" + resource)
+                hasher.combine(Int(stamp?.size ?? -1))
+                hasher.combine(Int(stamp?.seconds ?? 0))
+                hasher.combine(Int(stamp?.nanoseconds ?? 0))
+            }
+        }
+        for name in templates.keys.sorted() {
+            hasher.combine(name)
+            hasher.combine(templates[name] ?? "")
+        }
+        hasher.combine(statics.count)
+        for file in statics {
+            hasher.combine(file)
+            let stamp = FileStamp.of(options.source.path + "/static/" + file)
+            hasher.combine(Int(stamp?.size ?? -1))
+            hasher.combine(Int(stamp?.seconds ?? 0))
+            hasher.combine(Int(stamp?.nanoseconds ?? 0))
+            hasher.combine(Int(bitPattern: UInt(stamp?.inode ?? 0)))
+        }
+        return hasher.finalize()
     }
 
     /// Every output file with its key: pages, feeds, sitemap, robots.txt, static files and
@@ -140,6 +206,25 @@ struct BuildPipeline: Sendable {
         }
         var seen = Set<String>()
         return outputs.reversed().filter { seen.insert($0.path).inserted }.reversed()
+    }
+
+    /// Plans even when nothing changed (the output lost files the cache says it has).
+    func plan(previous: BuildCache?) throws -> PreparedBuild {
+        guard case .planned(let prepared) = try prepare(previous: previous, shortcut: false) else {
+            throw OutputError.writeFailed("the build could not be planned")
+        }
+        return prepared
+    }
+
+    /// The summary of a build that had nothing to do.
+    static func summary(unchanged cache: BuildCache, warnings: [Diagnostic], steps: [(name: String, seconds: Double)]) -> BuildSummary {
+        var summary = BuildSummary()
+        summary.pages = cache.counts.pages
+        summary.files = cache.counts.files
+        summary.comments = cache.counts.comments
+        summary.warnings = warnings
+        summary.steps = steps
+        return summary
     }
 
     /// Makes every output `sink` cannot reuse, in parallel; each worker writes what it made.

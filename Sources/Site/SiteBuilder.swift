@@ -26,9 +26,21 @@ public struct SiteBuilder: Sendable {
         let total = StepClock()
         var reading = StepClock()
         let previous = options.clean ? nil : reading.measure("read cache") { folder.cache(matching: pipeline.identity) }
-        var prepared = try pipeline.prepare(previous: previous)
-        prepared.steps = reading.steps + prepared.steps
+        let preparation = try pipeline.prepare(previous: previous)
         var clock = StepClock()
+        if case .unchanged(let cache, let warnings, let steps) = preparation,
+            clock.measure("compare with output", { outputsExist(cache.outputs.keys) })
+        {
+            var summary = BuildPipeline.summary(unchanged: cache, warnings: warnings, steps: reading.steps + steps + clock.steps)
+            summary.seconds = total.total
+            return summary
+        }
+        var prepared: PreparedBuild
+        switch preparation {
+        case .planned(let planned): prepared = planned
+        case .unchanged: prepared = try pipeline.plan(previous: previous)
+        }
+        prepared.steps = reading.steps + prepared.steps
 
         if let previous, clock.measure("compare with output", { unchanged(prepared.outputs, since: previous) }) {
             var summary = try pipeline.produce(prepared, into: UnchangedOutput())
@@ -98,7 +110,17 @@ public struct SiteBuilder: Sendable {
     public func build(into sink: any OutputSink, previous: BuildCache?) throws -> (summary: BuildSummary, cache: BuildCache) {
         let pipeline = BuildPipeline(options: options, identity: Self.identity(of: options))
         let usable = previous.flatMap { $0.matches(pipeline.identity) ? $0 : nil }
-        let prepared = try pipeline.prepare(previous: usable)
+        let preparation = try pipeline.prepare(previous: usable)
+        if case .unchanged(let cache, let warnings, let steps) = preparation,
+            cache.outputs.allSatisfy({ sink.reuse($0.key, key: $0.value) })
+        {
+            return (BuildPipeline.summary(unchanged: cache, warnings: warnings, steps: steps), cache)
+        }
+        let prepared: PreparedBuild
+        switch preparation {
+        case .planned(let planned): prepared = planned
+        case .unchanged: prepared = try pipeline.plan(previous: usable)
+        }
         return (try pipeline.produce(prepared, into: sink), prepared.cache)
     }
 
@@ -106,9 +128,14 @@ public struct SiteBuilder: Sendable {
     private func unchanged(_ outputs: [PlannedOutput], since previous: BuildCache) -> Bool {
         guard outputs.count == previous.outputs.count, outputs.allSatisfy({ previous.outputs[$0.path] == $0.key })
         else { return false }
+        return outputsExist(outputs.map(\.path))
+    }
+
+    /// Whether every one of `paths` is a file in the output folder (nobody deleted one by hand).
+    private func outputsExist(_ paths: some Collection<String>) -> Bool {
         let root = options.output.path
-        return !parallelMap(outputs, jobs: options.jobs) { output in
-            FilePaths.join(root, output.path).map(FilePaths.exists) ?? false
+        return !parallelMap(Array(paths), jobs: options.jobs) { path in
+            FilePaths.join(root, path).map(FilePaths.exists) ?? false
         }.contains(false)
     }
 

@@ -15,8 +15,8 @@ import Testing
             try FileManager.default.copyItem(at: SiteBuilderTests.fixture, to: site)
         }
 
-        func options(clean: Bool = false, output: URL? = nil) -> BuildOptions {
-            var options = BuildOptions(source: site, output: output ?? self.output, jobs: 2, now: Date(timeIntervalSince1970: 1_750_000_000))
+        func options(clean: Bool = false, output: URL? = nil, now: Date = Date(timeIntervalSince1970: 1_750_000_000)) -> BuildOptions {
+            var options = BuildOptions(source: site, output: output ?? self.output, jobs: 2, now: now)
             options.clean = clean
             return options
         }
@@ -182,5 +182,17 @@ import Testing
             try site.build()
             #expect(site.touched(since: before).isEmpty)
         }
+    }
+
+    @Test func anArticleWhoseTimeHasComeAppearsWithNothingElseChanged() throws {
+        let site = try Workspace()
+        try site.build()
+        #expect(try site.build().written == 0)
+        let later = site.options(now: .distantFuture)  // after the fixture's article dated 2999
+        let summary = try SiteBuilder(options: later).build()
+        #expect(summary.written > 0)
+        let memory = MemoryOutput()
+        _ = try SiteBuilder(options: later).build(into: memory)
+        #expect(site.outputFiles() == memory.files)
     }
 }

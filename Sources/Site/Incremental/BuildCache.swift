@@ -7,7 +7,7 @@ import Foundation
 /// site folder or other build options, or one that does not describe the output folder as
 /// it is now, is ignored and the build starts from scratch.
 public struct BuildCache: Sendable {
-    static let format = 1
+    static let format = 2
 
     var format = BuildCache.format
     /// The magbuild binary, the site folder and the build options.
@@ -22,8 +22,18 @@ public struct BuildCache: Sendable {
     var outputFolder: FolderIdentity? = nil
     /// Disk builds: the keys of the spare copy of the previous output, when it is complete.
     var spare: [String: Digest]? = nil
+    /// The digest of every input of the build (see `BuildPipeline`): equal means nothing to do.
+    var inputs: Digest? = nil
+    /// What the summary line counts, for a build that had nothing to do.
+    var counts = Counts(pages: 0, files: 0, comments: 0)
     /// Disk builds: the identity of the spare folder.
     var spareFolder: FolderIdentity? = nil
+
+    struct Counts: Sendable {
+        var pages: Int
+        var files: Int
+        var comments: Int
+    }
 
     /// Whether this cache may be used for a build with `identity`.
     func matches(_ identity: Digest) -> Bool {

@@ -17,6 +17,8 @@ extension BuildCache: CacheCodable {
         outputFolder = try reader.optional()
         spare = try reader.bool() ? try Self.readKeys(&reader) : nil
         spareFolder = try reader.optional()
+        inputs = try reader.optional()
+        counts = Counts(pages: try reader.int(), files: try reader.int(), comments: try reader.int())
     }
 
     func write(to writer: inout CacheWriter) {
@@ -29,6 +31,10 @@ extension BuildCache: CacheCodable {
         writer.write(spare != nil)
         if let spare { Self.writeKeys(spare, to: &writer) }
         writer.write(spareFolder)
+        writer.write(inputs)
+        writer.write(counts.pages)
+        writer.write(counts.files)
+        writer.write(counts.comments)
     }
 
     private static func writeKeys(_ keys: [String: Digest], to writer: inout CacheWriter) {

@@ -30,7 +30,18 @@ public final class LiveBuild: Sendable {
         options.now = Date()
         let pipeline = BuildPipeline(options: options, identity: SiteBuilder.identity(of: options))
         let previous = fromScratch ? nil : state.withLock { $0.cache }
-        let prepared = try pipeline.prepare(previous: previous)
+        let preparation = try pipeline.prepare(previous: previous)
+        // Nothing changed (an editor saved without a change): the last build's model stays.
+        if case .unchanged(let cache, let warnings, let steps) = preparation,
+            state.withLock({ $0.prepared != nil }), cache.outputs.allSatisfy({ sink.reuse($0.key, key: $0.value) })
+        {
+            return BuildPipeline.summary(unchanged: cache, warnings: warnings, steps: steps)
+        }
+        let prepared: PreparedBuild
+        switch preparation {
+        case .planned(let planned): prepared = planned
+        case .unchanged: prepared = try pipeline.plan(previous: previous)
+        }
         let summary = try pipeline.produce(prepared, into: sink)
         var byFile: [String: Int] = [:]
         for (index, article) in prepared.values.model.articles.enumerated() {
