@@ -77,10 +77,11 @@ struct BuildPipeline: Sendable {
         }
 
         let published = loaded.articles.filter { ArticleProcessing.isPublished($0, options: options) }
-        let staticFiles = SiteFiles.list(site.appendingPathComponent("static", isDirectory: true))
         if shortcut, let previous, let last = previous.inputs, reusedRecords.count == loaded.articles.count, templates != nil,
             !diagnostics.contains(where: { $0.severity == .error }),
-            inputsDigest(loaded.articles, records: reusedRecords, published: published, templates: sources, statics: staticFiles) == last
+            inputsDigest(
+                loaded.articles, records: reusedRecords, published: published, templates: sources,
+                copies: Self.copyKeys(site: site.path, published: published)) == last
         {
             let references = ArticleProcessing.crossReferenceErrors(
                 published, all: loaded.articles, broken: [], site: site)
@@ -134,7 +135,9 @@ struct BuildPipeline: Sendable {
         var cache = BuildCache(
             identity: identity, settings: settings, articles: records,
             outputs: Dictionary(outputs.map { ($0.path, $0.key) }, uniquingKeysWith: { _, last in last }))
-        cache.inputs = inputsDigest(loaded.articles, records: records, published: published, templates: sources, statics: staticFiles)
+        cache.inputs = inputsDigest(
+            loaded.articles, records: records, published: published, templates: sources,
+            copies: outputs.compactMap { if case .copy = $0.source { $0.key } else { nil } })
         cache.counts = BuildCache.Counts(
             pages: outputs.filter { if case .page = $0.source { true } else { false } }.count,
             files: outputs.filter { if case .copy = $0.source { true } else { false } }.count,
@@ -146,11 +149,11 @@ struct BuildPipeline: Sendable {
     }
 
     /// Everything a build is made from, in one digest: the settings, every article's files
-    /// and bundle resources and whether it is published, the templates, and the stamps of
-    /// the static files. Equal digests mean an equal output.
+    /// and whether it is published, the templates, and the keys of the copied files (static
+    /// files and bundle resources: paths and stamps). Equal digests mean an equal output.
     private func inputsDigest(
         _ articles: [ArticleSource], records: [String: ArticleRecord], published: [ArticleSource],
-        templates: [String: String], statics: [String]
+        templates: [String: String], copies: [Digest]
     ) -> Digest? {
         var hasher = DigestHasher(tag: "inputs")
         hasher.combine(settingsDigest())
@@ -160,29 +163,18 @@ struct BuildPipeline: Sendable {
             guard let record = records[article.file] else { return nil }
             hasher.combine(article.file)
             hasher.combine(publishedFiles.contains(article.file))
-            for input in record.inputs { hasher.combine(input.path); hasher.combine(input.digest) }
-            hasher.combine(article.resources.count)
-            for resource in article.resources {
-                hasher.combine(resource)
-                let stamp = FileStamp.of(options.source.path + "/" + (article.bundleDirectory ?? "") + "/" + resource)
-                hasher.combine(Int(stamp?.size ?? -1))
-                hasher.combine(Int(stamp?.seconds ?? 0))
-                hasher.combine(Int(stamp?.nanoseconds ?? 0))
+            for input in record.inputs {
+                hasher.combine(input.path)
+                hasher.combine(input.digest)
             }
         }
         for name in templates.keys.sorted() {
             hasher.combine(name)
             hasher.combine(templates[name] ?? "")
         }
-        hasher.combine(statics.count)
-        for file in statics {
-            hasher.combine(file)
-            let stamp = FileStamp.of(options.source.path + "/static/" + file)
-            hasher.combine(Int(stamp?.size ?? -1))
-            hasher.combine(Int(stamp?.seconds ?? 0))
-            hasher.combine(Int(stamp?.nanoseconds ?? 0))
-            hasher.combine(Int(bitPattern: UInt(stamp?.inode ?? 0)))
-        }
+        hasher.combine(copies.count)
+        // Sorted: the caller may list them in any order.
+        for key in copies.sorted(by: { ($0.high, $0.low) < ($1.high, $1.low) }) { hasher.combine(key) }
         return hasher.finalize()
     }
 
@@ -200,12 +192,20 @@ struct BuildPipeline: Sendable {
         outputs.append(PlannedOutput(path: "sitemap.xml", key: PageKeys.key(forSitemap: sitemap), source: .sitemap(sitemap)))
         let robots = MachineFiles.robots(urls: values.urls)
         outputs.append(PlannedOutput(path: "robots.txt", key: PageKeys.key(forText: robots, path: "robots.txt"), source: .text(robots)))
-        for copy in FileCopier.copies(site: options.source.path, articles: model.articles) {
-            let key = PageKeys.key(forCopyOf: copy.source, path: copy.path) ?? DigestHasher(tag: copy.path).finalize()
-            outputs.append(PlannedOutput(path: copy.path, key: key, source: .copy(copy.source)))
+        for copy in FileCopier.copies(site: options.source.path, articles: model.articles.map(\.source)) {
+            outputs.append(PlannedOutput(path: copy.path, key: Self.copyKey(copy), source: .copy(copy.source)))
         }
         var seen = Set<String>()
         return outputs.reversed().filter { seen.insert($0.path).inserted }.reversed()
+    }
+
+    /// The key of a copied file: its paths and stamp.
+    private static func copyKey(_ copy: (source: String, path: String)) -> Digest {
+        PageKeys.key(forCopyOf: copy.source, path: copy.path) ?? DigestHasher(tag: copy.path).finalize()
+    }
+
+    private static func copyKeys(site: String, published: [ArticleSource]) -> [Digest] {
+        FileCopier.copies(site: site, articles: published).map(copyKey)
     }
 
     /// Plans even when nothing changed (the output lost files the cache says it has).
