@@ -7,7 +7,7 @@ public struct BuildSummary: Sendable {
     public var comments = 0
     /// Static files and bundle resources copied.
     public var files = 0
-    /// Output files made anew; the others were unchanged since the previous build and kept.
+    /// Output files added, changed or removed; the others were unchanged since the previous build and kept.
     public var written = 0
     /// Articles whose Markdown and comments were rendered; the others came from the build cache.
     public var articlesRendered = 0
@@ -24,7 +24,7 @@ public struct BuildSummary: Sendable {
     /// The one-line summary printed at the end of `magbuild build`.
     public var line: String {
         let time = String(format: "%.2f", seconds)
-        let changed = written == 0 ? "nothing changed" : "\(written) file\(written == 1 ? "" : "s") written"
+        let changed = written == 0 ? "nothing changed" : "\(written) file\(written == 1 ? "" : "s") changed"
         return "Built \(pages) pages, \(comments) comments, \(files) files in \(time) s (\(changed))"
     }
 }

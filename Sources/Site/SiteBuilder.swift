@@ -77,6 +77,13 @@ public struct SiteBuilder: Sendable {
                 }
             }
         }
+        if let previous {
+            // Files taken from the spare copy were not written, but they did change the output.
+            let paths = Set(prepared.outputs.map(\.path))
+            let changed = prepared.outputs.filter { previous.outputs[$0.path] != $0.key }.count
+                + previous.outputs.keys.filter { !paths.contains($0) }.count
+            summary.written = max(summary.written, changed)
+        }
         prepared.cache.outputFolder = FolderSwap.identity(of: options.output)
         if let previous, FileManager.default.fileExists(atPath: folder.spare.path) {
             prepared.cache.spare = previous.outputs
