@@ -11,11 +11,8 @@ import Testing
     private let manager = FileManager.default
 
     @Test func killedBuildLeavesTheOldOrTheNewSite() throws {
-        let oldSite = try E2E.copyFixture("basic-site")
+        let (oldSite, newSite) = try CrashTestSite.oldAndNew()
         let work = oldSite.deletingLastPathComponent()
-        let newSite = work.appendingPathComponent("new-site")
-        try manager.copyItem(at: oldSite, to: newSite)
-        try CrashTestSite.change(newSite)
         let sites = [oldSite, newSite]
 
         let references = [work.appendingPathComponent("reference-old"), work.appendingPathComponent("reference-new")]
@@ -61,11 +58,8 @@ import Testing
     /// The same with one site folder edited in place, so the builds after the first are
     /// incremental: they update the spare copy in `.magbuild/` and swap it in.
     @Test func killedIncrementalBuildLeavesTheOldOrTheNewSite() throws {
-        let oldSite = try E2E.copyFixture("basic-site")
+        let (oldSite, newSite) = try CrashTestSite.oldAndNew()
         let work = oldSite.deletingLastPathComponent()
-        let newSite = work.appendingPathComponent("new-site")
-        try manager.copyItem(at: oldSite, to: newSite)
-        try CrashTestSite.change(newSite)
         let versions = [try reference(oldSite, work.appendingPathComponent("reference-old")),
                         try reference(newSite, work.appendingPathComponent("reference-new"))]
 
@@ -138,6 +132,15 @@ import Testing
 
 /// The changed copy of the fixture site and the kill schedule of the crash test.
 enum CrashTestSite {
+    /// A copy of the basic fixture and, beside it, a changed copy (`new-site`).
+    static func oldAndNew() throws -> (old: URL, new: URL) {
+        let old = try E2E.copyFixture("basic-site")
+        let new = old.deletingLastPathComponent().appendingPathComponent("new-site")
+        try FileManager.default.copyItem(at: old, to: new)
+        try change(new)
+        return (old, new)
+    }
+
     /// Edits an article and adds a section of short articles, so the new site differs from
     /// the old one in changed, added and (building back) removed files.
     static func change(_ site: URL) throws {
