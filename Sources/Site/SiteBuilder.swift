@@ -146,16 +146,12 @@ public struct SiteBuilder: Sendable {
         }.contains(false)
     }
 
-    /// The magbuild binary (its size and modification time), the site and output folders and the
+    /// The magbuild binary (its stamp), the site and output folders and the
     /// options that change the output: a cache made under another identity is not used.
     static func identity(of options: BuildOptions) -> Digest {
         var hasher = DigestHasher(tag: "magbuild build cache")
         let executable = Bundle.main.executablePath ?? CommandLine.arguments.first ?? ""
-        if let stamp = FileStamp.of(executable) {
-            hasher.combine(Int(stamp.size))
-            hasher.combine(Int(stamp.seconds))
-            hasher.combine(Int(stamp.nanoseconds))
-        }
+        if let stamp = FileStamp.of(executable) { hasher.combine(stamp) }
         hasher.combine(options.source.standardizedFileURL.path)
         hasher.combine(options.output.standardizedFileURL.path)
         hasher.combine(options.includeDrafts)

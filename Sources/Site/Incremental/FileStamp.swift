@@ -47,10 +47,7 @@ struct InputFile: Sendable, Hashable {
         if let stamp {
             if byStamp {
                 var hasher = DigestHasher(tag: "stamp")
-                hasher.combine(Int(stamp.size))
-                hasher.combine(Int(stamp.seconds))
-                hasher.combine(Int(stamp.nanoseconds))
-                hasher.combine(Int(bitPattern: UInt(stamp.inode)))
+                hasher.combine(stamp)
                 digest = hasher.finalize()
             } else if let data = FileManager.default.contents(atPath: full) {
                 digest = Digest.of(data)
@@ -64,5 +61,15 @@ struct InputFile: Sendable, Hashable {
         let stamp = FileStamp.of(site + "/" + path)
         if stamp == self.stamp, stamp != nil { return self }
         return InputFile.read(path, site: site, byStamp: byStamp)
+    }
+}
+
+extension DigestHasher {
+    /// A file's stamp: size, modification time and inode.
+    mutating func combine(_ stamp: FileStamp) {
+        combine(Int(stamp.size))
+        combine(Int(stamp.seconds))
+        combine(Int(stamp.nanoseconds))
+        combine(Int(bitPattern: UInt(stamp.inode)))
     }
 }

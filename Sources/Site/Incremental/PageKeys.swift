@@ -117,10 +117,7 @@ struct PageKeys: Sendable {
         var hasher = DigestHasher(tag: "copy")
         hasher.combine(path)
         hasher.combine(source)
-        hasher.combine(Int(stamp.size))
-        hasher.combine(Int(stamp.seconds))
-        hasher.combine(Int(stamp.nanoseconds))
-        hasher.combine(Int(bitPattern: UInt(stamp.inode)))
+        hasher.combine(stamp)
         return hasher.finalize()
     }
 }
