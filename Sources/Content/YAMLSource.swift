@@ -27,9 +27,13 @@ struct YAMLSource {
     func location(of node: Node) -> SourceLocation { location(node.mark) }
 
     /// The root node of the YAML (nil for an empty document), or the syntax error as a diagnostic.
+    ///
+    /// Composed with Yams' basic resolver: ``YAMLReader`` reads every scalar from its text,
+    /// so resolving plain scalars to bool, int, float or timestamp (a regular expression
+    /// match per scalar) would be wasted work.
     func compose() -> Result<Node?, Diagnostic> {
         do {
-            return .success(try Yams.compose(yaml: text))
+            return .success(try Yams.compose(yaml: text, .basic))
         } catch let error as YamlError {
             return .failure(diagnostic(for: error))
         } catch {

@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Where a build puts its files. The same pipeline writes to disk (`magbuild build`)
 /// or into memory (the preview server).
@@ -63,6 +66,8 @@ public struct DiskOutput: OutputSink {
     public let previous: URL?
     /// The keys of the files in `previous`, when the build cache describes it.
     let previousKeys: [String: Digest]
+    private let rootPath: String
+    private let previousPath: String?
 
     public init(root: URL, previous: URL? = nil) {
         self.init(root: root, previous: previous, previousKeys: [:])
@@ -72,51 +77,43 @@ public struct DiskOutput: OutputSink {
         self.root = root
         self.previous = previous
         self.previousKeys = previousKeys
+        rootPath = root.path
+        previousPath = previous?.path
     }
 
     /// A file with an unchanged key is hard-linked from the previous output without being made.
     public func reuse(_ path: String, key: Digest) -> Bool {
-        guard previousKeys[path] == key, let previous, let old = FilePaths.join(previous.path, path),
-            let new = FilePaths.join(root.path, path)
-        else { return false }
+        guard previousKeys[path] == key, let old = previousFile(path), let new = try? file(path) else { return false }
         FilePaths.makeParent(of: new)
         return FilePaths.link(old, new)
     }
 
     public func write(_ data: Data, to path: String) throws {
-        let url = try fileURL(for: path)
-        FilePaths.makeParent(of: url.path)
-        if let old = previousFile(path), FileManager.default.contents(atPath: old.path) == data, link(old, to: url) { return }
-        try FilePaths.write(data, to: url.path)
+        let target = try file(path)
+        FilePaths.makeParent(of: target)
+        if let old = previousFile(path), FilePaths.hasContents(old, equalTo: data), FilePaths.link(old, target) { return }
+        try FilePaths.write(data, to: target)
     }
 
     public func copyFile(at source: URL, to path: String) throws {
-        let url = try fileURL(for: path)
-        let manager = FileManager.default
-        try manager.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-        if manager.fileExists(atPath: url.path) { try manager.removeItem(at: url) }
-        if let old = previousFile(path), manager.contentsEqual(atPath: old.path, andPath: source.path), link(old, to: url) {
-            return
-        }
-        try manager.copyItem(at: source, to: url)
-    }
-
-    private func previousFile(_ path: String) -> URL? {
-        guard let previous, let url = try? DiskOutput(root: previous).fileURL(for: path) else { return nil }
-        return url
-    }
-
-    private func link(_ old: URL, to new: URL) -> Bool {
-        (try? FileManager.default.linkItem(at: old, to: new)) != nil
+        let target = try file(path)
+        FilePaths.makeParent(of: target)
+        unlink(target)
+        if let old = previousFile(path), FilePaths.sameContents(old, source.path), FilePaths.link(old, target) { return }
+        try FilePaths.copy(source.path, to: target)
     }
 
     /// The file for a site path; refuses paths that would leave the output folder.
-    func fileURL(for path: String) throws -> URL {
-        let parts = path.split(separator: "/", omittingEmptySubsequences: true)
-        guard !parts.isEmpty, !parts.contains(where: { $0 == ".." || $0 == "." }) else {
+    func file(_ path: String) throws -> String {
+        guard let relative = FilePaths.normalized(path), let file = FilePaths.join(rootPath, relative) else {
             throw OutputError.invalidPath(path)
         }
-        return parts.reduce(root) { $0.appendingPathComponent(String($1)) }
+        return file
+    }
+
+    private func previousFile(_ path: String) -> String? {
+        guard let previousPath, let relative = FilePaths.normalized(path) else { return nil }
+        return FilePaths.join(previousPath, relative)
     }
 }
 

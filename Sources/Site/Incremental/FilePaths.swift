@@ -28,6 +28,14 @@ enum FilePaths {
         return partLength > 0 && partLength != dots
     }
 
+    /// `relative` with empty parts dropped (`/a//b` → `a/b`), or nil if it is empty or has `.` or `..` parts.
+    static func normalized(_ relative: String) -> String? {
+        if isInside(relative) { return relative }
+        let parts = relative.split(separator: "/", omittingEmptySubsequences: true)
+        guard !parts.isEmpty, !parts.contains(where: { $0 == ".." || $0 == "." }) else { return nil }
+        return parts.joined(separator: "/")
+    }
+
     static func exists(_ path: String) -> Bool {
         var info = stat()
         return stat(path, &info) == 0
@@ -60,6 +68,53 @@ enum FilePaths {
                 if written < 0 {
                     if errno == EINTR { continue }
                     throw OutputError.writeFailed("\(path): \(String(cString: strerror(errno)))")
+                }
+                offset += written
+            }
+        }
+    }
+
+    /// The size of the file at `path`, nil if there is none.
+    static func size(_ path: String) -> Int? {
+        var info = stat()
+        guard stat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
+        return Int(info.st_size)
+    }
+
+    /// Whether the file at `path` holds exactly `data` (its size is checked before it is read).
+    static func hasContents(_ path: String, equalTo data: Data) -> Bool {
+        guard size(path) == data.count else { return false }
+        return FileManager.default.contents(atPath: path) == data
+    }
+
+    /// Whether two files hold the same bytes (sizes are checked before anything is read).
+    static func sameContents(_ first: String, _ second: String) -> Bool {
+        guard let size = size(first), size == self.size(second) else { return false }
+        return FileManager.default.contents(atPath: first) == FileManager.default.contents(atPath: second)
+    }
+
+    /// Copies the file at `source` to a new or truncated file at `target`.
+    static func copy(_ source: String, to target: String) throws {
+        let input = open(source, O_RDONLY | O_CLOEXEC)
+        guard input >= 0 else { throw OutputError.writeFailed("\(source): \(String(cString: strerror(errno)))") }
+        defer { close(input) }
+        let output = open(target, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard output >= 0 else { throw OutputError.writeFailed("\(target): \(String(cString: strerror(errno)))") }
+        defer { close(output) }
+        var buffer = [UInt8](repeating: 0, count: 1 << 16)
+        while true {
+            let count = buffer.withUnsafeMutableBytes { read(input, $0.baseAddress, $0.count) }
+            if count == 0 { return }
+            if count < 0 {
+                if errno == EINTR { continue }
+                throw OutputError.writeFailed("\(source): \(String(cString: strerror(errno)))")
+            }
+            var offset = 0
+            while offset < count {
+                let written = buffer.withUnsafeBytes { Glibc.write(output, $0.baseAddress.map { $0 + offset }, count - offset) }
+                if written < 0 {
+                    if errno == EINTR { continue }
+                    throw OutputError.writeFailed("\(target): \(String(cString: strerror(errno)))")
                 }
                 offset += written
             }

@@ -27,7 +27,7 @@ struct SpareOutput: OutputSink {
     func write(_ data: Data, to path: String) throws {
         guard let target = FilePaths.join(spare.path, path) else { throw OutputError.invalidPath(path) }
         // Same bytes as the live file: share it, so its modification time stays.
-        if let current = FilePaths.join(live.path, path), FileManager.default.contents(atPath: current) == data,
+        if let current = FilePaths.join(live.path, path), FilePaths.hasContents(current, equalTo: data),
             (try? replace(target, with: { if !FilePaths.link(current, $0) { throw OutputError.writeFailed(path) } })) != nil
         {
             return
@@ -37,12 +37,12 @@ struct SpareOutput: OutputSink {
 
     func copyFile(at source: URL, to path: String) throws {
         guard let target = FilePaths.join(spare.path, path) else { throw OutputError.invalidPath(path) }
-        if let current = FilePaths.join(live.path, path), FileManager.default.contentsEqual(atPath: current, andPath: source.path),
+        if let current = FilePaths.join(live.path, path), FilePaths.sameContents(current, source.path),
             (try? replace(target, with: { if !FilePaths.link(current, $0) { throw OutputError.writeFailed(path) } })) != nil
         {
             return
         }
-        try replace(target) { try FileManager.default.copyItem(atPath: source.path, toPath: $0) }
+        try replace(target) { try FilePaths.copy(source.path, to: $0) }
     }
 
     /// Deletes the spare's files that this build does not have, and folders left empty.
