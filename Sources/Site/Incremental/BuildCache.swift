@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// What one build leaves for the next so that it redoes only what changed
 /// (kept in `.magbuild/<output name>/` beside the output folder, or in memory by the preview).
@@ -50,11 +53,18 @@ extension BuildCache {
         return cache
     }
 
-    /// Writes the cache file atomically (a crash leaves the old one or none).
+    /// Writes the cache file under a temporary name and renames it into place, so a killed
+    /// build leaves the old cache or the new one. Not flushed to disk: after a power failure
+    /// the cache may be unreadable, and the next build then starts from scratch.
     func write(to url: URL) throws {
         try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-        var writer = CacheWriter()
+        var writer = CacheWriter(Self.magic)
         write(to: &writer)
-        try (Data(Self.magic) + Data(writer.bytes)).write(to: url, options: .atomic)
+        let temporary = url.path + ".magbuild-tmp"
+        try FilePaths.write(Data(writer.bytes), to: temporary)
+        guard rename(temporary, url.path) == 0 else {
+            unlink(temporary)
+            throw OutputError.writeFailed("\(url.path): rename failed (errno \(errno))")
+        }
     }
 }

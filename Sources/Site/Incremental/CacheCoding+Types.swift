@@ -25,7 +25,8 @@ extension BuildCache: CacheCodable {
         writer.write(format)
         writer.write(identity)
         writer.write(settings)
-        writer.write(articles.keys.sorted().compactMap { articles[$0] })
+        // In the dictionaries' order: a cache file need not be the same bytes for the same build.
+        writer.write(Array(articles.values))
         Self.writeKeys(outputs, to: &writer)
         writer.write(outputFolder)
         writer.write(spare != nil)
@@ -39,9 +40,9 @@ extension BuildCache: CacheCodable {
 
     private static func writeKeys(_ keys: [String: Digest], to writer: inout CacheWriter) {
         writer.write(keys.count)
-        for path in keys.keys.sorted() {
+        for (path, key) in keys {
             writer.write(path)
-            keys[path]?.write(to: &writer)
+            key.write(to: &writer)
         }
     }
 

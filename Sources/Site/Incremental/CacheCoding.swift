@@ -13,7 +13,13 @@ protocol CacheCodable {
 struct CacheFormatError: Error {}
 
 struct CacheWriter {
-    private(set) var bytes: [UInt8] = []
+    private(set) var bytes: [UInt8]
+
+    /// A writer whose bytes start with `header`.
+    init(_ header: [UInt8] = []) {
+        bytes = header
+        bytes.reserveCapacity(1 << 20)
+    }
 
     mutating func write(_ value: UInt64) {
         var rest = value
