@@ -16,7 +16,11 @@ enum ArticleProcessing {
 
     /// Renders the article's Markdown and comments. `settings` is the digest of the site
     /// settings that every article's rendering depends on (part of the article's key).
-    static func process(_ source: ArticleSource, site: URL, config: SiteConfig, settings: Digest = .zero) -> Result {
+    /// The published article drops its Markdown (a tenth of a large build's memory) unless
+    /// `keepingMarkdown` (`magbuild check` quotes source lines in its findings).
+    static func process(
+        _ source: ArticleSource, site: URL, config: SiteConfig, settings: Digest = .zero, keepingMarkdown: Bool = false
+    ) -> Result {
         let rendered = render(source, site: site, config: config)
         let size = leadImageFile(of: source, site: site).flatMap(ImageSize.read)
         let facts = ArticleFacts(
@@ -26,7 +30,7 @@ enum ArticleProcessing {
         var stripped = source
         stripped.body = ""
         return Result(
-            article: PublishedArticle(source: source, facts: facts, key: key, rendered: rendered.article),
+            article: PublishedArticle(source: keepingMarkdown ? source : stripped, facts: facts, key: key, rendered: rendered.article),
             diagnostics: rendered.diagnostics,
             record: ArticleRecord(
                 source: stripped, inputs: inputs, key: key, facts: facts,

@@ -76,7 +76,7 @@ struct BuildPipeline: Sendable {
             return (sources, SiteFiles.templateSet(from: sources, config: config, diagnostics: &diagnostics))
         }
 
-        let published = loaded.articles.filter { ArticleProcessing.isPublished($0, options: options) }
+        var published = loaded.articles.filter { ArticleProcessing.isPublished($0, options: options) }
         if shortcut, let previous, let last = previous.inputs, reusedRecords.count == loaded.articles.count, templates != nil,
             !diagnostics.contains(where: { $0.severity == .error }),
             inputsDigest(
@@ -94,14 +94,24 @@ struct BuildPipeline: Sendable {
         let jobs = options.jobs
         let toRender = published.filter { reusedRecords[$0.file] == nil }.count
         let articleProgress = ProgressCounter(step: "render articles", total: toRender, report: options.progress)
+        // Each article's Markdown is freed once it is rendered, so the Markdown and the HTML
+        // of a large site are not all in memory at once.
+        let markdown = HandOut(published.map(\.body))
+        for index in loaded.articles.indices { loaded.articles[index].body = "" }
+        for index in published.indices { published[index].body = "" }
+        let withoutMarkdown = published
         let processed = clock.measure("render articles") {
-            parallelMap(published, jobs: jobs) { source -> (PublishedArticle, ArticleRecord, [Diagnostic]) in
-                if let record = reusedRecords[source.file], record.key != .zero {
-                    return (PublishedArticle(source: source, facts: record.facts, key: record.key, rendered: nil), record, record.warnings)
+            parallelMap(Array(withoutMarkdown.indices), jobs: jobs) { index -> (PublishedArticle, ArticleRecord, [Diagnostic]) in
+                let stripped = withoutMarkdown[index]
+                let markdown = markdown.take(index) ?? ""
+                if let record = reusedRecords[stripped.file], record.key != .zero {
+                    return (PublishedArticle(source: stripped, facts: record.facts, key: record.key, rendered: nil), record, record.warnings)
                 }
                 defer { articleProgress.advance() }
+                var source = stripped
+                source.body = markdown
                 // Known but never rendered (it was a draft or in the future): the cache has no body.
-                let source = reusedRecords[source.file] == nil ? source : ContentLoader.withBody(source, siteAt: site) ?? source
+                if reusedRecords[source.file] != nil { source = ContentLoader.withBody(source, siteAt: site) ?? source }
                 var result = ArticleProcessing.process(source, site: site, config: config, settings: settings)
                 result.record.warnings = (loadWarnings[source.file] ?? []) + result.record.warnings
                 return (result.article, result.record, result.diagnostics)

@@ -40,7 +40,9 @@ public struct SiteChecker: Sendable {
         }
 
         let processed = clock.measure("render articles") {
-            parallelMap(loaded.articles, jobs: jobs) { ArticleProcessing.process($0, site: site, config: config) }
+            parallelMap(loaded.articles, jobs: jobs) {
+                ArticleProcessing.process($0, site: site, config: config, keepingMarkdown: true)
+            }
         }
         diagnostics += processed.flatMap(\.diagnostics)
         let articles = processed.map(\.article)
