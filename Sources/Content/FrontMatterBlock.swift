@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// An article file split into its front matter YAML and its Markdown body.
 ///
 /// The file starts with a line `---` (after an optional UTF-8 byte order mark), then the
@@ -28,7 +34,11 @@ struct FrontMatterBlock {
         var bytes = Substring(text).utf8
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
         // Byte scans: Foundation's `contains` would bridge the whole article to NSString.
-        guard bytes.contains(UInt8(ascii: "\r")) else { return String(Substring(bytes)) }
+        let hasCR = bytes.withContiguousStorageIfAvailable { buffer in
+            buffer.baseAddress.map { memchr($0, 0x0D, buffer.count) != nil } ?? false
+        }
+            ?? bytes.contains(UInt8(ascii: "\r"))
+        guard hasCR else { return String(Substring(bytes)) }
         var out: [UInt8] = []
         out.reserveCapacity(bytes.count)
         var previousWasCR = false

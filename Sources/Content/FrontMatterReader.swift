@@ -97,7 +97,13 @@ struct FrontMatterReader {
     /// Content paths, written with or without surrounding slashes: `politik/foo`.
     private mutating func readRelated(_ entry: YAMLEntry) -> [String]? {
         guard let paths = yaml.list(entry) else { return nil }
-        let trimmed = paths.map { $0.trimmingCharacters(in: CharacterSet(charactersIn: "/")) }
+        let trimmed = paths.map { path in
+            let utf8 = path.utf8
+            guard let start = utf8.firstIndex(where: { $0 != UInt8(ascii: "/") }),
+                let last = utf8.lastIndex(where: { $0 != UInt8(ascii: "/") })
+            else { return "" }
+            return String(path[start...last])
+        }
         if trimmed.contains(where: \.isEmpty) {
             yaml.error("'related' entries are content paths like politik/other-article", at: entry.value)
             return nil

@@ -74,7 +74,7 @@ struct YAMLReader {
 
     /// Non-empty text (surrounding whitespace trimmed); nil with an error otherwise.
     mutating func requiredText(_ entry: YAMLEntry) -> String? {
-        let value = text(entry)?.trimmingCharacters(in: .whitespacesAndNewlines)
+        let value = text(entry)?.trimmedOfWhitespace
         if let value, !value.isEmpty { return value }
         if Self.isNull(entry.value) || value != nil { error("'\(entry.name)' must not be empty", at: entry.value) }
         return nil
@@ -82,7 +82,7 @@ struct YAMLReader {
 
     /// Optional text: nil if absent, null or empty.
     mutating func optionalText(_ entry: YAMLEntry?) -> String? {
-        guard let entry, let value = text(entry)?.trimmingCharacters(in: .whitespacesAndNewlines) else { return nil }
+        guard let entry, let value = text(entry)?.trimmedOfWhitespace else { return nil }
         return value.isEmpty ? nil : value
     }
 
@@ -105,7 +105,7 @@ struct YAMLReader {
                 failed = true
                 continue
             }
-            let value = scalar.string.trimmingCharacters(in: .whitespacesAndNewlines)
+            let value = scalar.string.trimmedOfWhitespace
             if value.isEmpty {
                 error("'\(entry.name)' has an empty entry", at: item)
                 failed = true
@@ -162,5 +162,19 @@ struct YAMLReader {
         case .mapping: return "mapping"
         case .alias: return "alias"
         }
+    }
+}
+
+extension String {
+    /// The text without leading and trailing whitespace and newlines, as Foundation's
+    /// `trimmingCharacters(in: .whitespacesAndNewlines)` gives it, but without bridging
+    /// the common case (nothing to trim) to `NSString`.
+    var trimmedOfWhitespace: String {
+        let whitespace = CharacterSet.whitespacesAndNewlines
+        guard let first = unicodeScalars.first, let last = unicodeScalars.last else { return self }
+        if whitespace.contains(first) || whitespace.contains(last) {
+            return trimmingCharacters(in: whitespace)
+        }
+        return self
     }
 }

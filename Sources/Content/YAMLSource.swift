@@ -30,10 +30,11 @@ struct YAMLSource {
     ///
     /// Composed with Yams' basic resolver: ``YAMLReader`` reads every scalar from its text,
     /// so resolving plain scalars to bool, int, float or timestamp (a regular expression
-    /// match per scalar) would be wasted work.
+    /// match per scalar) would be wasted work. The encoding is given, not Yams' default,
+    /// which reads the process environment on every call.
     func compose() -> Result<Node?, Diagnostic> {
         do {
-            return .success(try Yams.compose(yaml: text, .basic))
+            return .success(try Yams.compose(yaml: text, .basic, .default, .utf8))
         } catch let error as YamlError {
             return .failure(diagnostic(for: error))
         } catch {

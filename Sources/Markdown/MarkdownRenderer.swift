@@ -1,4 +1,9 @@
 import CCmarkGFM
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// Renders GitHub Flavored Markdown with cmark-gfm: tables, strikethrough,
 /// autolinks, task lists, footnotes, tag filter and smart punctuation, plus
@@ -45,22 +50,32 @@ public enum MarkdownRenderer {
 
     /// Pictures in a body sit below the lead image: the browser loads them when they come near.
     static func lazyImages(_ html: String) -> String {
-        let needle = Array("<img src=\"".utf8)
-        let bytes = Array(html.utf8)
-        var out: [UInt8] = []
-        var index = 0, copied = 0
-        while index + needle.count <= bytes.count {
-            if bytes[index] == needle[0] && bytes[index..<index + needle.count].elementsEqual(needle) {
-                out.append(contentsOf: bytes[copied..<index])
+        var html = html
+        let lazy: String? = html.withUTF8 { bytes in
+            guard let base = bytes.baseAddress else { return nil }
+            let needle = Array("<img src=\"".utf8)
+            var out: [UInt8] = []
+            var index = 0, copied = 0
+            while index + needle.count <= bytes.count,
+                let found = memchr(base + index, Int32(UInt8(ascii: "<")), bytes.count - index)
+            {
+                index = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+                guard index + needle.count <= bytes.count,
+                    UnsafeBufferPointer(rebasing: bytes[index..<index + needle.count]).elementsEqual(needle)
+                else {
+                    index += 1
+                    continue
+                }
+                if out.isEmpty { out.reserveCapacity(bytes.count + 512) }
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied..<index]))
                 out.append(contentsOf: "<img loading=\"lazy\" src=\"".utf8)
                 index += needle.count
                 copied = index
-            } else {
-                index += 1
             }
+            if copied == 0 { return nil }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied...]))
+            return String(decoding: out, as: UTF8.self)
         }
-        if copied == 0 { return html }
-        out.append(contentsOf: bytes[copied...])
-        return String(decoding: out, as: UTF8.self)
+        return lazy ?? html
     }
 }

@@ -27,17 +27,34 @@ enum PlainText {
 
     /// `text` with every run of whitespace turned into one space, trimmed.
     static func collapsingWhitespace(_ text: String) -> String {
-        var result = String.UnicodeScalarView()
-        var pendingSpace = false
-        for scalar in text.unicodeScalars {
-            if isWhitespace(scalar) {
-                pendingSpace = !result.isEmpty
-            } else {
-                if pendingSpace { result.append(" ") }
-                pendingSpace = false
-                result.append(scalar)
+        var text = text
+        return text.withUTF8 { bytes in
+            var out: [UInt8] = []
+            out.reserveCapacity(bytes.count)
+            var pendingSpace = false
+            var index = 0
+            while index < bytes.count {
+                let lead = bytes[index]
+                let length = lead < 0x80 ? 1 : lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2
+                let end = min(index + length, bytes.count)
+                let space: Bool
+                if lead < 0x80 {
+                    space = lead == 0x20 || (0x09...0x0D).contains(lead)
+                } else {
+                    var value = UInt32(lead) & (0x7F >> length)
+                    for position in index + 1..<end { value = value << 6 | UInt32(bytes[position] & 0x3F) }
+                    space = Unicode.Scalar(value).map(isWhitespace) ?? false
+                }
+                if space {
+                    pendingSpace = !out.isEmpty
+                } else {
+                    if pendingSpace { out.append(0x20) }
+                    pendingSpace = false
+                    out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[index..<end]))
+                }
+                index = end
             }
+            return String(decoding: out, as: UTF8.self)
         }
-        return String(result)
     }
 }

@@ -78,5 +78,9 @@ import Testing
         #expect(html.contains(#"<img loading="lazy" src="/a.png" alt="Bild" />"#))
         #expect(html.contains("&lt;img src=&quot;x&quot;&gt;"))
         #expect(MarkdownRenderer.lazyImages("no pictures") == "no pictures")
+        #expect(MarkdownRenderer.lazyImages("<p><img src=\"a\"> <i> <img src=\"b\"></p><img src=")
+            == "<p><img loading=\"lazy\" src=\"a\"> <i> <img loading=\"lazy\" src=\"b\"></p><img src=")
+        #expect(MarkdownRenderer.lazyImages("<<img src=\"ä\"<") == "<<img loading=\"lazy\" src=\"ä\"<")
+        #expect(MarkdownRenderer.lazyImages("") == "")
     }
 }

@@ -17,6 +17,24 @@ import Testing
         #expect(HeadingSlugger.slug(text) == expected)
     }
 
+    /// Latin-1 text takes a table path; one character above U+00FF sends the same text
+    /// through Foundation's lowercasing and decomposition. Both must agree.
+    @Test func latin1PathAgreesWithFullDecomposition() {
+        var texts = (0x20...0xFF).map { String(Character(Unicode.Scalar(UInt8($0)))) }
+        texts += ["Ärger über Öl", "ÀÉÎÕÜ àéîõü ÿ", "Straße ẞ", "a×b÷c", "Æsir Øre Þing ðe", "µ ª º ¹²³ ¼", "Ça va", "naïve  COÖPERATION"]
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<300 {
+            texts.append(String((0..<Int.random(in: 1...12, using: &generator)).map { _ in
+                Character(Unicode.Scalar(UInt8.random(in: 0x20...0xFF, using: &generator)))
+            }))
+        }
+        for text in texts {
+            let fast = HeadingSlugger.slug(text)
+            let full = HeadingSlugger.slug(text + " \u{101}")
+            #expect(full == (fast == "section" ? "a" : fast + "-a"), "\(text.unicodeScalars.map { String($0.value, radix: 16) })")
+        }
+    }
+
     @Test func headingsGetIDs() {
         let rendered = MarkdownRenderer.render("# Über Straßen\n\nText\n\n## Die *Lage* in `Astana`\n")
         #expect(rendered.html == """

@@ -68,4 +68,12 @@ import Testing
     @Test func collapsesWhitespace() {
         #expect(PlainText.collapsingWhitespace("  a \n\t b\u{00A0} c  ") == "a b c")
     }
+
+    @Test func collapsingWhitespaceHandlesEveryWhiteSpaceCharacter() {
+        #expect(PlainText.collapsingWhitespace("  a \t\n b\u{A0}\u{2003}c\u{3000}  ") == "a b c")
+        #expect(PlainText.collapsingWhitespace("Größe\u{85}ändert\u{2028}") == "Größe ändert")
+        #expect(PlainText.collapsingWhitespace("\u{1F600}\u{202F}x") == "\u{1F600} x")
+        #expect(PlainText.collapsingWhitespace(" \u{205F} ") == "")
+        #expect(PlainText.collapsingWhitespace("") == "")
+    }
 }
