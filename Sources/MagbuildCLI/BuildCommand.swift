@@ -61,7 +61,7 @@ struct BuildCommand: ParsableCommand {
                 for step in summary.steps {
                     print(String(format: "%8.3f s  ", step.seconds) + step.name)
                 }
-                print("templates (seconds summed over threads):")
+                if !summary.templates.isEmpty { print("templates (seconds summed over threads):") }
                 for template in summary.templates {
                     print(String(format: "%8.3f s  ", template.seconds) + "\(template.name) (\(template.pages) pages)")
                 }

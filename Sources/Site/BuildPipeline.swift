@@ -226,17 +226,6 @@ struct BuildPipeline: Sendable {
         return prepared
     }
 
-    /// The summary of a build that had nothing to do.
-    static func summary(unchanged cache: BuildCache, warnings: [Diagnostic], steps: [(name: String, seconds: Double)]) -> BuildSummary {
-        var summary = BuildSummary()
-        summary.pages = cache.counts.pages
-        summary.files = cache.counts.files
-        summary.comments = cache.counts.comments
-        summary.warnings = warnings
-        summary.steps = steps
-        return summary
-    }
-
     /// Makes every output `sink` cannot reuse, in parallel; each worker writes what it made.
     func produce(_ prepared: PreparedBuild, into sink: any OutputSink) throws -> BuildSummary {
         var clock = StepClock()

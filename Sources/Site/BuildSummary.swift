@@ -46,3 +46,15 @@ struct StepClock {
         Double(DispatchTime.now().uptimeNanoseconds - begin.uptimeNanoseconds) / 1e9
     }
 }
+
+extension BuildSummary {
+    /// The summary of a build that had nothing to do: what the last build counted.
+    init(unchanged counts: BuildCache.Counts, warnings: [Diagnostic], steps: [(name: String, seconds: Double)]) {
+        self.init()
+        pages = counts.pages
+        files = counts.files
+        comments = counts.comments
+        self.warnings = warnings
+        self.steps = steps
+    }
+}

@@ -24,14 +24,23 @@ public struct SiteBuilder: Sendable {
         let pipeline = BuildPipeline(options: options, identity: Self.identity(of: options))
         let folder = CacheFolder(output: options.output)
         let total = StepClock()
+        let began = Date()
         var reading = StepClock()
+        if !options.clean, let check = reading.measure("quick check", {
+            QuickCheck.holds(in: folder, identity: pipeline.identity, site: options.source, now: options.now, jobs: options.jobs)
+        }) {
+            var summary = BuildSummary(unchanged: check.counts, warnings: check.warnings, steps: reading.steps)
+            summary.seconds = total.total
+            return summary
+        }
         let previous = options.clean ? nil : reading.measure("read cache") { folder.cache(matching: pipeline.identity) }
         let preparation = try pipeline.prepare(previous: previous)
         var clock = StepClock()
         if case .unchanged(let cache, let warnings, let steps) = preparation,
             clock.measure("compare with output", { outputsExist(cache.outputs.keys) })
         {
-            var summary = BuildPipeline.summary(unchanged: cache, warnings: warnings, steps: reading.steps + steps + clock.steps)
+            var summary = BuildSummary(unchanged: cache.counts, warnings: warnings, steps: reading.steps + steps + clock.steps)
+            recordQuickCheck(in: folder, identity: pipeline.identity, began: began, cache: cache, warnings: warnings)
             summary.seconds = total.total
             return summary
         }
@@ -93,11 +102,27 @@ public struct SiteBuilder: Sendable {
             // A cache that cannot be written costs the next build its speed, not its correctness.
             try? prepared.cache.write(to: folder.cacheFile)
             folder.markSpareComplete()
+            recordQuickCheck(in: folder, identity: pipeline.identity, began: began, cache: prepared.cache, warnings: summary.warnings)
         }
         summary.steps += clock.steps
         summary.seconds = total.total
         Self.releaseInBackground(prepared)
         return summary
+    }
+
+    /// Records what the next build's ``QuickCheck`` compares with.
+    private func recordQuickCheck(in folder: CacheFolder, identity: Digest, began: Date, cache: BuildCache, warnings: [Diagnostic]) {
+        QuickCheck.record(
+            in: folder, identity: identity, site: options.source, began: began, nextDue: nextDue(in: cache),
+            counts: cache.counts, warnings: warnings, outputs: Array(cache.outputs.keys))
+    }
+
+    /// The earliest date at which an article that is not published yet only because of its date becomes due.
+    private func nextDue(in cache: BuildCache) -> Date? {
+        guard !options.includeFuture else { return nil }
+        return cache.articles.values.lazy.map(\.source.frontMatter)
+            .filter { (!$0.draft || self.options.includeDrafts) && $0.date > self.options.now }
+            .map(\.date).min()
     }
 
     /// Frees the model of a large site (hundreds of thousands of small objects) off the
@@ -121,7 +146,7 @@ public struct SiteBuilder: Sendable {
         if case .unchanged(let cache, let warnings, let steps) = preparation,
             cache.outputs.allSatisfy({ sink.reuse($0.key, key: $0.value) })
         {
-            return (BuildPipeline.summary(unchanged: cache, warnings: warnings, steps: steps), cache)
+            return (BuildSummary(unchanged: cache.counts, warnings: warnings, steps: steps), cache)
         }
         let prepared: PreparedBuild
         switch preparation {

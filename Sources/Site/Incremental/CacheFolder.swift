@@ -14,6 +14,8 @@ struct CacheFolder {
     }
 
     var cacheFile: URL { root.appendingPathComponent("cache.bin") }
+    /// The record of the last build's inputs for a quick "nothing changed" (``QuickCheck``).
+    var quickFile: URL { root.appendingPathComponent("quick.bin") }
     var spare: URL { root.appendingPathComponent("spare", isDirectory: true) }
     /// Present while the spare is being changed: a spare with this marker is not trusted.
     private var spareMarker: URL { root.appendingPathComponent("spare-incomplete") }

@@ -35,7 +35,7 @@ public final class LiveBuild: Sendable {
         if case .unchanged(let cache, let warnings, let steps) = preparation,
             state.withLock({ $0.prepared != nil }), cache.outputs.allSatisfy({ sink.reuse($0.key, key: $0.value) })
         {
-            return BuildPipeline.summary(unchanged: cache, warnings: warnings, steps: steps)
+            return BuildSummary(unchanged: cache.counts, warnings: warnings, steps: steps)
         }
         let prepared: PreparedBuild
         switch preparation {

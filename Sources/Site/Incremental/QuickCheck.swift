@@ -1,0 +1,181 @@
+import Diagnostics
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Tells in a few `stat` calls per file that nothing changed since the last build, before
+/// the build cache is even read: `quick.bin` beside the cache lists every folder and visible
+/// file of `content/`, `static/` and `templates/` (and `site.yml`) with its stamp, and the
+/// output files. A file added or removed changes its folder's stamp; a file written changes
+/// its own. If every stamp is as recorded, the cache is the one it was written with, the
+/// output folder is the one it describes, every output file is there and no future article
+/// has become due, the build has nothing to do.
+///
+/// Stamps are taken after the build, so a file changed while the build ran could look
+/// unchanged: a quick check is recorded only when no watched entry changed (by its
+/// `ctime`, which tools cannot set back) after the build began. Otherwise the next build
+/// takes the full way, which compares contents.
+struct QuickCheck: Sendable {
+    static let magic = Array("MAGBUILD-QUICK-1".utf8)
+
+    /// The build identity (binary, folders, options).
+    var identity: Digest
+    /// The stamp of the cache file written by the same build.
+    var cacheFile: FileStamp
+    var outputFolder: FolderIdentity
+    /// The earliest date of an article that is not published yet only because of its date.
+    var nextDue: Date?
+    var counts: BuildCache.Counts
+    var warnings: [Diagnostic]
+    /// Paths relative to the site folder.
+    var watched: [(path: String, stamp: FileStamp)]
+    /// Output files relative to the output folder.
+    var outputs: [String]
+
+    /// Whether the build described by `folder`'s cache files is still exactly up to date.
+    static func holds(in folder: CacheFolder, identity: Digest, site: URL, now: Date, jobs: Int) -> QuickCheck? {
+        guard let data = try? Data(contentsOf: folder.quickFile), data.starts(with: magic) else { return nil }
+        var reader = CacheReader(data.dropFirst(magic.count))
+        guard let check = try? QuickCheck(from: &reader), reader.isAtEnd, check.identity == identity,
+            FileStamp.of(folder.cacheFile.path) == check.cacheFile,
+            FolderSwap.identity(of: folder.output) == check.outputFolder,
+            check.nextDue.map({ now < $0 }) ?? true
+        else { return nil }
+        let root = site.path, output = folder.output.path
+        let unchanged = parallelMap(Array(check.watched.indices), jobs: jobs) { index in
+            let entry = check.watched[index]
+            return FileStamp.ofEntry(root + "/" + entry.path) == entry.stamp
+        }
+        guard !unchanged.contains(false) else { return nil }
+        let present = parallelMap(check.outputs, jobs: jobs) { path in
+            FilePaths.join(output, path).map(FilePaths.exists) ?? false
+        }
+        return present.contains(false) ? nil : check
+    }
+
+    /// Records the site as it is now for the next build's check; removes the old record when
+    /// an input changed after `began` (then the next build compares contents instead).
+    static func record(
+        in folder: CacheFolder, identity: Digest, site: URL, began: Date, nextDue: Date?,
+        counts: BuildCache.Counts, warnings: [Diagnostic], outputs: [String]
+    ) {
+        try? FileManager.default.removeItem(at: folder.quickFile)
+        guard let cacheFile = FileStamp.of(folder.cacheFile.path), let outputFolder = FolderSwap.identity(of: folder.output),
+            let watched = SiteWalk.entries(of: site.path, changedBefore: began.addingTimeInterval(-1))
+        else { return }
+        let check = QuickCheck(
+            identity: identity, cacheFile: cacheFile, outputFolder: outputFolder, nextDue: nextDue, counts: counts,
+            warnings: warnings, watched: watched, outputs: outputs)
+        var writer = CacheWriter(magic)
+        check.write(to: &writer)
+        let temporary = folder.quickFile.path + ".magbuild-tmp"
+        guard (try? FilePaths.write(Data(writer.bytes), to: temporary)) != nil else { return }
+        if rename(temporary, folder.quickFile.path) != 0 { unlink(temporary) }
+    }
+}
+
+/// The folders and visible files a site's output is made from, with their stamps.
+enum SiteWalk {
+    /// Folders nested deeper are not walked (symbolic link loops); the content scan stops there too.
+    static let maxDepth = 32
+
+    /// `site.yml`, `content/`, `static/` and `templates/` (each also when it is missing) and
+    /// everything visible under the folders; nil if any of it changed (by `ctime`) at or after `limit`.
+    static func entries(of site: String, changedBefore limit: Date) -> [(path: String, stamp: FileStamp)]? {
+        let limitSeconds = limit.timeIntervalSince1970
+        var entries: [(path: String, stamp: FileStamp)] = []
+        var racy = false
+        /// Records `path`; true if it is a folder.
+        func add(_ path: String) -> Bool? {
+            guard let (stamp, changed, isFolder) = FileStamp.withChangeTime(site + "/" + path) else { return nil }
+            if changed >= limitSeconds { racy = true }
+            entries.append((path, stamp))
+            return isFolder
+        }
+        for top in ["site.yml", "content", "static", "templates"] {
+            switch add(top) {
+            case nil: entries.append((top, .absent))
+            case true: walk(site, top, depth: 0, add)
+            case false: break
+            }
+        }
+        return racy ? nil : entries
+    }
+
+    private static func walk(_ site: String, _ folder: String, depth: Int, _ add: (String) -> Bool?) {
+        guard depth <= maxDepth, let directory = opendir(site + "/" + folder) else { return }
+        var folders: [String] = []
+        while let entry = readdir(directory) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                raw.baseAddress.map { String(cString: $0.assumingMemoryBound(to: CChar.self)) } ?? ""
+            }
+            guard !name.isEmpty, !name.hasPrefix(".") else { continue }
+            if add(folder + "/" + name) == true { folders.append(folder + "/" + name) }
+        }
+        closedir(directory)
+        for sub in folders { walk(site, sub, depth: depth + 1, add) }
+    }
+}
+
+extension FileStamp {
+    /// What ``ofEntry(_:)`` says of a path where nothing is.
+    static let absent = FileStamp(size: -1, seconds: 0, nanoseconds: 0, inode: 0)
+
+    /// The stamp of a file or folder (`of` takes regular files only); ``absent`` if there is none.
+    static func ofEntry(_ path: String) -> FileStamp {
+        withChangeTime(path)?.stamp ?? .absent
+    }
+
+    /// The stamp of a file or folder, when its inode last changed (seconds since 1970) and whether it is a folder.
+    static func withChangeTime(_ path: String) -> (stamp: FileStamp, changed: Double, isFolder: Bool)? {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return nil }
+        #if canImport(Darwin)
+        let time = info.st_mtimespec, change = info.st_ctimespec
+        #else
+        let time = info.st_mtim, change = info.st_ctim
+        #endif
+        let stamp = FileStamp(
+            size: Int64(info.st_size), seconds: Int64(time.tv_sec), nanoseconds: Int64(time.tv_nsec),
+            inode: UInt64(info.st_ino))
+        return (stamp, Double(change.tv_sec) + Double(change.tv_nsec) / 1e9, (info.st_mode & S_IFMT) == S_IFDIR)
+    }
+}
+
+extension QuickCheck: CacheCodable {
+    init(from reader: inout CacheReader) throws {
+        identity = try reader.read()
+        cacheFile = try reader.read()
+        outputFolder = try reader.read()
+        nextDue = try reader.bool() ? Date(timeIntervalSince1970: try reader.double()) : nil
+        counts = BuildCache.Counts(pages: try reader.int(), files: try reader.int(), comments: try reader.int())
+        warnings = try reader.array()
+        let count = try reader.int()
+        guard count >= 0 else { throw CacheFormatError() }
+        watched = []
+        watched.reserveCapacity(count)
+        for _ in 0..<count { watched.append((try reader.string(), try reader.read())) }
+        outputs = try reader.strings()
+    }
+
+    func write(to writer: inout CacheWriter) {
+        writer.write(identity)
+        writer.write(cacheFile)
+        writer.write(outputFolder)
+        writer.write(nextDue != nil)
+        if let nextDue { writer.write(nextDue.timeIntervalSince1970) }
+        writer.write(counts.pages)
+        writer.write(counts.files)
+        writer.write(counts.comments)
+        writer.write(warnings)
+        writer.write(watched.count)
+        for entry in watched {
+            writer.write(entry.path)
+            writer.write(entry.stamp)
+        }
+        writer.write(outputs)
+    }
+}
