@@ -102,7 +102,11 @@ public struct SiteBuilder: Sendable {
             // A cache that cannot be written costs the next build its speed, not its correctness.
             try? prepared.cache.write(to: folder.cacheFile)
             folder.markSpareComplete()
-            recordQuickCheck(in: folder, identity: pipeline.identity, began: began, cache: prepared.cache, warnings: summary.warnings)
+            if previous == nil {
+                recordQuickCheck(in: folder, identity: pipeline.identity, began: began, cache: prepared.cache, warnings: summary.warnings)
+            } else {
+                try? FileManager.default.removeItem(at: folder.quickFile)
+            }
         }
         summary.steps += clock.steps
         summary.seconds = total.total

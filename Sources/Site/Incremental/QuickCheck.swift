@@ -14,10 +14,12 @@ import Darwin
 /// output folder is the one it describes, every output file is there and no future article
 /// has become due, the build has nothing to do.
 ///
-/// Stamps are taken after the build, so a file changed while the build ran could look
-/// unchanged: a quick check is recorded only when no watched entry changed (by its
-/// `ctime`, which tools cannot set back) after the build began. Otherwise the next build
-/// takes the full way, which compares contents.
+/// Recorded by a build from scratch and by a build that found nothing changed the full way
+/// (not by builds that changed something: an editor at work would pay for a walk of the
+/// site on every save). Stamps are taken after the build, so a file changed while the
+/// build ran could look unchanged: a quick check is recorded only when no watched entry
+/// changed (by its `ctime`, which tools cannot set back) after the build began. Otherwise
+/// the next build takes the full way, which compares contents.
 struct QuickCheck: Sendable {
     static let magic = Array("MAGBUILD-QUICK-1".utf8)
 
@@ -35,7 +37,7 @@ struct QuickCheck: Sendable {
     /// Output files relative to the output folder.
     var outputs: [String]
 
-    /// Whether the build described by `folder`'s cache files is still exactly up to date.
+    /// The record, if the build it describes is still exactly up to date: nothing to do.
     static func holds(in folder: CacheFolder, identity: Digest, site: URL, now: Date, jobs: Int) -> QuickCheck? {
         guard let data = try? Data(contentsOf: folder.quickFile), data.starts(with: magic) else { return nil }
         var reader = CacheReader(data.dropFirst(magic.count))
@@ -46,8 +48,7 @@ struct QuickCheck: Sendable {
         else { return nil }
         let root = site.path, output = folder.output.path
         let unchanged = parallelMap(Array(check.watched.indices), jobs: jobs) { index in
-            let entry = check.watched[index]
-            return FileStamp.ofEntry(root + "/" + entry.path) == entry.stamp
+            FileStamp.ofEntry(root + "/" + check.watched[index].path) == check.watched[index].stamp
         }
         guard !unchanged.contains(false) else { return nil }
         let present = parallelMap(check.outputs, jobs: jobs) { path in
