@@ -25,7 +25,7 @@ enum ArticleProcessing {
         let size = leadImageFile(of: source, site: site).flatMap(ImageSize.read)
         let facts = ArticleFacts(
             wordCount: rendered.article.body.wordCount, commentCount: rendered.article.comments.count, leadImageSize: size)
-        let inputs = ArticleRecord.inputs(of: source, site: site)
+        let inputs = ArticleRecord.inputs(of: source, site: site, known: rendered.commentsInput.map { [$0] } ?? [])
         let key = ArticleRecord.key(of: source, inputs: inputs, settings: settings)
         var stripped = source
         stripped.body = ""
@@ -37,14 +37,20 @@ enum ArticleProcessing {
                 warnings: rendered.diagnostics.filter { $0.severity == .warning }))
     }
 
-    /// The article's body and comment section.
-    static func render(_ source: ArticleSource, site: URL, config: SiteConfig) -> (article: RenderedArticle, diagnostics: [Diagnostic]) {
+    /// The article's body and comment section, and the comment file as read (for the build cache).
+    static func render(
+        _ source: ArticleSource, site: URL, config: SiteConfig
+    ) -> (article: RenderedArticle, diagnostics: [Diagnostic], commentsInput: InputFile?) {
         let body = MarkdownRenderer.render(source.body, options: MarkdownOptions(pageURL: source.url))
         var diagnostics: [Diagnostic] = []
         var comments = CommentSection.empty
+        var input: InputFile?
         if let file = source.commentsFile, source.frontMatter.comments != .off {
             do {
+                // Stamped before it is read: a change while it is read shows as a changed stamp next time.
+                let stamp = FileStamp.of(site.path + "/" + file)
                 let data = try Data(contentsOf: site.appendingPathComponent(file))
+                input = InputFile(path: file, stamp: stamp, digest: Digest.of(data), byStamp: false)
                 let parsed = try CommentFile.parse(data, file: file)
                 comments = CommentThreading.section(from: parsed, options: threading(config))
             } catch let list as DiagnosticList {
@@ -53,7 +59,7 @@ enum ArticleProcessing {
                 diagnostics.append(.error(at: SourceLocation(file: file), "cannot read comments: \(error.localizedDescription)"))
             }
         }
-        return (RenderedArticle(body: body, comments: comments), diagnostics)
+        return (RenderedArticle(body: body, comments: comments), diagnostics, input)
     }
 
     /// The local file of the lead image: in the bundle, or under `static/` for root paths.

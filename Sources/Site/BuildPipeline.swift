@@ -81,7 +81,7 @@ struct BuildPipeline: Sendable {
             !diagnostics.contains(where: { $0.severity == .error }),
             inputsDigest(
                 loaded.articles, records: reusedRecords, published: published, templates: sources,
-                copies: Self.copyKeys(site: site.path, published: published)) == last
+                copies: copyKeys(site: site.path, published: published)) == last
         {
             let references = ArticleProcessing.crossReferenceErrors(
                 published, all: loaded.articles, broken: [], site: site)
@@ -202,8 +202,9 @@ struct BuildPipeline: Sendable {
         outputs.append(PlannedOutput(path: "sitemap.xml", key: PageKeys.key(forSitemap: sitemap), source: .sitemap(sitemap)))
         let robots = MachineFiles.robots(urls: values.urls)
         outputs.append(PlannedOutput(path: "robots.txt", key: PageKeys.key(forText: robots, path: "robots.txt"), source: .text(robots)))
-        for copy in FileCopier.copies(site: options.source.path, articles: model.articles.map(\.source)) {
-            outputs.append(PlannedOutput(path: copy.path, key: Self.copyKey(copy), source: .copy(copy.source)))
+        let copies = FileCopier.copies(site: options.source.path, articles: model.articles.map(\.source))
+        outputs += parallelMap(copies, jobs: options.jobs) { copy in
+            PlannedOutput(path: copy.path, key: Self.copyKey(copy), source: .copy(copy.source))
         }
         var seen = Set<String>()
         return outputs.reversed().filter { seen.insert($0.path).inserted }.reversed()
@@ -214,8 +215,8 @@ struct BuildPipeline: Sendable {
         PageKeys.key(forCopyOf: copy.source, path: copy.path) ?? DigestHasher(tag: copy.path).finalize()
     }
 
-    private static func copyKeys(site: String, published: [ArticleSource]) -> [Digest] {
-        FileCopier.copies(site: site, articles: published).map(copyKey)
+    private func copyKeys(site: String, published: [ArticleSource]) -> [Digest] {
+        parallelMap(FileCopier.copies(site: site, articles: published), jobs: options.jobs, Self.copyKey)
     }
 
     /// Plans even when nothing changed (the output lost files the cache says it has).

@@ -24,10 +24,12 @@ struct ArticleRecord: Sendable {
     }
 
     /// The files an article is made from: its Markdown, its comments and its local lead image.
-    static func inputs(of source: ArticleSource, site: URL) -> [InputFile] {
+    /// Files in `known` were read and digested already.
+    static func inputs(of source: ArticleSource, site: URL, known: [InputFile] = []) -> [InputFile] {
         let folder = site.path
-        var inputs = [InputFile.read(source.file, site: folder)]
-        if let comments = source.commentsFile { inputs.append(InputFile.read(comments, site: folder)) }
+        func read(_ path: String) -> InputFile { known.first { $0.path == path } ?? InputFile.read(path, site: folder) }
+        var inputs = [read(source.file)]
+        if let comments = source.commentsFile { inputs.append(read(comments)) }
         if let image = ArticleProcessing.leadImageFile(of: source, site: site), let path = relative(image, to: site) {
             inputs.append(InputFile.read(path, site: folder, byStamp: true))
         }
