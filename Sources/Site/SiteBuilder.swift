@@ -34,13 +34,17 @@ public struct SiteBuilder: Sendable {
             return summary
         }
         let previous = options.clean ? nil : reading.measure("read cache") { folder.cache(matching: pipeline.identity) }
+        // A build from scratch records the quick check: the walk of the site overlaps the build.
+        let walk = previous == nil ? SiteWalk.start(site: options.source, began: began) : nil
         let preparation = try pipeline.prepare(previous: previous)
         var clock = StepClock()
         if case .unchanged(let cache, let warnings, let steps) = preparation,
             clock.measure("compare with output", { outputsExist(cache.outputs.keys) })
         {
             var summary = BuildSummary(unchanged: cache.counts, warnings: warnings, steps: reading.steps + steps + clock.steps)
-            recordQuickCheck(in: folder, identity: pipeline.identity, began: began, cache: cache, warnings: warnings)
+            recordQuickCheck(
+                in: folder, identity: pipeline.identity, walk: SiteWalk.start(site: options.source, began: began), cache: cache,
+                warnings: warnings)
             summary.seconds = total.total
             return summary
         }
@@ -102,8 +106,8 @@ public struct SiteBuilder: Sendable {
             // A cache that cannot be written costs the next build its speed, not its correctness.
             try? prepared.cache.write(to: folder.cacheFile)
             folder.markSpareComplete()
-            if previous == nil {
-                recordQuickCheck(in: folder, identity: pipeline.identity, began: began, cache: prepared.cache, warnings: summary.warnings)
+            if let walk {
+                recordQuickCheck(in: folder, identity: pipeline.identity, walk: walk, cache: prepared.cache, warnings: summary.warnings)
             } else {
                 try? FileManager.default.removeItem(at: folder.quickFile)
             }
@@ -115,9 +119,11 @@ public struct SiteBuilder: Sendable {
     }
 
     /// Records what the next build's ``QuickCheck`` compares with.
-    private func recordQuickCheck(in folder: CacheFolder, identity: Digest, began: Date, cache: BuildCache, warnings: [Diagnostic]) {
+    private func recordQuickCheck(
+        in folder: CacheFolder, identity: Digest, walk: SiteWalk.Running, cache: BuildCache, warnings: [Diagnostic]
+    ) {
         QuickCheck.record(
-            in: folder, identity: identity, site: options.source, began: began, nextDue: nextDue(in: cache),
+            in: folder, identity: identity, walk: walk, nextDue: nextDue(in: cache),
             counts: cache.counts, warnings: warnings, outputs: Array(cache.outputs.keys))
     }
 

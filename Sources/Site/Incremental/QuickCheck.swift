@@ -1,5 +1,7 @@
 import Diagnostics
+import Dispatch
 import Foundation
+import Synchronization
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -59,13 +61,14 @@ struct QuickCheck: Sendable {
 
     /// Records the site as it is now for the next build's check; removes the old record when
     /// an input changed after `began` (then the next build compares contents instead).
+    /// `walk` is the site's entries, walked after the build began (see ``SiteWalk/start(site:began:)``).
     static func record(
-        in folder: CacheFolder, identity: Digest, site: URL, began: Date, nextDue: Date?,
+        in folder: CacheFolder, identity: Digest, walk: SiteWalk.Running, nextDue: Date?,
         counts: BuildCache.Counts, warnings: [Diagnostic], outputs: [String]
     ) {
         try? FileManager.default.removeItem(at: folder.quickFile)
         guard let cacheFile = FileStamp.of(folder.cacheFile.path), let outputFolder = FolderSwap.identity(of: folder.output),
-            let watched = SiteWalk.entries(of: site.path, changedBefore: began.addingTimeInterval(-1))
+            let watched = walk.entries()
         else { return }
         let check = QuickCheck(
             identity: identity, cacheFile: cacheFile, outputFolder: outputFolder, nextDue: nextDue, counts: counts,
@@ -82,6 +85,35 @@ struct QuickCheck: Sendable {
 enum SiteWalk {
     /// Folders nested deeper are not walked (symbolic link loops); the content scan stops there too.
     static let maxDepth = 32
+
+    /// A walk on another thread, so that it overlaps the build.
+    final class Running: Sendable {
+        private let result = Mutex<[(path: String, stamp: FileStamp)]??>(nil)
+        private let done = DispatchSemaphore(value: 0)
+
+        fileprivate init() {}
+
+        fileprivate func finish(_ entries: [(path: String, stamp: FileStamp)]?) {
+            result.withLock { $0 = .some(entries) }
+            done.signal()
+        }
+
+        /// The walk's entries (waiting for it to end); nil if something changed after the build began.
+        func entries() -> [(path: String, stamp: FileStamp)]? {
+            done.wait()
+            done.signal()
+            return result.withLock { $0 ?? nil }
+        }
+    }
+
+    /// Starts walking `site` for a build that began at `began`; entries changed less than a
+    /// second before it make the walk's result nil.
+    static func start(site: URL, began: Date) -> Running {
+        let running = Running()
+        let path = site.path, limit = began.addingTimeInterval(-1)
+        DispatchQueue.global().async { running.finish(entries(of: path, changedBefore: limit)) }
+        return running
+    }
 
     /// `site.yml`, `content/`, `static/` and `templates/` (each also when it is missing) and
     /// everything visible under the folders; nil if any of it changed (by `ctime`) at or after `limit`.
