@@ -1,8 +1,10 @@
+import Foundation
+
 /// The growing output of one render: UTF-8 bytes in one block of memory, appended to in
 /// place.
 ///
 /// Text, escaped values and safe HTML are copied straight into the block (a `memcpy` per
-/// piece); the result becomes a `String` once, at the end. Escaping scans bytes and copies
+/// piece); the result becomes a `String` or `Data` once, at the end. Escaping scans bytes and copies
 /// the runs between special characters in one go. Each buffer belongs to one render on
 /// one thread.
 final class OutputBuffer {
@@ -22,6 +24,11 @@ final class OutputBuffer {
     /// The output as text.
     var string: String {
         String(decoding: UnsafeBufferPointer(start: storage, count: count), as: UTF8.self)
+    }
+
+    /// The output as UTF-8 bytes. Every piece appended was valid UTF-8, so they are too.
+    var data: Data {
+        Data(UnsafeBufferPointer(start: storage, count: count))
     }
 
     /// Appends `text` as it is.

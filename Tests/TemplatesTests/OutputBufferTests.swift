@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import Templates
 
@@ -13,6 +14,16 @@ import Testing
         }
         #expect(buffer.count == expected.utf8.count)
         #expect(buffer.string == expected)
+        #expect(buffer.data == Data(expected.utf8))
+    }
+
+    @Test func renderDataGivesTheBytesOfTheRenderedText() throws {
+        let set = try TemplateSet(sources: ["t.html": "<p title=\"{{ t }}\">{{ t }} – {{ d | date }}</p>{{ h }}"],
+                                  settings: settings())
+        let context: [String: Value] = ["t": "Grüße <&> 🙂", "d": .date(marchNight), "h": .safe("<b>ß</b>")]
+        let data = try set.renderData("t.html", context: context)
+        #expect(data == Data(try set.render("t.html", context: context).utf8))
+        #expect(String(decoding: data, as: UTF8.self).hasSuffix("7. März 2022</p><b>ß</b>"))
     }
 
     @Test(arguments: ["", "&", "<<", "a>", ">a", "plain", "ü&ü", "\"'\"'", "🙂<🙂"])
