@@ -278,10 +278,10 @@ struct BuildPipeline: Sendable {
             }
             return result
         }
-        if result.diagnostics.isEmpty, let html = result.html {
-            do { try sink.write(Data(html.utf8), to: result.path) } catch { result.writeError = "\(result.path): \(error)" }
+        if result.diagnostics.isEmpty, let data = result.data {
+            do { try sink.write(data, to: result.path) } catch { result.writeError = "\(result.path): \(error)" }
         }
-        result.html = nil
+        result.data = nil
         return result
     }
 

@@ -4,10 +4,10 @@ import Templates
 
 /// Renders one planned page with its template.
 enum PageRenderer {
-    /// A rendered page, or the diagnostics that stopped it.
+    /// A rendered page (its UTF-8 bytes), or the diagnostics that stopped it.
     struct Result: Sendable {
         let path: String
-        var html: String?
+        var data: Data?
         let diagnostics: [Diagnostic]
         /// Set by the writer when the page could not be stored.
         var writeError: String?
@@ -15,10 +15,14 @@ enum PageRenderer {
         var template: String?
         var seconds = 0.0
 
-        init(path: String, html: String?, diagnostics: [Diagnostic] = []) {
+        init(path: String, data: Data?, diagnostics: [Diagnostic] = []) {
             self.path = path
-            self.html = html
+            self.data = data
             self.diagnostics = diagnostics
+        }
+
+        init(path: String, html: String?) {
+            self.init(path: path, data: html.map { Data($0.utf8) })
         }
     }
 
@@ -54,14 +58,14 @@ enum PageRenderer {
         }
         do {
             let start = DispatchTime.now()
-            var result = Result(path: page.outputPath, html: try templates.render(template, context: context))
+            var result = Result(path: page.outputPath, data: try templates.renderData(template, context: context))
             result.template = template
             result.seconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
             return result
         } catch let list as DiagnosticList {
-            return Result(path: page.outputPath, html: nil, diagnostics: list.diagnostics)
+            return Result(path: page.outputPath, data: nil, diagnostics: list.diagnostics)
         } catch {
-            return Result(path: page.outputPath, html: nil, diagnostics: [.error(at: SourceLocation(file: "templates/" + template), "\(error)")])
+            return Result(path: page.outputPath, data: nil, diagnostics: [.error(at: SourceLocation(file: "templates/" + template), "\(error)")])
         }
     }
 

@@ -1,8 +1,9 @@
 import Foundation
 
 /// Dates as the `date` filter prints them: our own strftime subset, German or English
-/// words, always in the site's timezone. Pure computation on a Gregorian calendar, so
-/// it is deterministic and safe to use from any thread.
+/// words, always in the site's timezone. Pure computation on a Gregorian calendar and a
+/// table of the zone's offsets (`ZoneOffsets`), so it is deterministic and safe to use
+/// from any thread.
 ///
 /// Directives: `%Y` year, `%y` two-digit year, `%m` month 01–12, `%d` day 01–31,
 /// `%e` day without padding, `%H` hour 00–23, `%I` hour 01–12, `%p` AM/PM, `%M` minute,
@@ -11,14 +12,11 @@ import Foundation
 /// `%%` a percent sign. `%-d`, `%-m`, `%-H` … drop the zero padding of any number.
 struct DateFormatting: Sendable {
     let isGerman: Bool
-    let calendar: Calendar
+    let zone: ZoneOffsets
 
     init(language: String, timeZone: TimeZone) {
         isGerman = language.lowercased().hasPrefix("de")
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = timeZone
-        calendar.locale = Locale(identifier: "en_US_POSIX")
-        self.calendar = calendar
+        zone = ZoneOffsets(timeZone)
     }
 
     private static let germanMonths = ["Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August",
@@ -41,11 +39,12 @@ struct DateFormatting: Sendable {
         var year, month, day, hour, minute, second, weekday, offsetSeconds: Int
     }
 
-    /// The fields come from integer arithmetic on the Unix time plus the zone's offset
-    /// (a `Calendar.dateComponents` call per printed date dominated page rendering).
+    /// The fields come from integer arithmetic on the Unix time plus the zone's offset,
+    /// looked up in a table of the zone's transitions.
     func fields(of date: Date) -> Fields {
-        let offset = calendar.timeZone.secondsFromGMT(for: date)
-        let local = Int(date.timeIntervalSince1970.rounded(.down)) + offset
+        let time = Int(date.timeIntervalSince1970.rounded(.down))
+        let offset = zone.secondsFromGMT(for: date, time: time)
+        let local = time + offset
         let days = Self.floorDivide(local, 86_400)
         let seconds = local - days * 86_400
         let (year, month, day) = Self.civil(fromDays: days)
@@ -75,25 +74,64 @@ struct DateFormatting: Sendable {
     /// The language's long form: `22. Juni 2022` (German) or `June 22, 2022`.
     func longForm(_ date: Date) -> String {
         let fields = fields(of: date)
-        let month = monthName(fields.month, short: false)
-        return isGerman ? "\(fields.day). \(month) \(fields.year)" : "\(month) \(fields.day), \(fields.year)"
+        var out = DateText()
+        if isGerman {
+            out.number(fields.day, width: 1)
+            out.append(". ")
+            out.append(monthName(fields.month, short: false))
+            out.append(" ")
+            out.number(fields.year, width: 1)
+        } else {
+            out.append(monthName(fields.month, short: false))
+            out.append(" ")
+            out.number(fields.day, width: 1)
+            out.append(", ")
+            out.number(fields.year, width: 1)
+        }
+        return out.string
     }
 
     /// ISO 8601 with the site's offset, for `<time datetime>`: `2022-06-22T10:15:00+02:00`.
     func iso8601(_ date: Date) -> String {
         let fields = fields(of: date)
-        return "\(pad(fields.year, 4))-\(pad(fields.month))-\(pad(fields.day))T"
-            + "\(pad(fields.hour)):\(pad(fields.minute)):\(pad(fields.second))\(offset(fields.offsetSeconds, colon: true))"
+        var out = DateText()
+        out.day(fields)
+        out.byte(UInt8(ascii: "T"))
+        out.time(fields)
+        out.offset(fields.offsetSeconds, colon: true)
+        return out.string
     }
 
     /// `date` printed by `pattern`, a strftime-style format (see the type's documentation).
     func format(_ date: Date, pattern: String) throws(FilterError) -> String {
         let fields = fields(of: date)
-        var out = ""
+        var out = DateText()
+        // One byte is one character in ASCII without CR (CR LF is one character); other
+        // patterns take the slower way through characters.
+        let fast: Bool? = pattern.utf8.withContiguousStorageIfAvailable { bytes in
+            guard !bytes.contains(where: { $0 >= 0x80 || $0 == 0x0D }) else { return false }
+            var position = 0
+            while position < bytes.count {
+                let byte = bytes[position]
+                position += 1
+                guard byte == UInt8(ascii: "%") else {
+                    out.byte(byte)
+                    continue
+                }
+                let unpadded = position < bytes.count && bytes[position] == UInt8(ascii: "-")
+                if unpadded { position += 1 }
+                guard position < bytes.count else { return false }
+                guard out.directive(bytes[position], unpadded: unpadded, fields: fields, names: self) else { return false }
+                position += 1
+            }
+            return true
+        }
+        guard fast != true else { return out.string }
+        out = DateText()
         var characters = pattern[...]
         while let character = characters.popFirst() {
             guard character == "%" else {
-                out.append(character)
+                out.append(String(character))
                 continue
             }
             let unpadded = characters.first == "-"
@@ -101,31 +139,13 @@ struct DateFormatting: Sendable {
             guard let directive = characters.popFirst() else {
                 throw FilterError("date format ends with a lone '%'", hint: "write '%%' for a percent sign")
             }
-            func number(_ value: Int, _ width: Int = 2) -> String { unpadded ? String(value) : pad(value, width) }
-            switch directive {
-            case "Y": out += number(fields.year, 4)
-            case "y": out += number(fields.year % 100)
-            case "m": out += number(fields.month)
-            case "d": out += number(fields.day)
-            case "e": out += String(fields.day)
-            case "H": out += number(fields.hour)
-            case "I": out += number(fields.hour % 12 == 0 ? 12 : fields.hour % 12)
-            case "p": out += fields.hour < 12 ? "AM" : "PM"
-            case "M": out += number(fields.minute)
-            case "S": out += number(fields.second)
-            case "B": out += monthName(fields.month, short: false)
-            case "b", "h": out += monthName(fields.month, short: true)
-            case "A": out += weekdayName(fields.weekday, short: false)
-            case "a": out += weekdayName(fields.weekday, short: true)
-            case "z": out += offset(fields.offsetSeconds, colon: false)
-            case "F": out += "\(pad(fields.year, 4))-\(pad(fields.month))-\(pad(fields.day))"
-            case "T": out += "\(pad(fields.hour)):\(pad(fields.minute)):\(pad(fields.second))"
-            case "%": out += "%"
-            default:
+            guard directive.utf8.count == 1, let byte = directive.utf8.first,
+                  out.directive(byte, unpadded: unpadded, fields: fields, names: self)
+            else {
                 throw FilterError("unknown directive '%\(directive)' in date format", hint: "supported: \(Self.supported)")
             }
         }
-        return out
+        return out.string
     }
 
     func monthName(_ month: Int, short: Bool) -> String {
@@ -141,19 +161,99 @@ struct DateFormatting: Sendable {
             : (short ? Self.englishShortWeekdays : Self.englishWeekdays)
         return names[min(max(weekday, 1), 7) - 1]
     }
-
-    private func offset(_ seconds: Int, colon: Bool) -> String {
-        let sign = seconds < 0 ? "-" : "+"
-        let minutes = abs(seconds) / 60
-        return sign + pad(minutes / 60) + (colon ? ":" : "") + pad(minutes % 60)
-    }
 }
 
-/// `value` as decimal digits, zero-padded to `width`.
-private func pad(_ value: Int, _ width: Int = 2) -> String {
-    let digits = String(abs(value))
-    let padded = digits.count >= width ? digits : String(repeating: "0", count: width - digits.count) + digits
-    return value < 0 ? "-" + padded : padded
+/// The UTF-8 bytes of a date being printed.
+private struct DateText {
+    var bytes: [UInt8] = []
+
+    init() {
+        bytes.reserveCapacity(32)
+    }
+
+    var string: String { String(decoding: bytes, as: UTF8.self) }
+
+    mutating func byte(_ byte: UInt8) {
+        bytes.append(byte)
+    }
+
+    mutating func append(_ text: String) {
+        bytes.append(contentsOf: text.utf8)
+    }
+
+    /// `value` in decimal digits, zero-padded to `width`, a minus sign in front of the padding.
+    mutating func number(_ value: Int, width: Int) {
+        if value < 0 { bytes.append(UInt8(ascii: "-")) }
+        var magnitude = value.magnitude
+        var count = 1
+        while magnitude >= 10 {
+            magnitude /= 10
+            count += 1
+        }
+        if count < width { bytes.append(contentsOf: repeatElement(UInt8(ascii: "0"), count: width - count)) }
+        bytes.append(contentsOf: repeatElement(UInt8(ascii: "0"), count: count))
+        magnitude = value.magnitude
+        for position in stride(from: bytes.count - 1, to: bytes.count - 1 - count, by: -1) {
+            bytes[position] = UInt8(ascii: "0") + UInt8(magnitude % 10)
+            magnitude /= 10
+        }
+    }
+
+    /// `2022-06-22`
+    mutating func day(_ fields: DateFormatting.Fields) {
+        number(fields.year, width: 4)
+        byte(UInt8(ascii: "-"))
+        number(fields.month, width: 2)
+        byte(UInt8(ascii: "-"))
+        number(fields.day, width: 2)
+    }
+
+    /// `10:15:00`
+    mutating func time(_ fields: DateFormatting.Fields) {
+        number(fields.hour, width: 2)
+        byte(UInt8(ascii: ":"))
+        number(fields.minute, width: 2)
+        byte(UInt8(ascii: ":"))
+        number(fields.second, width: 2)
+    }
+
+    /// `+0200`, or `+02:00` with `colon`.
+    mutating func offset(_ seconds: Int, colon: Bool) {
+        byte(seconds < 0 ? UInt8(ascii: "-") : UInt8(ascii: "+"))
+        let minutes = abs(seconds) / 60
+        number(minutes / 60, width: 2)
+        if colon { byte(UInt8(ascii: ":")) }
+        number(minutes % 60, width: 2)
+    }
+
+    /// Appends what `%directive` prints; false for an unknown directive.
+    mutating func directive(_ directive: UInt8, unpadded: Bool, fields: DateFormatting.Fields,
+                            names: DateFormatting) -> Bool
+    {
+        let width = unpadded ? 1 : 2
+        switch directive {
+        case UInt8(ascii: "Y"): number(fields.year, width: unpadded ? 1 : 4)
+        case UInt8(ascii: "y"): number(fields.year % 100, width: width)
+        case UInt8(ascii: "m"): number(fields.month, width: width)
+        case UInt8(ascii: "d"): number(fields.day, width: width)
+        case UInt8(ascii: "e"): number(fields.day, width: 1)
+        case UInt8(ascii: "H"): number(fields.hour, width: width)
+        case UInt8(ascii: "I"): number(fields.hour % 12 == 0 ? 12 : fields.hour % 12, width: width)
+        case UInt8(ascii: "p"): append(fields.hour < 12 ? "AM" : "PM")
+        case UInt8(ascii: "M"): number(fields.minute, width: width)
+        case UInt8(ascii: "S"): number(fields.second, width: width)
+        case UInt8(ascii: "B"): append(names.monthName(fields.month, short: false))
+        case UInt8(ascii: "b"), UInt8(ascii: "h"): append(names.monthName(fields.month, short: true))
+        case UInt8(ascii: "A"): append(names.weekdayName(fields.weekday, short: false))
+        case UInt8(ascii: "a"): append(names.weekdayName(fields.weekday, short: true))
+        case UInt8(ascii: "z"): offset(fields.offsetSeconds, colon: false)
+        case UInt8(ascii: "F"): day(fields)
+        case UInt8(ascii: "T"): time(fields)
+        case UInt8(ascii: "%"): byte(UInt8(ascii: "%"))
+        default: return false
+        }
+        return true
+    }
 }
 
 /// Machine-readable timestamps for the files next to the pages (feeds, sitemaps).
@@ -164,6 +264,13 @@ public enum Timestamp {
         let days = time >= 0 ? time / 86_400 : -((-time + 86_399) / 86_400)
         let seconds = time - days * 86_400
         let (year, month, day) = DateFormatting.civil(fromDays: days)
-        return "\(pad(year, 4))-\(pad(month))-\(pad(day))T\(pad(seconds / 3_600)):\(pad(seconds % 3_600 / 60)):\(pad(seconds % 60))Z"
+        let fields = DateFormatting.Fields(year: year, month: month, day: day, hour: seconds / 3_600,
+                                           minute: seconds % 3_600 / 60, second: seconds % 60, weekday: 0, offsetSeconds: 0)
+        var out = DateText()
+        out.day(fields)
+        out.byte(UInt8(ascii: "T"))
+        out.time(fields)
+        out.byte(UInt8(ascii: "Z"))
+        return out.string
     }
 }

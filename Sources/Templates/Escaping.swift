@@ -12,8 +12,8 @@ public enum Escaping {
 
     /// `text` as a JavaScript/JSON string literal that cannot close a surrounding `<script>`.
     public static func scriptString(_ text: String) -> String {
-        var out = ""
+        var out: [UInt8] = []
         JSONEncoding.appendStringLiteral(text, to: &out)
-        return out
+        return String(decoding: out, as: UTF8.self)
     }
 }

@@ -75,8 +75,8 @@ public final class LiveBuild: Sendable {
             guard !processed.diagnostics.contains(where: { $0.severity == .error }) else { return nil }
             let values = prepared.values.replacing(index, with: processed.article, site: site)
             let page = PlannedPage(url: source.url, kind: .article(index))
-            guard let html = PageRenderer.render(page, values: values, templates: prepared.templates).html else { return nil }
-            pages[page.outputPath] = Data(html.utf8)
+            guard let data = PageRenderer.render(page, values: values, templates: prepared.templates).data else { return nil }
+            pages[page.outputPath] = data
         }
         return pages
     }
