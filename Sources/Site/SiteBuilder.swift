@@ -49,7 +49,8 @@ public struct SiteBuilder: Sendable {
             return summary
         }
         var prepared: PreparedBuild
-        switch preparation {
+        // Consumed: the model must be freed by `releaseInBackground`, not when this function returns.
+        switch consume preparation {
         case .planned(let planned): prepared = planned
         case .unchanged: prepared = try pipeline.plan(previous: previous)
         }
@@ -136,10 +137,12 @@ public struct SiteBuilder: Sendable {
     }
 
     /// Frees the model of a large site (hundreds of thousands of small objects) off the
-    /// caller's path: `magbuild build` can exit meanwhile.
+    /// caller's path: `magbuild build` can exit meanwhile. The caller's own copy goes when
+    /// `build()` returns; the box lets go a moment later, so that the last reference, which
+    /// does the freeing, is the box's.
     private static func releaseInBackground(_ prepared: consuming PreparedBuild) {
         let box = ReleaseBox(prepared)
-        DispatchQueue.global(qos: .utility).async { box.release() }
+        DispatchQueue.global(qos: .utility).asyncAfter(deadline: .now() + 0.2) { box.release() }
     }
 
     /// Builds the whole site into `sink`, making every file.
