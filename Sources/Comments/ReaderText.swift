@@ -38,24 +38,35 @@ public enum ReaderText {
         var start = 0, index = 0
         let count = bytes.count
         while index < count {
-            let byte = bytes[index]
-            if byte >= 0x20 {
-                if byte == 0x7F || byte == 0xC2 && index + 1 < count && isC1Control(secondByte: bytes[index + 1]) {
+            if index + 8 <= count {
+                let word = UTF8Bytes.word(in: bytes, at: index)
+                if !UTF8Bytes.hasByte(word, below: 0x20) && !UTF8Bytes.hasByte(word, equalTo: 0x7F)
+                    && !UTF8Bytes.hasByte(word, equalTo: 0xC2) {
+                    index += 8
+                    continue
+                }
+            }
+            let stop = min(index + 8, count)
+            while index < stop {
+                let byte = bytes[index]
+                if byte >= 0x20 {
+                    if byte == 0x7F || byte == 0xC2 && index + 1 < count && isC1Control(secondByte: bytes[index + 1]) {
+                        return nil
+                    }
+                    index += 1
+                    continue
+                }
+                switch byte {
+                case 0x09:
+                    index += 1
+                case 0x0A, 0x0D:
+                    lines.append(start..<index)
+                    index += 1
+                    if byte == 0x0D, index < count, bytes[index] == 0x0A { index += 1 }
+                    start = index
+                default:
                     return nil
                 }
-                index += 1
-                continue
-            }
-            switch byte {
-            case 0x09:
-                index += 1
-            case 0x0A, 0x0D:
-                lines.append(start..<index)
-                index += 1
-                if byte == 0x0D, index < count, bytes[index] == 0x0A { index += 1 }
-                start = index
-            default:
-                return nil
             }
         }
         lines.append(start..<count)
