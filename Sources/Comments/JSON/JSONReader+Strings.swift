@@ -1,69 +1,7 @@
 extension JSONReader {
     /// Reads a string literal starting at the opening quote: checks escapes, control
     /// characters and UTF-8, and leaves the position after the closing quote.
-    ///
-    /// Well-formed strings take the fast path, whose only UTF-8 check is the one that making
-    /// a `String` does anyway. Anything else is read again by the checked path, which
-    /// reports the first problem exactly where it is.
     mutating func readString() throws(JSONSyntaxError) -> String {
-        let open = position
-        if let string = readWellFormedString() { return string }
-        position = open
-        return try readStringChecked()
-    }
-
-    /// The string literal at the opening quote, or nil (and `position` anywhere) when it is
-    /// not well-formed: unterminated, with a control character, a bad escape or bad UTF-8.
-    private mutating func readWellFormedString() -> String? {
-        position += 1
-        var buffer: [UInt8] = []
-        var chunkStart = position
-        var hasEscapes = false
-        while true {
-            skipStringContent()
-            guard let byte = peek() else { return nil }
-            switch byte {
-            case UInt8(ascii: "\""):
-                let chunk = UnsafeBufferPointer(rebasing: bytes[chunkStart..<position])
-                position += 1
-                if !hasEscapes { return String(validating: chunk, as: UTF8.self) }
-                buffer.append(contentsOf: chunk)
-                return String(validating: buffer, as: UTF8.self)
-            case UInt8(ascii: "\\"):
-                hasEscapes = true
-                buffer.append(contentsOf: bytes[chunkStart..<position])
-                guard let scalar = try? readEscape() else { return nil }
-                UTF8.encode(scalar) { buffer.append($0) }
-                chunkStart = position
-            default:
-                return nil
-            }
-        }
-    }
-
-    /// Skips to the next `"`, `\` or control character, eight bytes at a time where it can.
-    private mutating func skipStringContent() {
-        var index = position
-        let count = bytes.count
-        while index + 8 <= count {
-            let word = UTF8Bytes.word(in: bytes, at: index)
-            if UTF8Bytes.hasByte(word, below: 0x20) || UTF8Bytes.hasByte(word, equalTo: 0x22)
-                || UTF8Bytes.hasByte(word, equalTo: 0x5C) {
-                break
-            }
-            index += 8
-        }
-        while index < count {
-            let byte = bytes[index]
-            if byte < 0x20 || byte == 0x22 || byte == 0x5C { break }
-            index += 1
-        }
-        position = index
-    }
-
-    /// `readString` for literals the fast path refused: checks byte by byte and throws
-    /// the first problem.
-    mutating func readStringChecked() throws(JSONSyntaxError) -> String {
         let open = position
         position += 1
         var buffer: [UInt8] = []
@@ -84,8 +22,7 @@ extension JSONReader {
             case UInt8(ascii: "\\"):
                 hasEscapes = true
                 buffer.append(contentsOf: bytes[chunkStart..<position])
-                let scalar = try readEscape()
-                buffer.append(contentsOf: String(Character(scalar)).utf8)
+                UTF8.encode(try readEscape()) { buffer.append($0) }
                 chunkStart = position
             case 0x00..<0x20:
                 let what = byte == 0x0A ? "line break" : "control character"
@@ -101,10 +38,19 @@ extension JSONReader {
         }
     }
 
-    /// Skips printable ASCII other than `"` and `\`, the bulk of most strings.
+    /// Skips printable ASCII other than `"` and `\`, the bulk of most strings, eight bytes
+    /// at a time where it can.
     private mutating func skipPlainASCII() {
         var index = position
         let count = bytes.count
+        while index + 8 <= count {
+            let word = UTF8Bytes.word(in: bytes, at: index)
+            if word & 0x8080_8080_8080_8080 != 0 || UTF8Bytes.hasByte(word, below: 0x20)
+                || UTF8Bytes.hasByte(word, equalTo: 0x22) || UTF8Bytes.hasByte(word, equalTo: 0x5C) {
+                break
+            }
+            index += 8
+        }
         while index < count {
             let byte = bytes[index]
             if byte < 0x20 || byte >= 0x80 || byte == 0x22 || byte == 0x5C { break }

@@ -25,21 +25,6 @@ struct JSONReader {
         return try result.get()
     }
 
-    /// Reads the string literal at the start of `bytes` and returns it with the offset after
-    /// it; `checked` skips the fast path. Tests use it to compare the two paths.
-    static func readStringLiteral(_ bytes: [UInt8], checked: Bool) throws(JSONSyntaxError) -> (String, Int) {
-        let result = bytes.withUnsafeBufferPointer { buffer -> Result<(String, Int), JSONSyntaxError> in
-            var reader = JSONReader(bytes: buffer, maxDepth: defaultMaxDepth)
-            do throws(JSONSyntaxError) {
-                let string = checked ? try reader.readStringChecked() : try reader.readString()
-                return .success((string, reader.position))
-            } catch {
-                return .failure(error)
-            }
-        }
-        return try result.get()
-    }
-
     /// `bytes` must stay valid while the reader is used; `read(_:maxDepth:)` guarantees that.
     private init(bytes: UnsafeBufferPointer<UInt8>, maxDepth: Int) {
         self.bytes = bytes
