@@ -18,11 +18,12 @@ struct CommentDecoder {
 
     /// The comments of the document `root`; problems go to `diagnostics`.
     mutating func decodeFile(_ root: JSONNode) -> [Comment] {
-        guard let members = root.membersByKey else {
+        guard case .object(let members) = root.value else {
             report(at: root.offset, "a comment file must be an object with a \"comments\" array, found \(root.value.kindDescription)")
             return []
         }
-        guard let list = members["comments"] else {
+        // A repeated key keeps its last value, as most readers do.
+        guard let list = members.last(where: { $0.key == "comments" }) else {
             report(at: root.offset, "missing key \"comments\"", hint: "the file must look like {\"comments\": [ … ]}")
             return []
         }
@@ -39,27 +40,44 @@ struct CommentDecoder {
     }
 
     private mutating func decodeComment(_ node: JSONNode) -> Comment? {
-        guard let members = node.membersByKey else {
+        guard case .object(let members) = node.value else {
             report(at: node.offset, "a comment must be an object, found \(node.value.kindDescription)")
             return nil
         }
-        let missing = Self.requiredKeys.filter { members[$0] == nil }
-        if !missing.isEmpty {
+        // One pass over the members, no dictionary; a repeated key keeps its last value.
+        var idNode: JSONNode?, parentNode: JSONNode?, authorNode: JSONNode?, dateNode: JSONNode?
+        var textNode: JSONNode?, ratingNode: JSONNode?, statusNode: JSONNode?
+        for member in members {
+            switch member.key {
+            case "id": idNode = member.value
+            case "parent": parentNode = member.value
+            case "author": authorNode = member.value
+            case "date": dateNode = member.value
+            case "text": textNode = member.value
+            case "rating": ratingNode = member.value
+            case "status": statusNode = member.value
+            default: break
+            }
+        }
+        if idNode == nil || authorNode == nil || dateNode == nil || textNode == nil {
+            // In the order of `requiredKeys`.
+            let found = [idNode, authorNode, dateNode, textNode]
+            let missing = zip(Self.requiredKeys, found).filter { $0.1 == nil }.map(\.0)
             let list = missing.map { "\"\($0)\"" }.joined(separator: ", ")
             let nouns = missing.count == 1 ? "key" : "keys"
             report(at: node.offset, "comment is missing the required \(nouns) \(list)", hint: misspellingHint(members, missing))
         }
         var id: String?, author: String?, text: String?, date: Date?
         var parent: String?? = .some(nil), rating: Int? = 0, status: Comment.Status? = .approved
-        if let member = members["id"] { id = identifier(member.value, key: "id") }
-        if let member = members["author"] { author = string(member.value, key: "author") }
-        if let member = members["text"] { text = string(member.value, key: "text") }
-        if let member = members["date"] { date = decodeDate(member.value) }
-        if let member = members["parent"] { parent = optionalIdentifier(member.value) }
-        if let member = members["rating"] { rating = decodeRating(member.value) }
-        if let member = members["status"] { status = decodeStatus(member.value) }
+        if let idNode { id = identifier(idNode, key: "id") }
+        if let authorNode { author = string(authorNode, key: "author") }
+        if let textNode { text = string(textNode, key: "text") }
+        if let dateNode { date = decodeDate(dateNode) }
+        if let parentNode { parent = optionalIdentifier(parentNode) }
+        if let ratingNode { rating = decodeRating(ratingNode) }
+        if let statusNode { status = decodeStatus(statusNode) }
 
-        if let id, let idNode = members["id"]?.value {
+        if let id, let idNode {
             if let first = firstOffsetOfID[id] {
                 let firstLocation = source.location(of: first)
                 report(at: idNode.offset, "duplicate comment id \"\(id)\"", notes: ["first used at \(firstLocation)"])
@@ -150,8 +168,8 @@ struct CommentDecoder {
     }
 
     /// "did you mean …" for a missing key when a present unknown key looks like a typo of it.
-    private func misspellingHint(_ members: [String: JSONMember], _ missing: [String]) -> String? {
-        let unknown = members.keys.filter { !Self.knownKeys.contains($0) }.sorted()
+    private func misspellingHint(_ members: [JSONMember], _ missing: [String]) -> String? {
+        let unknown = Set(members.map(\.key)).filter { !Self.knownKeys.contains($0) }.sorted()
         for key in unknown {
             if let match = Suggestion.closest(to: key, in: missing) { return "found \"\(key)\": did you mean \"\(match)\"?" }
         }

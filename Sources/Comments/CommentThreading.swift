@@ -50,7 +50,7 @@ public enum CommentThreading {
                 html: ReaderText.html(from: comment.text),
                 replyTo: forest.replyTo[index],
                 depth: forest.displayDepth[index],
-                isLong: comment.text.count > options.collapseAfter,
+                isLong: CharacterCount.exceeds(comment.text, options.collapseAfter),
                 replies: nodes
             )
         }

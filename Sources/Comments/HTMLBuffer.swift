@@ -1,8 +1,7 @@
 /// A growing UTF-8 byte buffer for building HTML one piece at a time.
 ///
-/// Appending to a `[UInt8]` costs a few instructions per byte; appending single
-/// scalars to a `String` costs hundreds. Reader text is rendered into this buffer
-/// and turned into a `String` once.
+/// Reader text is copied in runs of bytes (one `memcpy` per run instead of work per
+/// character) and the buffer is turned into a `String` once.
 struct HTMLBuffer {
     private(set) var bytes: [UInt8] = []
 
@@ -12,32 +11,50 @@ struct HTMLBuffer {
 
     var isEmpty: Bool { bytes.isEmpty }
 
-    mutating func append(_ text: String) {
-        bytes.append(contentsOf: text.utf8)
+    /// Appends our own markup.
+    mutating func append(_ markup: StaticString) {
+        bytes.append(contentsOf: UnsafeBufferPointer(start: markup.utf8Start, count: markup.utf8CodeUnitCount))
     }
 
     mutating func append(_ other: HTMLBuffer) {
         bytes.append(contentsOf: other.bytes)
     }
 
-    /// Appends one scalar as UTF-8.
-    mutating func append(_ scalar: Unicode.Scalar) {
-        let value = scalar.value
-        switch value {
-        case 0..<0x80:
-            bytes.append(UInt8(value))
-        case 0x80..<0x800:
-            bytes.append(UInt8(0xC0 | value >> 6))
-            bytes.append(UInt8(0x80 | value & 0x3F))
-        case 0x800..<0x10000:
-            bytes.append(UInt8(0xE0 | value >> 12))
-            bytes.append(UInt8(0x80 | value >> 6 & 0x3F))
-            bytes.append(UInt8(0x80 | value & 0x3F))
-        default:
-            bytes.append(UInt8(0xF0 | value >> 18))
-            bytes.append(UInt8(0x80 | value >> 12 & 0x3F))
-            bytes.append(UInt8(0x80 | value >> 6 & 0x3F))
-            bytes.append(UInt8(0x80 | value & 0x3F))
+    /// Appends `range` of `source` as it is; the caller has made sure it needs no escaping.
+    mutating func append(_ source: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) {
+        guard !range.isEmpty else { return }
+        bytes.append(contentsOf: UnsafeBufferPointer(rebasing: source[range]))
+    }
+
+    /// Appends `range` of `source` with `& < > " '` escaped, which makes the text safe in
+    /// element content and quoted attributes.
+    mutating func appendEscaped(_ source: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) {
+        var runStart = range.lowerBound
+        for index in range where Self.needsEscaping(source[index]) {
+            append(source, runStart..<index)
+            appendEntity(for: source[index])
+            runStart = index + 1
+        }
+        append(source, runStart..<range.upperBound)
+    }
+
+    /// True for `& < > " '`.
+    @inline(__always)
+    static func needsEscaping(_ byte: UInt8) -> Bool {
+        byte < 0x40 && (escapedBelow0x40 >> UInt64(byte)) & 1 != 0
+    }
+
+    /// Bit n is set when byte n (below 0x40) needs escaping.
+    private static let escapedBelow0x40: UInt64 = 1 << 0x22 | 1 << 0x26 | 1 << 0x27 | 1 << 0x3C | 1 << 0x3E
+
+    /// The character reference for one of `& < > " '`.
+    mutating func appendEntity(for byte: UInt8) {
+        switch byte {
+        case UInt8(ascii: "&"): append("&amp;")
+        case UInt8(ascii: "<"): append("&lt;")
+        case UInt8(ascii: ">"): append("&gt;")
+        case UInt8(ascii: "\""): append("&quot;")
+        default: append("&#39;")
         }
     }
 

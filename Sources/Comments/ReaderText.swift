@@ -1,8 +1,8 @@
 /// Turns untrusted reader text into safe HTML (SPEC §3).
 ///
 /// The text is never HTML: every character is escaped, and the only markup that comes
-/// out is what the rules below produce. The work is one pass over the text per quote
-/// level (at most `maxQuoteDepth`), so even megabyte comments render in linear time.
+/// out is what the rules below produce. The work is one pass over the UTF-8 bytes per
+/// quote level (at most `maxQuoteDepth`), so even megabyte comments render in linear time.
 public enum ReaderText {
     /// Quotations nest at most this deep; deeper `> ` markers are shown as text.
     public static let maxQuoteDepth = 4
@@ -16,64 +16,118 @@ public enum ReaderText {
     /// with one marker removed, is rendered by the same rules inside `<blockquote>`.
     /// Blocks are separated by a newline; the result is empty for blank text.
     public static func html(from text: String) -> String {
-        let lines = normalizedLines(of: text)
-        var out = HTMLBuffer(capacity: text.utf8.count + text.utf8.count / 8)
-        appendBlocks(of: lines[...], depth: 0, to: &out)
+        var text = text
+        return text.withUTF8 { source in
+            if let lines = lines(of: source) { return render(source, lines: lines) }
+            // Rare: control characters to drop. Render a cleaned copy instead.
+            let cleaned = withoutControlCharacters(source)
+            return cleaned.withUnsafeBufferPointer { render($0, lines: lines(of: $0) ?? []) }
+        }
+    }
+
+    private static func render(_ bytes: UnsafeBufferPointer<UInt8>, lines: [Range<Int>]) -> String {
+        var out = HTMLBuffer(capacity: bytes.count + bytes.count / 8)
+        appendBlocks(of: bytes, lines: lines[...], depth: 0, to: &out)
         return out.string
     }
 
-    typealias Line = ArraySlice<Unicode.Scalar>
-
-    /// The lines of `text` as scalar slices, line endings unified and control characters removed.
-    static func normalizedLines(of text: String) -> [Line] {
-        var scalars: [Unicode.Scalar] = []
-        scalars.reserveCapacity(text.utf8.count)
-        var lineBreaks: [Int] = []
-        var afterCarriageReturn = false
-        for scalar in text.unicodeScalars {
-            if scalar == "\n" && afterCarriageReturn {
-                afterCarriageReturn = false
-                continue
+    /// The byte ranges of the lines of `bytes`, which end at LF, CRLF or CR; nil when
+    /// the text holds a control character other than tab, CR and LF.
+    static func lines(of bytes: UnsafeBufferPointer<UInt8>) -> [Range<Int>]? {
+        var lines: [Range<Int>] = []
+        var start = 0, index = 0
+        let count = bytes.count
+        while index < count {
+            if index + 8 <= count {
+                let word = UTF8Bytes.word(in: bytes, at: index)
+                if !UTF8Bytes.hasByte(word, below: 0x20) && !UTF8Bytes.hasByte(word, equalTo: 0x7F)
+                    && !UTF8Bytes.hasByte(word, equalTo: 0xC2) {
+                    index += 8
+                    continue
+                }
             }
-            afterCarriageReturn = scalar == "\r"
-            switch scalar.value {
-            case 0x0A, 0x0D:
-                lineBreaks.append(scalars.count)
-            case 0x09:
-                scalars.append(scalar)
-            case 0x00..<0x20, 0x7F..<0xA0:
-                continue
-            default:
-                scalars.append(scalar)
+            let stop = min(index + 8, count)
+            while index < stop {
+                let byte = bytes[index]
+                if byte >= 0x20 {
+                    if byte == 0x7F || byte == 0xC2 && index + 1 < count && isC1Control(secondByte: bytes[index + 1]) {
+                        return nil
+                    }
+                    index += 1
+                    continue
+                }
+                switch byte {
+                case 0x09:
+                    index += 1
+                case 0x0A, 0x0D:
+                    lines.append(start..<index)
+                    index += 1
+                    if byte == 0x0D, index < count, bytes[index] == 0x0A { index += 1 }
+                    start = index
+                default:
+                    return nil
+                }
             }
         }
-        var lines: [Line] = []
-        lines.reserveCapacity(lineBreaks.count + 1)
-        var start = 0
-        for end in lineBreaks {
-            lines.append(scalars[start..<end])
-            start = end
-        }
-        lines.append(scalars[start...])
+        lines.append(start..<count)
         return lines
     }
 
+    /// `bytes` with CRLF and CR turned into LF and control characters other than tab removed
+    /// (C0, DEL and C1). A control character between CR and LF makes them two line breaks.
+    static func withoutControlCharacters(_ bytes: UnsafeBufferPointer<UInt8>) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count)
+        var afterCarriageReturn = false
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            index += 1
+            if byte == 0x0A && afterCarriageReturn {
+                afterCarriageReturn = false
+                continue
+            }
+            afterCarriageReturn = byte == 0x0D
+            switch byte {
+            case 0x0A, 0x0D:
+                out.append(0x0A)
+            case 0x09:
+                out.append(byte)
+            case 0x00..<0x20, 0x7F:
+                continue
+            case 0xC2 where index < bytes.count && isC1Control(secondByte: bytes[index]):
+                index += 1
+            default:
+                out.append(byte)
+            }
+        }
+        return out
+    }
+
+    /// True when `0xC2` followed by this byte encodes U+0080…U+009F.
+    private static func isC1Control(secondByte byte: UInt8) -> Bool {
+        byte >= 0x80 && byte < 0xA0
+    }
+
     /// Paragraphs and quotations of `lines`, which sit inside `depth` quotations.
-    private static func appendBlocks(of lines: ArraySlice<Line>, depth: Int, to out: inout HTMLBuffer) {
-        var paragraph: [Line] = []
+    private static func appendBlocks(
+        of bytes: UnsafeBufferPointer<UInt8>, lines: ArraySlice<Range<Int>>, depth: Int, to out: inout HTMLBuffer
+    ) {
+        var inParagraph = false
         var index = lines.startIndex
         while index < lines.endIndex {
             let line = lines[index]
-            if depth < maxQuoteDepth, let first = quoteContent(of: line) {
-                appendParagraph(&paragraph, to: &out)
+            if depth < maxQuoteDepth, let first = quoteContent(of: line, in: bytes) {
+                if inParagraph { out.append("</p>") }
+                inParagraph = false
                 var quoted = [first]
                 index += 1
-                while index < lines.endIndex, let content = quoteContent(of: lines[index]) {
+                while index < lines.endIndex, let content = quoteContent(of: lines[index], in: bytes) {
                     quoted.append(content)
                     index += 1
                 }
                 var inner = HTMLBuffer()
-                appendBlocks(of: quoted[...], depth: depth + 1, to: &inner)
+                appendBlocks(of: bytes, lines: quoted[...], depth: depth + 1, to: &inner)
                 if !inner.isEmpty {
                     appendSeparator(to: &out)
                     out.append("<blockquote>\n")
@@ -82,28 +136,24 @@ public enum ReaderText {
                 }
                 continue
             }
-            let trimmed = trimmingWhitespace(line)
+            let trimmed = UTF8Bytes.trimmingWhitespace(in: bytes, line)
             if trimmed.isEmpty {
-                appendParagraph(&paragraph, to: &out)
+                if inParagraph { out.append("</p>") }
+                inParagraph = false
             } else {
-                paragraph.append(trimmed)
+                // Consecutive non-blank lines form one `<p>`, with `<br>` between lines.
+                if inParagraph {
+                    out.append("<br>\n")
+                } else {
+                    appendSeparator(to: &out)
+                    out.append("<p>")
+                    inParagraph = true
+                }
+                InlineText.append(bytes, line: trimmed, to: &out)
             }
             index += 1
         }
-        appendParagraph(&paragraph, to: &out)
-    }
-
-    /// Writes the collected lines as one `<p>` with `<br>` between lines, and empties them.
-    private static func appendParagraph(_ paragraph: inout [Line], to out: inout HTMLBuffer) {
-        guard !paragraph.isEmpty else { return }
-        appendSeparator(to: &out)
-        out.append("<p>")
-        for (number, line) in paragraph.enumerated() {
-            if number > 0 { out.append("<br>\n") }
-            InlineText.append(line, to: &out)
-        }
-        out.append("</p>")
-        paragraph.removeAll(keepingCapacity: true)
+        if inParagraph { out.append("</p>") }
     }
 
     private static func appendSeparator(to out: inout HTMLBuffer) {
@@ -111,17 +161,10 @@ public enum ReaderText {
     }
 
     /// The line without its quotation marker, if it is a quotation line (`> text` or `>`).
-    private static func quoteContent(of line: Line) -> Line? {
-        guard let first = line.first, first == ">" else { return nil }
-        let rest = line.dropFirst()
-        if rest.isEmpty { return rest }
-        return rest.first == " " ? rest.dropFirst() : nil
-    }
-
-    private static func trimmingWhitespace(_ line: Line) -> Line {
-        var start = line.startIndex, end = line.endIndex
-        while start < end, line[start].properties.isWhitespace { start += 1 }
-        while end > start, line[end - 1].properties.isWhitespace { end -= 1 }
-        return line[start..<end]
+    private static func quoteContent(of line: Range<Int>, in bytes: UnsafeBufferPointer<UInt8>) -> Range<Int>? {
+        guard !line.isEmpty, bytes[line.lowerBound] == UInt8(ascii: ">") else { return nil }
+        let rest = line.lowerBound + 1
+        if rest == line.upperBound { return rest..<rest }
+        return bytes[rest] == UInt8(ascii: " ") ? (rest + 1)..<line.upperBound : nil
     }
 }

@@ -18,6 +18,19 @@ import Testing
         #expect(errors.first?.hint == #"found "autor": did you mean "author"?"#)
     }
 
+    @Test func missingKeysAreListedInOrderWithHintsFromUnknownKeysOnly() {
+        let json = """
+        {"comments": [
+          {"txt": "a", "txt": "b", "dat": "c", "id": "1", "author": "x"}
+        ]}
+        """
+        let errors = parseErrors(json)
+        #expect(errors.first?.message == #"comment is missing the required keys "date", "text""#)
+        #expect(errors.first?.hint == #"found "dat": did you mean "date"?"#)
+        #expect(parseErrors(#"{"comments": [{"id": "1"}]}"#).first?.message
+            == #"comment is missing the required keys "author", "date", "text""#)
+    }
+
     @Test func wrongTypesPointAtTheValue() {
         let json = """
         {"comments": [

@@ -50,6 +50,17 @@ import Testing
         #expect(comments == [Comment(id: "1", author: "x", date: Date(timeIntervalSince1970: 1_655_971_920), text: "a")])
     }
 
+    @Test func repeatedKeysKeepTheirLastValue() throws {
+        let json = """
+        {"comments": [], "comments": [
+          {"id": "1", "text": "first", "author": "x", "date": "2022-06-23T08:12:00Z", "id": "2", "text": "second",
+           "status": "spam", "status": null}
+        ]}
+        """
+        let comments = try CommentFile.parse(Data(json.utf8), file: "c.json")
+        #expect(comments == [Comment(id: "2", author: "x", date: Date(timeIntervalSince1970: 1_655_971_920), text: "second")])
+    }
+
     @Test func readsEveryStatus() throws {
         let items = Comment.Status.allCases.enumerated().map { index, status in
             #"{"id": "\#(index)", "author": "x", "date": "2022-06-23T08:12:00Z", "text": "", "status": "\#(status.rawValue)"}"#

@@ -88,9 +88,10 @@ struct ReaderHTMLScan {
         let prefix = Array(Self.linkPrefix.unicodeScalars), suffix = Array(Self.linkSuffix.unicodeScalars)
         if scalars.count >= prefix.count + suffix.count, scalars.starts(with: prefix), scalars.reversed().starts(with: suffix.reversed()) {
             let href = String(String.UnicodeScalarView(scalars[prefix.count..<(scalars.count - suffix.count)]))
-            let scheme = href.prefix(8).lowercased()
+            // Compared scalar by scalar: a combining mark after "//" must not hide the scheme.
+            let scheme = String(String.UnicodeScalarView(href.unicodeScalars.prefix(8))).lowercased().unicodeScalars
             let hasDelimiter = href.unicodeScalars.contains { $0 == "\"" || $0 == "<" || $0 == ">" }
-            if !(scheme.hasPrefix("http://") || scheme.hasPrefix("https://")) || hasDelimiter {
+            if !(scheme.starts(with: "http://".unicodeScalars) || scheme.starts(with: "https://".unicodeScalars)) || hasDelimiter {
                 problems.append("bad link \(tag)")
             }
             if open.last != "p" { problems.append("link outside a paragraph: \(tag)") }

@@ -43,14 +43,3 @@ struct JSONMember: Sendable {
     var keyOffset: Int
     var value: JSONNode
 }
-
-extension JSONNode {
-    /// The members of an object by key; a repeated key keeps its last value, as most readers do.
-    var membersByKey: [String: JSONMember]? {
-        guard case .object(let members) = value else { return nil }
-        var byKey: [String: JSONMember] = [:]
-        byKey.reserveCapacity(members.count)
-        for member in members { byKey[member.key] = member }
-        return byKey
-    }
-}
