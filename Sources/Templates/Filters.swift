@@ -12,7 +12,10 @@ struct FilterError: Error, Sendable {
 }
 
 /// What filters may know about the site: settings and the date formatter built from them.
-struct FilterEnvironment: Sendable {
+///
+/// A class, so handing it to every filter call retains one reference instead of copying
+/// the settings and the date tables.
+final class FilterEnvironment: Sendable {
     let settings: TemplateSettings
     let dates: DateFormatting
 

@@ -49,6 +49,7 @@ extension Renderer {
         case .filter(let input, let call):
             let value = call.definition.acceptsUndefined ? (try lookup(input) ?? .null) : try evaluate(input)
             var arguments: [Value] = []
+            arguments.reserveCapacity(call.arguments.count)
             for argument in call.arguments { arguments.append(try evaluate(argument)) }
             do {
                 return try call.definition.apply(value, arguments, set.environment)
