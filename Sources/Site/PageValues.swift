@@ -45,7 +45,8 @@ struct PageValues: Sendable {
     /// The variables of an article page.
     func articleContext(_ index: Int) -> [String: Value] {
         let article = model.articles[index]
-        guard case .dict(var value) = teasers[index] else { return [:] }
+        guard case .record(let teaser) = teasers[index] else { return [:] }
+        var value = teaser.dictionary
         let rendered = bodies.rendered(index)
         value["content"] = .safe(rendered.body.html)
         value["related"] = .array(related(of: index).map { teasers[$0] })
@@ -116,18 +117,22 @@ struct PageValues: Sendable {
         ]
     }
 
+    /// The keys of a comment, in the order `comment(_:)` lists the values.
+    private static let commentKeys = RecordKeys(["id", "author", "date", "html", "rating", "replyTo", "depth", "long", "replies"])
+
+    /// A comment and its replies, as records: the comment partial reads a dozen fields of each.
     static func comment(_ node: CommentNode) -> Value {
-        [
-            "id": .string(node.comment.id),
-            "author": .string(node.comment.author),
-            "date": .date(node.comment.date),
-            "html": .safe(node.html),
-            "rating": .int(node.comment.rating),
-            "replyTo": .string(node.replyTo),
-            "depth": .int(node.depth),
-            "long": .bool(node.isLong),
-            "replies": .array(node.replies.map(comment)),
-        ]
+        .record(Record(commentKeys, [
+            .string(node.comment.id),
+            .string(node.comment.author),
+            .date(node.comment.date),
+            .safe(node.html),
+            .int(node.comment.rating),
+            .string(node.replyTo),
+            .int(node.depth),
+            .bool(node.isLong),
+            .array(node.replies.map(comment)),
+        ]))
     }
 
     static func teaser(of article: PublishedArticle, model: SiteModel, urls: SiteURLs) -> Value {
@@ -146,21 +151,33 @@ struct PageValues: Sendable {
             }
             image = .dict(fields)
         }
-        return [
-            "title": .string(front.title),
-            "teaser": .string(front.teaser),
-            "url": .string(article.url),
-            "permalink": .string(urls.absolute(article.url)),
-            "date": .date(front.date),
-            "updated": .date(front.updated),
-            "authors": .array(front.authors.map { ["name": .string($0), "url": .string(urls.author($0))] }),
-            "section": section.map { ["name": .string($0.name), "url": .string($0.url)] } ?? .null,
-            "column": front.column.map { ["name": .string($0), "url": .string(urls.column($0))] } ?? .null,
-            "tags": .array(front.tags.map { ["name": .string($0), "url": .string(urls.tag($0))] }),
-            "image": image,
-            "featured": .bool(front.featured),
-            "readingTime": .int(max(1, (article.facts.wordCount + 199) / 200)),
-        ]
+        return .record(Record(teaserKeys, [
+            .string(front.title),
+            .string(front.teaser),
+            .string(article.url),
+            .string(urls.absolute(article.url)),
+            .date(front.date),
+            .date(front.updated),
+            .array(front.authors.map { link($0, urls.author($0)) }),
+            section.map { link($0.name, $0.url) } ?? .null,
+            front.column.map { link($0, urls.column($0)) } ?? .null,
+            .array(front.tags.map { link($0, urls.tag($0)) }),
+            image,
+            .bool(front.featured),
+            .int(max(1, (article.facts.wordCount + 199) / 200)),
+        ]))
+    }
+
+    /// The keys of a teaser, in the order `teaser(of:model:urls:)` lists the values.
+    private static let teaserKeys = RecordKeys([
+        "title", "teaser", "url", "permalink", "date", "updated", "authors", "section", "column", "tags", "image",
+        "featured", "readingTime",
+    ])
+    private static let linkKeys = RecordKeys(["name", "url"])
+
+    /// An author, section, column or tag: `{name, url}`.
+    private static func link(_ name: String, _ url: String) -> Value {
+        .record(Record(linkKeys, [.string(name), .string(url)]))
     }
 }
 

@@ -87,7 +87,7 @@ enum Filters {
         case .bool(let flag): return flag ? "true" : "false"
         case .null: return ""
         case .date(let date): return environment.dates.iso8601(date)
-        case .array, .dict: throw FilterError("'\(filter)' needs text, got a \(value.typeName)")
+        case .array, .dict, .record: throw FilterError("'\(filter)' needs text, got a \(value.typeName)")
         }
     }
 
@@ -119,7 +119,7 @@ enum Filters {
     static func attribute(_ path: String, of value: Value) -> Value? {
         var current = value
         for key in path.split(separator: ".") {
-            guard case .dict(let entries) = current, let next = entries[String(key)] else { return nil }
+            guard let next = current.field(String(key)) else { return nil }
             current = next
         }
         return current

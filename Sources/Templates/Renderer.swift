@@ -177,7 +177,7 @@ final class Renderer {
     // MARK: - Loops and includes
 
     private func render(_ loop: Loop, into out: OutputBuffer) throws {
-        let iterable = try evaluate(loop.iterable)
+        let iterable = try evaluate(loop.iterable).expanded
         let pairs = loop.targets.count == 2
         switch iterable {
         case .array(let items):
@@ -251,7 +251,7 @@ final class Renderer {
         case .bool(let flag): out.append(flag ? "true" : "false")
         case .null: break
         case .date(let date): out.append(set.environment.dates.iso8601(date))
-        case .array, .dict:
+        case .array, .dict, .record:
             throw failure("cannot print a \(value.typeName)", at: span,
                           hint: value.typeName == "list" ? "loop over it with 'for' or use '| join(\", \")'" : "print one of its attributes")
         }
