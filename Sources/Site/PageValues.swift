@@ -24,13 +24,13 @@ struct PageValues: Sendable {
         let urls = SiteURLs(config: model.config, sections: model.sections, articles: model.articles)
         self.urls = urls
         teasers = parallelMap(model.articles, jobs: jobs) { PageValues.teaser(of: $0, model: model, urls: urls) }
-        siteValue = .dict([
-            "title": .string(model.config.title),
-            "baseURL": .string(model.config.baseURL),
-            "language": .string(model.config.language),
-            "sections": .array(model.topSections.map { ["name": .string($0.name), "url": .string($0.url)] }),
-            "commentNotice": .safe(model.commentNotice),
-        ])
+        siteValue = .record(Record(Self.siteKeys, [
+            .string(model.config.title),
+            .string(model.config.baseURL),
+            .string(model.config.language),
+            .array(model.topSections.map { Self.link($0.name, $0.url) }),
+            .safe(model.commentNotice),
+        ]))
     }
 
     /// These values with the article at `index` replaced (see ``SiteModel/replacing(_:with:)``).
@@ -46,18 +46,25 @@ struct PageValues: Sendable {
     func articleContext(_ index: Int) -> [String: Value] {
         let article = model.articles[index]
         guard case .record(let teaser) = teasers[index] else { return [:] }
-        var value = teaser.dictionary
         let rendered = bodies.rendered(index)
-        value["content"] = .safe(rendered.body.html)
-        value["related"] = .array(related(of: index).map { teasers[$0] })
-        value["prev"] = neighbours[index].prev.map { teasers[$0] } ?? .null
-        value["next"] = neighbours[index].next.map { teasers[$0] } ?? .null
-        value["comments"] = commentsValue(article, comments: rendered.comments)
+        let value = Record(Self.articleKeys, teaser.values + [
+            .safe(rendered.body.html),
+            .array(related(of: index).map { teasers[$0] }),
+            neighbours[index].prev.map { teasers[$0] } ?? .null,
+            neighbours[index].next.map { teasers[$0] } ?? .null,
+            commentsValue(article, comments: rendered.comments),
+        ])
         let page = pageValue(
             kind: "article", title: article.frontMatter.title, description: article.frontMatter.teaser,
             url: article.url, image: article.frontMatter.image.map { urls.absolute(urls.imageURL($0.src, article: article)) })
-        return ["site": siteValue, "page": page, "article": .dict(value)]
+        return ["site": siteValue, "page": page, "article": .record(value)]
     }
+
+    private static let siteKeys = RecordKeys(["title", "baseURL", "language", "sections", "commentNotice"])
+    /// A teaser's keys and what only the article's own page shows, in the order of `articleContext(_:)`.
+    private static let articleKeys = RecordKeys(teaserKeys.names + ["content", "related", "prev", "next", "comments"])
+    private static let pageKeys = RecordKeys(["kind", "title", "description", "url", "permalink", "image"])
+    private static let commentSectionKeys = RecordKeys(["mode", "count", "order", "threads"])
 
     /// The articles in the related box of article `index`, as model indexes.
     func related(of index: Int) -> [Int] {
@@ -84,10 +91,9 @@ struct PageValues: Sendable {
     }
 
     func pageValue(kind: String, title: String, description: String, url: String, image: String?) -> Value {
-        [
-            "kind": .string(kind), "title": .string(title), "description": .string(description),
-            "url": .string(url), "permalink": .string(urls.absolute(url)), "image": .string(image),
-        ]
+        .record(Record(Self.pageKeys, [
+            .string(kind), .string(title), .string(description), .string(url), .string(urls.absolute(url)), .string(image),
+        ]))
     }
 
     /// Previous (older) and next (newer) article in the same section, for all articles in one pass.
@@ -109,12 +115,12 @@ struct PageValues: Sendable {
     private func commentsValue(_ article: PublishedArticle, comments: CommentSection) -> Value {
         let mode = article.frontMatter.comments
         let threads = mode == .off ? [] : comments.threads
-        return [
-            "mode": .string(mode.rawValue),
-            "count": .int(mode == .off ? 0 : comments.count),
-            "order": .string(model.config.comments.order.rawValue),
-            "threads": .array(threads.map(PageValues.comment)),
-        ]
+        return .record(Record(Self.commentSectionKeys, [
+            .string(mode.rawValue),
+            .int(mode == .off ? 0 : comments.count),
+            .string(model.config.comments.order.rawValue),
+            .array(threads.map(PageValues.comment)),
+        ]))
     }
 
     /// The keys of a comment, in the order `comment(_:)` lists the values.
@@ -188,7 +194,9 @@ struct Pagination: Sendable {
     let prev: String?
     let next: String?
 
+    private static let keys = RecordKeys(["page", "pages", "prev", "next"])
+
     var value: Value {
-        ["page": .int(page), "pages": .int(pages), "prev": .string(prev), "next": .string(next)]
+        .record(Record(Self.keys, [.int(page), .int(pages), .string(prev), .string(next)]))
     }
 }

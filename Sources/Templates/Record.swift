@@ -1,5 +1,5 @@
 /// A dictionary value whose keys are fixed in advance and shared by every value of its kind:
-/// what the site builds for each comment and teaser.
+/// what the site builds for pages, articles, teasers and each comment.
 ///
 /// Templates cannot tell it from `.dict`: it prints, compares, loops, encodes and fails
 /// the same way. Only reading one field is cheaper: the name is matched against the few
