@@ -5,7 +5,7 @@ import Foundation
 /// `.safe` holds HTML that prints as is (rendered Markdown, `| safe`); every
 /// other value is HTML-escaped when printed. A `.record` is a dictionary with fixed keys
 /// (see ``Record``) and equals the `.dict` with the same entries.
-public indirect enum Value: Sendable, Hashable {
+public enum Value: Sendable, Hashable {
     case null
     case bool(Bool)
     case int(Int)
