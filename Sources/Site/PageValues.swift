@@ -24,13 +24,13 @@ struct PageValues: Sendable {
         let urls = SiteURLs(config: model.config, sections: model.sections, articles: model.articles)
         self.urls = urls
         teasers = parallelMap(model.articles, jobs: jobs) { PageValues.teaser(of: $0, model: model, urls: urls) }
-        siteValue = .dict([
-            "title": .string(model.config.title),
-            "baseURL": .string(model.config.baseURL),
-            "language": .string(model.config.language),
-            "sections": .array(model.topSections.map { ["name": .string($0.name), "url": .string($0.url)] }),
-            "commentNotice": .safe(model.commentNotice),
-        ])
+        siteValue = .record(Record(Self.siteKeys, [
+            .string(model.config.title),
+            .string(model.config.baseURL),
+            .string(model.config.language),
+            .array(model.topSections.map { Self.link($0.name, $0.url) }),
+            .safe(model.commentNotice),
+        ]))
     }
 
     /// These values with the article at `index` replaced (see ``SiteModel/replacing(_:with:)``).
@@ -45,18 +45,26 @@ struct PageValues: Sendable {
     /// The variables of an article page.
     func articleContext(_ index: Int) -> [String: Value] {
         let article = model.articles[index]
-        guard case .dict(var value) = teasers[index] else { return [:] }
+        guard case .record(let teaser) = teasers[index] else { return [:] }
         let rendered = bodies.rendered(index)
-        value["content"] = .safe(rendered.body.html)
-        value["related"] = .array(related(of: index).map { teasers[$0] })
-        value["prev"] = neighbours[index].prev.map { teasers[$0] } ?? .null
-        value["next"] = neighbours[index].next.map { teasers[$0] } ?? .null
-        value["comments"] = commentsValue(article, comments: rendered.comments)
+        let value = Record(Self.articleKeys, teaser.values + [
+            .safe(rendered.body.html),
+            .array(related(of: index).map { teasers[$0] }),
+            neighbours[index].prev.map { teasers[$0] } ?? .null,
+            neighbours[index].next.map { teasers[$0] } ?? .null,
+            commentsValue(article, comments: rendered.comments),
+        ])
         let page = pageValue(
             kind: "article", title: article.frontMatter.title, description: article.frontMatter.teaser,
             url: article.url, image: article.frontMatter.image.map { urls.absolute(urls.imageURL($0.src, article: article)) })
-        return ["site": siteValue, "page": page, "article": .dict(value)]
+        return ["site": siteValue, "page": page, "article": .record(value)]
     }
+
+    private static let siteKeys = RecordKeys(["title", "baseURL", "language", "sections", "commentNotice"])
+    /// A teaser's keys and what only the article's own page shows, in the order of `articleContext(_:)`.
+    private static let articleKeys = RecordKeys(teaserKeys.names + ["content", "related", "prev", "next", "comments"])
+    private static let pageKeys = RecordKeys(["kind", "title", "description", "url", "permalink", "image"])
+    private static let commentSectionKeys = RecordKeys(["mode", "count", "order", "threads"])
 
     /// The articles in the related box of article `index`, as model indexes.
     func related(of index: Int) -> [Int] {
@@ -83,10 +91,9 @@ struct PageValues: Sendable {
     }
 
     func pageValue(kind: String, title: String, description: String, url: String, image: String?) -> Value {
-        [
-            "kind": .string(kind), "title": .string(title), "description": .string(description),
-            "url": .string(url), "permalink": .string(urls.absolute(url)), "image": .string(image),
-        ]
+        .record(Record(Self.pageKeys, [
+            .string(kind), .string(title), .string(description), .string(url), .string(urls.absolute(url)), .string(image),
+        ]))
     }
 
     /// Previous (older) and next (newer) article in the same section, for all articles in one pass.
@@ -108,26 +115,30 @@ struct PageValues: Sendable {
     private func commentsValue(_ article: PublishedArticle, comments: CommentSection) -> Value {
         let mode = article.frontMatter.comments
         let threads = mode == .off ? [] : comments.threads
-        return [
-            "mode": .string(mode.rawValue),
-            "count": .int(mode == .off ? 0 : comments.count),
-            "order": .string(model.config.comments.order.rawValue),
-            "threads": .array(threads.map(PageValues.comment)),
-        ]
+        return .record(Record(Self.commentSectionKeys, [
+            .string(mode.rawValue),
+            .int(mode == .off ? 0 : comments.count),
+            .string(model.config.comments.order.rawValue),
+            .array(threads.map(PageValues.comment)),
+        ]))
     }
 
+    /// The keys of a comment, in the order `comment(_:)` lists the values.
+    private static let commentKeys = RecordKeys(["id", "author", "date", "html", "rating", "replyTo", "depth", "long", "replies"])
+
+    /// A comment and its replies, as records: the comment partial reads a dozen fields of each.
     static func comment(_ node: CommentNode) -> Value {
-        [
-            "id": .string(node.comment.id),
-            "author": .string(node.comment.author),
-            "date": .date(node.comment.date),
-            "html": .safe(node.html),
-            "rating": .int(node.comment.rating),
-            "replyTo": .string(node.replyTo),
-            "depth": .int(node.depth),
-            "long": .bool(node.isLong),
-            "replies": .array(node.replies.map(comment)),
-        ]
+        .record(Record(commentKeys, [
+            .string(node.comment.id),
+            .string(node.comment.author),
+            .date(node.comment.date),
+            .safe(node.html),
+            .int(node.comment.rating),
+            .string(node.replyTo),
+            .int(node.depth),
+            .bool(node.isLong),
+            .array(node.replies.map(comment)),
+        ]))
     }
 
     static func teaser(of article: PublishedArticle, model: SiteModel, urls: SiteURLs) -> Value {
@@ -146,21 +157,33 @@ struct PageValues: Sendable {
             }
             image = .dict(fields)
         }
-        return [
-            "title": .string(front.title),
-            "teaser": .string(front.teaser),
-            "url": .string(article.url),
-            "permalink": .string(urls.absolute(article.url)),
-            "date": .date(front.date),
-            "updated": .date(front.updated),
-            "authors": .array(front.authors.map { ["name": .string($0), "url": .string(urls.author($0))] }),
-            "section": section.map { ["name": .string($0.name), "url": .string($0.url)] } ?? .null,
-            "column": front.column.map { ["name": .string($0), "url": .string(urls.column($0))] } ?? .null,
-            "tags": .array(front.tags.map { ["name": .string($0), "url": .string(urls.tag($0))] }),
-            "image": image,
-            "featured": .bool(front.featured),
-            "readingTime": .int(max(1, (article.facts.wordCount + 199) / 200)),
-        ]
+        return .record(Record(teaserKeys, [
+            .string(front.title),
+            .string(front.teaser),
+            .string(article.url),
+            .string(urls.absolute(article.url)),
+            .date(front.date),
+            .date(front.updated),
+            .array(front.authors.map { link($0, urls.author($0)) }),
+            section.map { link($0.name, $0.url) } ?? .null,
+            front.column.map { link($0, urls.column($0)) } ?? .null,
+            .array(front.tags.map { link($0, urls.tag($0)) }),
+            image,
+            .bool(front.featured),
+            .int(max(1, (article.facts.wordCount + 199) / 200)),
+        ]))
+    }
+
+    /// The keys of a teaser, in the order `teaser(of:model:urls:)` lists the values.
+    private static let teaserKeys = RecordKeys([
+        "title", "teaser", "url", "permalink", "date", "updated", "authors", "section", "column", "tags", "image",
+        "featured", "readingTime",
+    ])
+    private static let linkKeys = RecordKeys(["name", "url"])
+
+    /// An author, section, column or tag: `{name, url}`.
+    private static func link(_ name: String, _ url: String) -> Value {
+        .record(Record(linkKeys, [.string(name), .string(url)]))
     }
 }
 
@@ -171,7 +194,9 @@ struct Pagination: Sendable {
     let prev: String?
     let next: String?
 
+    private static let keys = RecordKeys(["page", "pages", "prev", "next"])
+
     var value: Value {
-        ["page": .int(page), "pages": .int(pages), "prev": .string(prev), "next": .string(next)]
+        .record(Record(Self.keys, [.int(page), .int(pages), .string(prev), .string(next)]))
     }
 }

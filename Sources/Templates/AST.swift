@@ -73,7 +73,10 @@ struct TestCall: Sendable {
 }
 
 /// A statement or piece of output of a template.
-enum Node: Sendable {
+///
+/// Indirect, so the renderer's walk over the nodes copies one reference per node instead
+/// of every field of the case.
+indirect enum Node: Sendable {
     case text(String, Span)
     case output(Expression, Span)
     case conditional([ConditionalBranch], otherwise: [Node]?)

@@ -163,39 +163,54 @@ struct DateFormatting: Sendable {
     }
 }
 
-/// The UTF-8 bytes of a date being printed.
+/// The UTF-8 bytes of a date being printed: up to 48 bytes (every date the built-in
+/// forms print) in inline storage, longer patterns in an array, so the common case
+/// allocates only the finished `String`.
 private struct DateText {
-    var bytes: [UInt8] = []
+    private static let inlineCapacity = 48
+    private var inline: (UInt64, UInt64, UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0, 0, 0)
+    private var count = 0
+    /// All the bytes once there are more than fit inline.
+    private var spilled: [UInt8]? = nil
 
-    init() {
-        bytes.reserveCapacity(32)
+    var string: String {
+        if let spilled { return String(decoding: spilled, as: UTF8.self) }
+        var copy = inline
+        return withUnsafeBytes(of: &copy) { String(decoding: $0.prefix(count), as: UTF8.self) }
     }
 
-    var string: String { String(decoding: bytes, as: UTF8.self) }
-
     mutating func byte(_ byte: UInt8) {
-        bytes.append(byte)
+        if count < Self.inlineCapacity, spilled == nil {
+            let position = count
+            withUnsafeMutableBytes(of: &inline) { $0[position] = byte }
+        } else {
+            if spilled == nil {
+                var copy = inline
+                spilled = withUnsafeBytes(of: &copy) { Array($0.prefix(count)) }
+            }
+            spilled?.append(byte)
+        }
+        count += 1
     }
 
     mutating func append(_ text: String) {
-        bytes.append(contentsOf: text.utf8)
+        for byte in text.utf8 { self.byte(byte) }
     }
 
     /// `value` in decimal digits, zero-padded to `width`, a minus sign in front of the padding.
     mutating func number(_ value: Int, width: Int) {
-        if value < 0 { bytes.append(UInt8(ascii: "-")) }
-        var magnitude = value.magnitude
-        var count = 1
-        while magnitude >= 10 {
-            magnitude /= 10
-            count += 1
+        if value < 0 { byte(UInt8(ascii: "-")) }
+        let magnitude = value.magnitude
+        var divisor: UInt = 1
+        var digits = 1
+        while magnitude / divisor >= 10 {
+            divisor *= 10
+            digits += 1
         }
-        if count < width { bytes.append(contentsOf: repeatElement(UInt8(ascii: "0"), count: width - count)) }
-        bytes.append(contentsOf: repeatElement(UInt8(ascii: "0"), count: count))
-        magnitude = value.magnitude
-        for position in stride(from: bytes.count - 1, to: bytes.count - 1 - count, by: -1) {
-            bytes[position] = UInt8(ascii: "0") + UInt8(magnitude % 10)
-            magnitude /= 10
+        if digits < width { for _ in digits..<width { byte(UInt8(ascii: "0")) } }
+        while divisor > 0 {
+            byte(UInt8(ascii: "0") + UInt8(magnitude / divisor % 10))
+            divisor /= 10
         }
     }
 

@@ -13,6 +13,7 @@ extension Filters {
             case .string(let text), .safe(let text): return .int(text.count)
             case .array(let items): return .int(items.count)
             case .dict(let entries): return .int(entries.count)
+            case .record(let record): return .int(record.values.count)
             default: throw FilterError("'length' needs a list, dictionary or string, got \(input.typeName)")
             }
         },

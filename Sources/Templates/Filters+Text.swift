@@ -37,7 +37,7 @@ extension Filters {
             return .int(words.count)
         },
         FilterDefinition("urlencode") { input, _, environment throws(FilterError) in
-            if case .dict(let entries) = input {
+            if case .dict(let entries) = input.expanded {
                 var pairs: [String] = []
                 for key in entries.keys.sorted() {
                     let value = try text(of: entries[key] ?? .null, for: "urlencode", environment: environment)

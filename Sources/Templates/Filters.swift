@@ -12,7 +12,10 @@ struct FilterError: Error, Sendable {
 }
 
 /// What filters may know about the site: settings and the date formatter built from them.
-struct FilterEnvironment: Sendable {
+///
+/// A class, so handing it to every filter call retains one reference instead of copying
+/// the settings and the date tables.
+final class FilterEnvironment: Sendable {
     let settings: TemplateSettings
     let dates: DateFormatting
 
@@ -84,7 +87,7 @@ enum Filters {
         case .bool(let flag): return flag ? "true" : "false"
         case .null: return ""
         case .date(let date): return environment.dates.iso8601(date)
-        case .array, .dict: throw FilterError("'\(filter)' needs text, got a \(value.typeName)")
+        case .array, .dict, .record: throw FilterError("'\(filter)' needs text, got a \(value.typeName)")
         }
     }
 
@@ -116,7 +119,7 @@ enum Filters {
     static func attribute(_ path: String, of value: Value) -> Value? {
         var current = value
         for key in path.split(separator: ".") {
-            guard case .dict(let entries) = current, let next = entries[String(key)] else { return nil }
+            guard let next = current.field(String(key)) else { return nil }
             current = next
         }
         return current

@@ -43,6 +43,8 @@ struct JSONEncoding {
             }
             newline(level)
             out.append(UInt8(ascii: "]"))
+        case .record(let record):
+            write(.dict(record.dictionary), level: level)
         case .dict(let entries):
             guard !entries.isEmpty else {
                 out += "{}".utf8

@@ -49,6 +49,7 @@ extension Renderer {
         case .filter(let input, let call):
             let value = call.definition.acceptsUndefined ? (try lookup(input) ?? .null) : try evaluate(input)
             var arguments: [Value] = []
+            arguments.reserveCapacity(call.arguments.count)
             for argument in call.arguments { arguments.append(try evaluate(argument)) }
             do {
                 return try call.definition.apply(value, arguments, set.environment)
@@ -75,10 +76,9 @@ extension Renderer {
         case .attribute(.variable("loop", _), let name, _) where scope.innermostLoop != nil:
             return scope.innermostLoop?.attribute(name)
         case .attribute(let base, let name, _):
-            guard case .dict(let entries)? = try lookup(base) else { return nil }
-            return entries[name]
+            return try lookup(base)?.field(name)
         case .index(let base, let keyExpression, _):
-            guard let container = try lookup(base) else { return nil }
+            guard let container = try lookup(base)?.expanded else { return nil }
             let key = try evaluate(keyExpression)
             switch (container, key) {
             case (.array(let items), .int(let position)):
@@ -96,7 +96,8 @@ extension Renderer {
     }
 
     private func attribute(_ name: String, of value: Value, base: Expression, at span: Span) throws -> Value {
-        if case .dict(let entries) = value, let found = entries[name] { return found }
+        if let found = value.field(name) { return found }
+        let value = value.expanded
         let what = base.display.map { "'\($0)'" } ?? "the value"
         switch value {
         case .dict(let entries):
@@ -112,7 +113,7 @@ extension Renderer {
 
     private func element(_ key: Value, of container: Value, base: Expression, at span: Span) throws -> Value {
         var what: String { base.display.map { "'\($0)'" } ?? "the value" }
-        switch (container, key) {
+        switch (container.expanded, key) {
         case (.array(let items), .int(let position)):
             let resolved = position < 0 ? items.count + position : position
             guard items.indices.contains(resolved) else {

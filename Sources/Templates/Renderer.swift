@@ -11,6 +11,11 @@ import Diagnostics
 /// message, however often a loop repeats it), the node is skipped and rendering goes on,
 /// so one render reports every mistake a template makes with this data. A variable
 /// whose `set` failed is not reported again where it is used.
+///
+/// The mutable state is marked `@exclusivity(unchecked)`: the runtime check costs a call
+/// on every variable lookup, and it has nothing to catch, since a renderer stays on one
+/// thread and mutates its state only between evaluations (`scope.set(name, try
+/// evaluate(…))` evaluates before the write begins), never while a read is under way.
 final class Renderer {
     static let maxIncludeDepth = 64
     /// After this many different errors the render stops.
@@ -22,21 +27,21 @@ final class Renderer {
     }
 
     let set: TemplateSet
-    var scope: Scope
+    @exclusivity(unchecked) var scope: Scope
     /// The template whose nodes are being rendered; errors point into it.
-    var current: Template
+    @exclusivity(unchecked) var current: Template
     /// The template `render` was called for.
     let root: Template
     /// The template being rendered and the templates it extends, most derived first.
-    var chain: [Template] = []
-    var activeBlocks: [ActiveBlock] = []
+    @exclusivity(unchecked) var chain: [Template] = []
+    @exclusivity(unchecked) var activeBlocks: [ActiveBlock] = []
     /// Where each active `include` tag is: the including template and the tag's position.
-    var includeStack: [(template: String, span: Span)] = []
+    @exclusivity(unchecked) var includeStack: [(template: String, span: Span)] = []
     /// The errors recorded so far, in the order found, and their keys (`file:line:col message`).
     private(set) var errors: [Diagnostic] = []
     private var errorKeys: Set<String> = []
     /// Variables whose `set` failed; using them later is a follow-up error, not reported.
-    var poisoned: Set<String> = []
+    @exclusivity(unchecked) var poisoned: Set<String> = []
 
     init(set: TemplateSet, template: Template, context: [String: Value]) {
         self.set = set
@@ -172,7 +177,7 @@ final class Renderer {
     // MARK: - Loops and includes
 
     private func render(_ loop: Loop, into out: OutputBuffer) throws {
-        let iterable = try evaluate(loop.iterable)
+        let iterable = try evaluate(loop.iterable).expanded
         let pairs = loop.targets.count == 2
         switch iterable {
         case .array(let items):
@@ -246,7 +251,7 @@ final class Renderer {
         case .bool(let flag): out.append(flag ? "true" : "false")
         case .null: break
         case .date(let date): out.append(set.environment.dates.iso8601(date))
-        case .array, .dict:
+        case .array, .dict, .record:
             throw failure("cannot print a \(value.typeName)", at: span,
                           hint: value.typeName == "list" ? "loop over it with 'for' or use '| join(\", \")'" : "print one of its attributes")
         }

@@ -13,6 +13,7 @@ extension Value {
         case .date: return true
         case .array(let items): return !items.isEmpty
         case .dict(let entries): return !entries.isEmpty
+        case .record(let record): return !record.values.isEmpty
         }
     }
 
@@ -26,7 +27,22 @@ extension Value {
         case .safe: return "HTML string"
         case .date: return "date"
         case .array: return "list"
-        case .dict: return "dictionary"
+        case .dict, .record: return "dictionary"
+        }
+    }
+
+    /// A `.record` as the `.dict` it stands for; every other value as it is.
+    var expanded: Value {
+        if case .record(let record) = self { return .dict(record.dictionary) }
+        return self
+    }
+
+    /// Entry `name` of a dictionary or record; nil when there is none or this is not one.
+    func field(_ name: String) -> Value? {
+        switch self {
+        case .record(let record): return record[name]
+        case .dict(let entries): return entries[name]
+        default: return nil
         }
     }
 
@@ -49,7 +65,7 @@ extension Value {
 
     /// Equality as templates see it: `1 == 1.0`, and a safe string equals the plain string with the same text.
     func looselyEquals(_ other: Value) -> Bool {
-        switch (self, other) {
+        switch (expanded, other.expanded) {
         case (.int(let a), .int(let b)): return a == b
         case (.int, .double), (.double, .int), (.double, .double): return number == other.number
         case (.string(let a), .string(let b)), (.string(let a), .safe(let b)),
@@ -78,7 +94,7 @@ extension Value {
     func isContained(in container: Value) -> Bool? {
         switch container {
         case .array(let items): return items.contains { $0.looselyEquals(self) }
-        case .dict(let entries): return text.map { entries[$0] != nil } ?? false
+        case .dict, .record: return text.map { container.field($0) != nil } ?? false
         case .string(let haystack), .safe(let haystack):
             guard let needle = text else { return nil }
             return needle.isEmpty || haystack.contains(needle)

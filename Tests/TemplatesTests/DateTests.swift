@@ -26,6 +26,33 @@ import Testing
         try testCase.check()
     }
 
+    /// Output longer than the inline storage of `DateText` (48 bytes) goes on in an array.
+    @Test func longOutputsKeepEveryByte() throws {
+        let dates = DateFormatting(language: "de", timeZone: berlin)
+        let piece = "%A, %d. %B %Y %H:%M:%S %z | "
+        let once = try dates.format(marchNight, pattern: piece)
+        for count in 1...6 {
+            #expect(try dates.format(marchNight, pattern: String(repeating: piece, count: count))
+                == String(repeating: once, count: count))
+        }
+        let text = String(repeating: "x", count: 47)
+        #expect(try dates.format(marchNight, pattern: text + "%B") == text + "März")
+        #expect(try dates.format(marchNight, pattern: text + "ä%Y") == text + "ä2022")
+    }
+
+    @Test func numbersArePaddedToTheirWidth() throws {
+        let dates = DateFormatting(language: "en", timeZone: TimeZone(identifier: "UTC")!)
+        let distant = Date(timeIntervalSince1970: 253_402_300_799)  // 9999-12-31 23:59:59
+        #expect(try dates.format(distant, pattern: "%Y %-m %m %d %-d %H %-H %y") == "9999 12 12 31 31 23 23 99")
+        let early = Date(timeIntervalSince1970: -62_135_596_800)  // 0001-01-01 00:00:00
+        #expect(try dates.format(early, pattern: "%Y|%-Y|%m|%-m|%d|%H|%M|%S") == "0001|1|01|1|01|00|00|00")
+        #expect(dates.iso8601(early) == "0001-01-01T00:00:00+00:00")
+        let beforeYearOne = Date(timeIntervalSince1970: -62_167_219_200)  // year 0 (1 BC)
+        #expect(try dates.format(beforeYearOne, pattern: "%Y") == "0000")
+        let negative = Date(timeIntervalSince1970: -62_198_755_200)  // year -1
+        #expect(try dates.format(negative, pattern: "%Y %-Y") == "-0001 -1")
+    }
+
     @Test func germanMonthAndWeekdayNames() throws {
         let dates = DateFormatting(language: "de", timeZone: berlin)
         #expect((1...12).map { dates.monthName($0, short: false) } == [

@@ -116,20 +116,27 @@ extension DigestHasher {
             combine(items.count)
             for item in items { combine(item) }
         case .dict(let fields):
-            mix(0x18)
-            combine(fields.count)
-            var high: UInt64 = 0, low: UInt64 = 0
-            for (key, field) in fields {
-                var entry = DigestHasher()
-                entry.combine(key)
-                entry.combine(field)
-                let digest = entry.finalize()
-                high &+= digest.high
-                low &+= digest.low
-            }
-            mix(high)
-            mix(low)
+            combine(fields: fields.map { ($0.key, $0.value) })
+        case .record(let record):
+            // As the dictionary with the same entries.
+            combine(fields: Array(zip(record.keys.names, record.values)))
         }
+    }
+
+    private mutating func combine(fields: [(String, Value)]) {
+        mix(0x18)
+        combine(fields.count)
+        var high: UInt64 = 0, low: UInt64 = 0
+        for (key, field) in fields {
+            var entry = DigestHasher()
+            entry.combine(key)
+            entry.combine(field)
+            let digest = entry.finalize()
+            high &+= digest.high
+            low &+= digest.low
+        }
+        mix(high)
+        mix(low)
     }
 }
 
