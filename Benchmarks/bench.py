@@ -25,6 +25,9 @@ import subprocess
 import sys
 import time
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import gen_corpus  # noqa: E402
+
 HERE = os.path.dirname(os.path.abspath(__file__))
 REPO = os.path.dirname(HERE)
 MAGBUILD = os.path.join(REPO, ".build", "release", "magbuild")
@@ -95,6 +98,7 @@ def corpus(args):
         print(f"bench: corpus generated in {time.time() - t:.1f} s", flush=True)
         with open(stamp_file, "w") as f:
             f.write(stamp)
+    gen_corpus.write_hugo_config(out)  # this checkout's paths
     site = os.path.join(out, "site")
     for folder in ("templates", "static"):  # the current theme
         shutil.rmtree(os.path.join(site, folder))
@@ -198,7 +202,10 @@ def main():
             r, _ = timed(cmd)
             runs.append(r)
             print(f"  hugo      clean build  {r['wall']:7.2f} s wall {r['cpu']:7.2f} s cpu {r['rss_mb']:7.0f} MB   (load {r['load']})", flush=True)
-        results["tools"]["hugo"] = summarize("hugo " + hugo_version(), runs, count_html(out), articles)
+        pages = count_html(out)
+        if pages < articles:
+            sys.exit(f"bench: Hugo made {pages} HTML pages for {articles} articles: check {hugo}/hugo.yaml")
+        results["tools"]["hugo"] = summarize("hugo " + hugo_version(), runs, pages, articles)
 
     if "floor" in tools:
         runs = []

@@ -327,6 +327,21 @@ def comments_json(rng, w, count, start, id_base):
 # The site
 
 
+def write_hugo_config(out):
+    """OUT/hugo/hugo.yaml: Benchmarks/hugo/hugo.yaml with the absolute paths of OUT/site's
+    content/ and static/ and of the Hugo twin's layouts (rewritten by every bench run, so a
+    moved checkout or corpus still builds)."""
+    here = os.path.dirname(os.path.abspath(__file__))
+    site = os.path.join(os.path.abspath(out), "site")
+    with open(os.path.join(here, "hugo", "hugo.yaml"), encoding="utf-8") as f:
+        hugo_yml = f.read()
+    hugo_yml += (f"\ncontentDir: {json.dumps(os.path.join(site, 'content'))}\n"
+                 f"staticDir: {json.dumps(os.path.join(site, 'static'))}\n"
+                 f"layoutDir: {json.dumps(os.path.join(here, 'hugo', 'layouts'))}\n")
+    with open(os.path.join(out, "hugo", "hugo.yaml"), "w", encoding="utf-8") as f:
+        f.write(hugo_yml)
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--n", type=int, default=2000, help="number of articles")
@@ -493,12 +508,7 @@ def main():
     with open(os.path.join(site, "site.yml"), "w", encoding="utf-8") as f:
         f.write(site_yml)
 
-    layouts = os.path.join(os.path.dirname(os.path.abspath(__file__)), "hugo", "layouts")
-    with open(os.path.join(os.path.dirname(os.path.abspath(__file__)), "hugo", "hugo.yaml"), encoding="utf-8") as f:
-        hugo_yml = f.read()
-    hugo_yml += f"\ncontentDir: {json.dumps(content)}\nstaticDir: {json.dumps(os.path.join(site, 'static'))}\nlayoutDir: {json.dumps(layouts)}\n"
-    with open(os.path.join(hugo, "hugo.yaml"), "w", encoding="utf-8") as f:
-        f.write(hugo_yml)
+    write_hugo_config(out)
 
     with open(os.path.join(out, "corpus.json"), "w") as f:
         json.dump(stats, f, indent=2)
