@@ -92,6 +92,21 @@ import Testing
         #expect(summary.written > 0)
     }
 
+    @Test func aCorruptOrForeignRecordIsIgnored() throws {
+        let site = try settledWorkspace()
+        try site.build()
+        let quick = CacheFolder(output: site.output).quickFile
+        let recorded = try Data(contentsOf: quick)
+        for damaged in [Data("MAGBUILD-QUICK-1 garbage".utf8), recorded.prefix(recorded.count / 2), Data()] {
+            try damaged.write(to: quick)
+            let summary = try site.build()
+            #expect(!tookQuickCheck(summary))
+            #expect(summary.written == 0)
+            #expect(tookQuickCheck(try site.build()), "the full way records it again")
+        }
+        #expect(site.outputFiles() == (try site.cleanBuild()))
+    }
+
     @Test func cleanBuildsNeverTakeIt() throws {
         let site = try settledWorkspace()
         try site.build()
