@@ -9,6 +9,8 @@ import Markdown
 enum ArticleProcessing {
     struct Result: Sendable {
         var article: PublishedArticle
+        /// Nil for an article taken from the build cache.
+        var rendered: RenderedArticle?
         var diagnostics: [Diagnostic]
         /// What the build cache keeps about the article.
         var record: ArticleRecord
@@ -30,7 +32,8 @@ enum ArticleProcessing {
         var stripped = source
         stripped.body = ""
         return Result(
-            article: PublishedArticle(source: keepingMarkdown ? source : stripped, facts: facts, key: key, rendered: rendered.article),
+            article: PublishedArticle(source: keepingMarkdown ? source : stripped, facts: facts, key: key),
+            rendered: rendered.article,
             diagnostics: rendered.diagnostics,
             record: ArticleRecord(
                 source: stripped, inputs: inputs, key: key, facts: facts,

@@ -1,4 +1,5 @@
 import Content
+import Markdown
 import Diagnostics
 import Foundation
 
@@ -20,6 +21,7 @@ struct LinkTargets: Sendable {
     private let files: Set<String>
     private let publishedURLs: Set<String>
     private let articlesByURL: [String: PublishedArticle]
+    private let bodies: ArticleBodies
     private let unpublishedByPath: [String: ArticleSource]
     /// Page URLs by their parent folder, for "did you mean" hints.
     private let pagesByFolder: [String: [String]]
@@ -28,7 +30,7 @@ struct LinkTargets: Sendable {
     /// The site folder.
     let site: URL
 
-    init(site: URL, articles: [PublishedArticle], published: SiteModel, pages: [PlannedPage],
+    init(site: URL, articles: [PublishedArticle], bodies: ArticleBodies, published: SiteModel, pages: [PlannedPage],
          templateIDs: (ids: Set<String>, prefixes: [String])) {
         self.site = site
         self.templateIDs = templateIDs
@@ -58,6 +60,7 @@ struct LinkTargets: Sendable {
         self.files = files
         self.publishedURLs = publishedURLs
         self.articlesByURL = byURL
+        self.bodies = bodies
         self.unpublishedByPath = unpublished
         self.pagesByFolder = byFolder
     }
@@ -79,9 +82,10 @@ struct LinkTargets: Sendable {
     /// Whether `id` is an anchor of `article`'s page: a heading, an `id` in the body's HTML
     /// (footnotes, raw HTML), or an `id` the templates give every page.
     func hasAnchor(_ id: String, on article: PublishedArticle) -> Bool {
-        if article.checkedBody.headings.contains(where: { $0.id == id }) { return true }
+        let body = self.body(of: article)
+        if body.headings.contains(where: { $0.id == id }) { return true }
         if templateIDs.ids.contains(id) || templateIDs.prefixes.contains(where: { id.hasPrefix($0) }) { return true }
-        return article.checkedBody.html.contains("id=\"\(id)\"")
+        return body.html.contains("id=\"\(id)\"")
     }
 
     /// The existing page closest to a broken `path`, from the pages in the same folder.
@@ -92,6 +96,9 @@ struct LinkTargets: Sendable {
 
     /// Whether the site publishes a file (static file, bundle resource, feed) at `path`.
     func hasFile(_ path: String) -> Bool { files.contains(path) }
+
+    /// The rendered Markdown of an article.
+    func body(of article: PublishedArticle) -> RenderedMarkdown { bodies.rendered(article).body }
 
     /// The URL of the article with content path `path`, drafts included.
     func articleURL(contentPath path: String) -> String? {

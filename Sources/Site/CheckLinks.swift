@@ -15,7 +15,7 @@ struct LinkCheck {
     private var source: ArticleSource { article.source }
 
     func run() -> [Diagnostic] {
-        article.checkedBody.internalLinks.compactMap(check)
+        targets.body(of: article).internalLinks.compactMap(check)
     }
 
     private func check(_ link: Link) -> Diagnostic? {
@@ -44,7 +44,7 @@ struct LinkCheck {
     private func anchorProblem(_ fragment: String, on target: PublishedArticle, link: Link) -> Diagnostic? {
         guard !targets.hasAnchor(fragment, on: target) else { return nil }
         let page = target.url == article.url ? "this article" : target.source.file
-        let hint = Suggestion.closest(to: fragment, in: target.checkedBody.headings.map(\.id)).map { "did you mean '#\($0)'?" }
+        let hint = Suggestion.closest(to: fragment, in: targets.body(of: target).headings.map { $0.id }).map { "did you mean '#\($0)'?" }
             ?? "headings get their id from their text: '## Die Lage' is '#die-lage'"
         return finding(.error, link, "link '\(link.original)' leads nowhere: \(page) has no heading '#\(fragment)'", hint: hint)
     }

@@ -11,6 +11,7 @@ import Templates
 /// and the 404 page.
 struct TemplateSampler {
     let model: SiteModel
+    let bodies: ArticleBodies
     let pages: [PlannedPage]
     let templates: TemplateSet
     let jobs: Int
@@ -18,8 +19,6 @@ struct TemplateSampler {
     func run() -> [Diagnostic] {
         let sample = samplePages()
         guard !sample.isEmpty else { return [] }
-        // The checker rendered every article, so no body is ever read again from disk here.
-        let bodies = ArticleBodies(articles: model.articles, site: URL(fileURLWithPath: "/"), config: model.config)
         let values = PageValues(model: model, bodies: bodies, jobs: jobs)
         let rendered = parallelMap(sample, jobs: jobs) { PageRenderer.render($0, values: values, templates: templates) }
         return rendered.flatMap(\.diagnostics)

@@ -33,11 +33,9 @@ public struct SiteChecker: Sendable {
         diagnostics += loaded.diagnostics
         let config = loaded.config
 
-        let (sources, templates) = clock.measure("parse templates") { () -> ([String: String], TemplateSet?) in
-            let (sources, problems) = SiteFiles.templateSources(in: site)
-            diagnostics += problems
-            return (sources, SiteFiles.templateSet(from: sources, config: config, diagnostics: &diagnostics))
-        }
+        let loadedTemplates = clock.measure("parse templates") { BuildSteps.loadTemplates(site: site, config: config) }
+        let (sources, templates) = (loadedTemplates.sources, loadedTemplates.set)
+        diagnostics += loadedTemplates.diagnostics
 
         let processed = clock.measure("render articles") {
             parallelMap(loaded.articles, jobs: jobs) {
@@ -46,6 +44,10 @@ public struct SiteChecker: Sendable {
         }
         diagnostics += processed.flatMap(\.diagnostics)
         let articles = processed.map(\.article)
+        var rendered: [String: RenderedArticle] = [:]
+        for result in processed { rendered[result.article.source.file] = result.rendered }
+        // Every article is rendered here, so no body is ever read again from disk.
+        let bodies = ArticleBodies(rendered: rendered, site: site, config: config)
 
         let (model, pages) = clock.measure("plan pages") { () -> (SiteModel, [PlannedPage]) in
             let broken = ArticleProcessing.brokenContentPaths(loaded.diagnostics)
@@ -63,7 +65,7 @@ public struct SiteChecker: Sendable {
 
         diagnostics += clock.measure("check links and images") {
             let targets = LinkTargets(
-                site: site, articles: articles, published: model, pages: pages,
+                site: site, articles: articles, bodies: bodies, published: model, pages: pages,
                 templateIDs: LinkTargets.literalIDs(in: sources.values))
             return parallelMap(articles, jobs: jobs) { article -> [Diagnostic] in
                 let isPublished = targets.isPublished(article.source)
@@ -74,7 +76,7 @@ public struct SiteChecker: Sendable {
 
         if let templates, !diagnostics.contains(where: { $0.severity == .error }) {
             diagnostics += clock.measure("render sample pages") {
-                TemplateSampler(model: model, pages: pages, templates: templates, jobs: jobs).run()
+                TemplateSampler(model: model, bodies: bodies, pages: pages, templates: templates, jobs: jobs).run()
             }
         }
 
@@ -82,9 +84,4 @@ public struct SiteChecker: Sendable {
             diagnostics: DiagnosticList.sorted(diagnostics.uniqued()), articles: loaded.articles.count,
             templates: sources.count, seconds: clock.total, steps: clock.steps)
     }
-}
-
-extension PublishedArticle {
-    /// The rendered body: the checker renders every article itself, so it is always there.
-    var checkedBody: RenderedMarkdown { rendered?.body ?? RenderedMarkdown(html: "") }
 }

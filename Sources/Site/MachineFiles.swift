@@ -28,56 +28,89 @@ enum MachineFiles {
             }
     }
 
-    /// The feed's XML; `bodies` renders the entries' bodies (on demand for cached articles).
-    static func text(of feed: Feed, model: SiteModel, urls: SiteURLs, bodies: ArticleBodies) -> String {
-        let escaped = Dictionary(uniqueKeysWithValues: feed.entries.map { ($0, xmlEscape(bodies.rendered($0).body.html)) })
-        return self.feed(title: feed.title, url: feed.url, articles: feed.articles, model: model, urls: urls, bodies: escaped)
+    /// Everything a feed's XML is made from: the feed's file is written from this alone, and
+    /// its key is the digest of this with ``Detail/digests`` (each entry's body then is its
+    /// article's key).
+    struct FeedDocument: Sendable, Encodable {
+        struct Entry: Sendable, Encodable {
+            let title: String
+            let permalink: String
+            let published: Date
+            let updated: Date
+            let authors: [Author]
+            let summary: String
+            /// The body's HTML, XML-escaped; the article's key for ``Detail/digests``.
+            let content: String
+        }
+
+        struct Author: Sendable, Encodable {
+            let name: String
+            let uri: String
+        }
+
+        let language: String
+        let title: String
+        let id: String
+        let selfURL: String
+        let updated: Date
+        let entries: [Entry]
+    }
+
+    /// The document of a feed, over the newest `feedLength` of its articles (model order:
+    /// newest first). `bodies` renders the entries' bodies (on demand for cached articles).
+    static func document(of feed: Feed, values: PageValues, _ detail: Detail) -> FeedDocument {
+        let model = values.model, urls = values.urls
+        let entries = feed.entries.map { model.articles[$0] }
+        let updated = entries.map { $0.frontMatter.updated ?? $0.frontMatter.date }.max() ?? Date(timeIntervalSince1970: 0)
+        return FeedDocument(
+            language: model.config.language, title: feed.title, id: urls.absolute(feed.url),
+            selfURL: urls.absolute(feed.url + "atom.xml"), updated: updated,
+            entries: entries.map { article in
+                let front = article.frontMatter
+                return FeedDocument.Entry(
+                    title: front.title, permalink: urls.absolute(article.url), published: front.date,
+                    updated: front.updated ?? front.date,
+                    authors: front.authors.map { FeedDocument.Author(name: $0, uri: urls.absolute(urls.author($0))) },
+                    summary: front.teaser,
+                    content: detail == .full ? xmlEscape(values.bodies.rendered(article).body.html) : "article \(article.key)")
+            })
     }
 
     static func robots(urls: SiteURLs) -> String {
         "User-agent: *\nAllow: /\n\nSitemap: \(urls.absolute("/sitemap.xml"))\n"
     }
 
-    /// An Atom 1.0 feed of the newest articles among `articles` (model order: newest first).
-    /// `bodies` holds the XML-escaped body HTML by article index.
-    static func feed(
-        title: String, url: String, articles: [Int], model: SiteModel, urls: SiteURLs, bodies: [Int: String]
-    ) -> String {
-        let entries = articles.prefix(feedLength).map { (index: $0, article: model.articles[$0]) }
-        let updated = entries.map { $0.article.frontMatter.updated ?? $0.article.frontMatter.date }.max()
-            ?? Date(timeIntervalSince1970: 0)
-        let feedURL = urls.absolute(url + "atom.xml")
+    /// An Atom 1.0 feed.
+    static func xml(_ feed: FeedDocument) -> String {
         var xml = """
             <?xml version="1.0" encoding="utf-8"?>
-            <feed xmlns="http://www.w3.org/2005/Atom" xml:lang="\(xmlEscape(model.config.language))">
-              <title>\(xmlEscape(title))</title>
-              <id>\(xmlEscape(urls.absolute(url)))</id>
-              <link rel="self" type="application/atom+xml" href="\(xmlEscape(feedURL))"/>
-              <link rel="alternate" type="text/html" href="\(xmlEscape(urls.absolute(url)))"/>
-              <updated>\(isoDate(updated))</updated>
+            <feed xmlns="http://www.w3.org/2005/Atom" xml:lang="\(xmlEscape(feed.language))">
+              <title>\(xmlEscape(feed.title))</title>
+              <id>\(xmlEscape(feed.id))</id>
+              <link rel="self" type="application/atom+xml" href="\(xmlEscape(feed.selfURL))"/>
+              <link rel="alternate" type="text/html" href="\(xmlEscape(feed.id))"/>
+              <updated>\(isoDate(feed.updated))</updated>
 
             """
-        for (index, article) in entries {
-            let front = article.frontMatter
-            let permalink = urls.absolute(article.url)
+        for entry in feed.entries {
             xml += "  <entry>\n"
-            xml += "    <title>\(xmlEscape(front.title))</title>\n"
-            xml += "    <id>\(xmlEscape(permalink))</id>\n"
-            xml += "    <link rel=\"alternate\" type=\"text/html\" href=\"\(xmlEscape(permalink))\"/>\n"
-            xml += "    <published>\(isoDate(front.date))</published>\n"
-            xml += "    <updated>\(isoDate(front.updated ?? front.date))</updated>\n"
-            for author in front.authors {
-                xml += "    <author><name>\(xmlEscape(author))</name><uri>\(xmlEscape(urls.absolute(urls.author(author))))</uri></author>\n"
+            xml += "    <title>\(xmlEscape(entry.title))</title>\n"
+            xml += "    <id>\(xmlEscape(entry.permalink))</id>\n"
+            xml += "    <link rel=\"alternate\" type=\"text/html\" href=\"\(xmlEscape(entry.permalink))\"/>\n"
+            xml += "    <published>\(isoDate(entry.published))</published>\n"
+            xml += "    <updated>\(isoDate(entry.updated))</updated>\n"
+            for author in entry.authors {
+                xml += "    <author><name>\(xmlEscape(author.name))</name><uri>\(xmlEscape(author.uri))</uri></author>\n"
             }
-            xml += "    <summary>\(xmlEscape(front.teaser))</summary>\n"
-            xml += "    <content type=\"html\" xml:base=\"\(xmlEscape(permalink))\">\(bodies[index] ?? "")</content>\n"
+            xml += "    <summary>\(xmlEscape(entry.summary))</summary>\n"
+            xml += "    <content type=\"html\" xml:base=\"\(xmlEscape(entry.permalink))\">\(entry.content)</content>\n"
             xml += "  </entry>\n"
         }
         return xml + "</feed>\n"
     }
 
     /// A page in the sitemap: its absolute URL and when it last changed, if known.
-    struct SitemapEntry: Sendable {
+    struct SitemapEntry: Sendable, Encodable {
         let url: String
         let lastmod: Date?
     }

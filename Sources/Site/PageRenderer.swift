@@ -26,35 +26,38 @@ enum PageRenderer {
         }
     }
 
-    static func render(_ page: PlannedPage, values: PageValues, templates: TemplateSet) -> Result {
-        let template: String
-        let context: [String: Value]
+    /// The template of a page and the variables it receives: in full to render the page, as
+    /// digests for its key (see ``Detail``). Nil for an alias, which is a redirect, not a template page.
+    static func inputs(of page: PlannedPage, values: PageValues, _ detail: Detail) -> (template: String, context: [String: Value])? {
         switch page.kind {
         case .article(let index):
-            template = "article.html"
-            context = values.articleContext(index)
+            return ("article.html", values.articleContext(index, detail))
         case let .listing(name, kind, title, description, lead, articles, pagination):
-            template = name
-            context = values.listingContext(
+            return (name, values.listingContext(
                 kind: kind, title: title, description: description, url: page.url, lead: lead,
-                articles: articles, pagination: pagination)
-        case .alias(let target):
-            return Result(path: page.outputPath, html: redirect(to: values.urls.absolute(target)))
+                articles: articles, pagination: pagination, detail))
+        case .alias:
+            return nil
         case .notFound:
-            template = "404.html"
             let title = Words(language: values.model.config.language).notFound
-            context = [
+            return ("404.html", [
                 "site": values.siteValue,
                 "page": values.pageValue(kind: "404", title: title, description: "", url: page.url, image: nil),
-            ]
+            ])
         case let .terms(kind, title, terms):
-            template = "terms.html"
-            context = [
+            return ("terms.html", [
                 "site": values.siteValue,
                 "page": values.pageValue(kind: kind, title: title, description: title, url: page.url, image: nil),
                 "list": ["title": .string(title)],
                 "terms": .array(terms.map { ["name": .string($0.name), "url": .string($0.url), "count": .int($0.count)] }),
-            ]
+            ])
+        }
+    }
+
+    /// Renders a page with its template; an alias becomes its redirect.
+    static func render(_ page: PlannedPage, values: PageValues, templates: TemplateSet) -> Result {
+        guard let (template, context) = inputs(of: page, values: values, .full) else {
+            return Result(path: page.outputPath, html: redirect(of: page, values: values))
         }
         do {
             let start = DispatchTime.now()
@@ -67,6 +70,12 @@ enum PageRenderer {
         } catch {
             return Result(path: page.outputPath, data: nil, diagnostics: [.error(at: SourceLocation(file: "templates/" + template), "\(error)")])
         }
+    }
+
+    /// The redirect page of an alias; nil for other pages.
+    static func redirect(of page: PlannedPage, values: PageValues) -> String? {
+        guard case .alias(let target) = page.kind else { return nil }
+        return redirect(to: values.urls.absolute(target))
     }
 
     /// A minimal page that sends readers and search engines from an old URL to the new one.

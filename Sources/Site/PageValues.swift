@@ -3,6 +3,15 @@ import Content
 import Foundation
 import Templates
 
+/// How much a page's variables carry. A page is rendered from its variables in full; its key
+/// is the digest of the same variables built with ``digests``, where each teaser is its digest
+/// and each article body and comment section is the article's key (the digest of every file
+/// and setting its rendering depends on). So whatever a page shows is in its key by construction.
+enum Detail: Sendable {
+    case full
+    case digests
+}
+
 /// Turns the site model into the template variables documented in `docs/theming.md`.
 ///
 /// Teasers are built once per article and shared by every page that shows them.
@@ -11,8 +20,10 @@ struct PageValues: Sendable {
     let urls: SiteURLs
     /// One teaser value per article, in model order.
     private(set) var teasers: [Value]
+    /// What stands in for each teaser in the variables a key is made from: its digest.
+    private(set) var teaserDigests: [Value]
     let siteValue: Value
-    /// Bodies and comment sections, rendered on demand for articles restored from the cache.
+    /// Bodies and comment sections of the articles, rendered when a page asks for them.
     private(set) var bodies: ArticleBodies
     /// Previous (older) and next (newer) article in the same section, per article.
     private let neighbours: [(prev: Int?, next: Int?)]
@@ -23,7 +34,9 @@ struct PageValues: Sendable {
         self.bodies = bodies
         let urls = SiteURLs(config: model.config, sections: model.sections, articles: model.articles)
         self.urls = urls
-        teasers = parallelMap(model.articles, jobs: jobs) { PageValues.teaser(of: $0, model: model, urls: urls) }
+        let teasers = parallelMap(model.articles, jobs: jobs) { PageValues.teaser(of: $0, model: model, urls: urls) }
+        self.teasers = teasers
+        teaserDigests = parallelMap(teasers, jobs: jobs, Self.standIn)
         siteValue = .record(Record(Self.siteKeys, [
             .string(model.config.title),
             .string(model.config.baseURL),
@@ -33,26 +46,49 @@ struct PageValues: Sendable {
         ]))
     }
 
-    /// These values with the article at `index` replaced (see ``SiteModel/replacing(_:with:)``).
-    func replacing(_ index: Int, with article: PublishedArticle, site: URL) -> PageValues {
+    /// These values with the article at `index` replaced by a new version of it, with its
+    /// rendered body and comments (see ``SiteModel/replacing(_:with:)``).
+    func replacing(_ index: Int, with article: PublishedArticle, rendered: RenderedArticle) -> PageValues {
         var values = self
         values.model = model.replacing(index, with: article)
-        values.bodies = ArticleBodies(articles: values.model.articles, site: site, config: model.config)
+        values.bodies = bodies.replacing(article.source.file, with: rendered)
         values.teasers[index] = Self.teaser(of: article, model: values.model, urls: urls)
+        values.teaserDigests[index] = Self.standIn(for: values.teasers[index])
         return values
     }
 
+    /// Teaser `index`, or its digest.
+    func teaser(_ index: Int, _ detail: Detail) -> Value {
+        detail == .full ? teasers[index] : teaserDigests[index]
+    }
+
+    /// The digest that stands in for a value in the variables a key is made from.
+    private static func standIn(for value: Value) -> Value {
+        var hasher = DigestHasher(tag: "stand-in")
+        hasher.combine(value)
+        return .string(hasher.finalize().description)
+    }
+
     /// The variables of an article page.
-    func articleContext(_ index: Int) -> [String: Value] {
+    func articleContext(_ index: Int, _ detail: Detail) -> [String: Value] {
         let article = model.articles[index]
         guard case .record(let teaser) = teasers[index] else { return [:] }
-        let rendered = bodies.rendered(index)
+        let content: Value, comments: Value
+        switch detail {
+        case .full:
+            let rendered = bodies.rendered(article)
+            content = .safe(rendered.body.html)
+            comments = commentsValue(article, comments: rendered.comments)
+        case .digests:
+            content = .string("article \(article.key)")
+            comments = content
+        }
         let value = Record(Self.articleKeys, teaser.values + [
-            .safe(rendered.body.html),
-            .array(related(of: index).map { teasers[$0] }),
-            neighbours[index].prev.map { teasers[$0] } ?? .null,
-            neighbours[index].next.map { teasers[$0] } ?? .null,
-            commentsValue(article, comments: rendered.comments),
+            content,
+            .array(related(of: index).map { self.teaser($0, detail) }),
+            neighbours[index].prev.map { self.teaser($0, detail) } ?? .null,
+            neighbours[index].next.map { self.teaser($0, detail) } ?? .null,
+            comments,
         ])
         let page = pageValue(
             kind: "article", title: article.frontMatter.title, description: article.frontMatter.teaser,
@@ -71,20 +107,16 @@ struct PageValues: Sendable {
         model.articles[index].frontMatter.related.compactMap { model.indexByPath[$0] }
     }
 
-    /// Previous (older) and next (newer) article in the same section.
-    func neighbours(of index: Int) -> (prev: Int?, next: Int?) {
-        neighbours[index]
-    }
-
     /// The variables of a listing page (home or list).
     func listingContext(
-        kind: String, title: String, description: String, url: String, lead: Int?, articles: [Int], pagination: Pagination
+        kind: String, title: String, description: String, url: String, lead: Int?, articles: [Int], pagination: Pagination,
+        _ detail: Detail
     ) -> [String: Value] {
         let page = pageValue(kind: kind, title: title, description: description, url: url, image: nil)
         return [
             "site": siteValue, "page": page,
-            "lead": lead.map { teasers[$0] } ?? .null,
-            "articles": .array(articles.map { teasers[$0] }),
+            "lead": lead.map { teaser($0, detail) } ?? .null,
+            "articles": .array(articles.map { teaser($0, detail) }),
             "list": ["title": .string(title)],
             "pagination": pagination.value,
         ]

@@ -3,22 +3,19 @@ import Content
 import Foundation
 import Markdown
 
-/// An article that will be published: its source, what listings need to know about it,
-/// and (unless it was restored from the build cache) its rendered body and comments.
+/// An article that will be published: its source (without its Markdown) and what listings
+/// need to know about it; its rendered body and comments are in ``ArticleBodies``.
 /// Immutable and shared by reference: listings, keys and pages all point at one instance.
 final class PublishedArticle: Sendable {
     let source: ArticleSource
     let facts: ArticleFacts
     /// Fingerprint of everything the article's own rendering depends on (its files and the site settings).
     let key: Digest
-    /// Nil for an unchanged article restored from the build cache: ``ArticleBodies`` renders it on demand.
-    let rendered: RenderedArticle?
 
-    init(source: ArticleSource, facts: ArticleFacts, key: Digest, rendered: RenderedArticle?) {
+    init(source: ArticleSource, facts: ArticleFacts, key: Digest) {
         self.source = source
         self.facts = facts
         self.key = key
-        self.rendered = rendered
     }
 
     var frontMatter: FrontMatter { source.frontMatter }

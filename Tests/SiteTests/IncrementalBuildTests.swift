@@ -145,13 +145,13 @@ import Testing
         try site.build()
         var drafts = site.options()
         drafts.includeDrafts = true
-        let identity = SiteBuilder.identity(of: drafts)
+        let identity = BuildDriver.identity(of: drafts)
         #expect(CacheFolder(output: site.output).cache(matching: identity) == nil)
-        #expect(CacheFolder(output: site.output).cache(matching: SiteBuilder.identity(of: site.options())) != nil)
+        #expect(CacheFolder(output: site.output).cache(matching: BuildDriver.identity(of: site.options())) != nil)
         // The output folder replaced by hand: the cache no longer describes it.
         try FileManager.default.removeItem(at: site.output)
         try FileManager.default.createDirectory(at: site.output, withIntermediateDirectories: true)
-        #expect(CacheFolder(output: site.output).cache(matching: SiteBuilder.identity(of: site.options())) == nil)
+        #expect(CacheFolder(output: site.output).cache(matching: BuildDriver.identity(of: site.options())) == nil)
         try site.build()
         #expect(site.outputFiles() == (try site.cleanBuild()))
     }

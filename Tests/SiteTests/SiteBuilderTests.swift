@@ -30,7 +30,7 @@ import Testing
         #expect(summary.pages == files.keys.filter { $0.hasSuffix(".html") }.count)
         #expect(summary.comments == 5)
         #expect(files["politik/erste-meldung/comments.json"] == nil)
-        #expect(summary.steps.map(\.name).contains("render and write pages"))
+        #expect(summary.steps.map(\.name).contains("render pages"))
     }
 
     @Test func columnFolderIsTheColumnPage() throws {

@@ -14,6 +14,9 @@ struct ArticleRecord: Sendable {
     /// Warnings found while loading and rendering it, reported again while it is unchanged.
     var warnings: [Diagnostic]
 
+    /// Whether the article was rendered (it was published); a draft or future article is only known.
+    var isRendered: Bool { key != .zero }
+
     /// The record of an article that this build does not publish: known, but not rendered.
     static func unrendered(_ source: ArticleSource, site: URL, warnings: [Diagnostic]) -> ArticleRecord {
         var stripped = source

@@ -1,0 +1,67 @@
+import Diagnostics
+import Foundation
+
+/// A site's build, as the steps a reader can name:
+///
+///     load content → load templates → render articles → resolve references
+///     → plan pages → render pages → commit output
+///
+/// `magbuild build` (into a folder on disk), the preview server (into memory) and the tests
+/// all run this driver; `magbuild check` runs its first steps (``BuildSteps``). The previous
+/// build's cache goes in and the next build's cache comes out: nothing else carries state
+/// from one build to the next. With a cache, unchanged articles are not read or rendered
+/// again, and a file whose key is unchanged is kept as it is.
+struct BuildDriver: Sendable {
+    let options: BuildOptions
+    /// The magbuild binary, the site and the options: a cache made under another identity is not used.
+    let identity: Digest
+
+    init(options: BuildOptions) {
+        self.options = options
+        identity = Self.identity(of: options)
+    }
+
+    /// Builds the site into `output`.
+    /// - Throws: `DiagnosticList` when the site has errors; `output` is left as it was then.
+    func run(previous: BuildCache?, into output: inout some OutputTransaction) throws -> BuiltSite {
+        var clock = StepClock()
+        let usable = previous.flatMap { $0.matches(identity) ? $0 : nil }
+        let content = clock.measure("load content") { BuildSteps.loadContent(options, identity: identity, previous: usable) }
+        let templates = clock.measure("load templates") { BuildSteps.loadTemplates(site: options.source, config: content.config) }
+        let articles = clock.measure("render articles") { BuildSteps.renderArticles(content, options: options) }
+        let site = try clock.measure("resolve references") {
+            try BuildSteps.resolveReferences(content, templates: templates, articles: articles, options: options)
+        }
+        let plan = clock.measure("plan pages") { BuildSteps.planPages(site, options: options) }
+        let pages = try clock.measure("render pages") { try BuildSteps.renderPages(plan, site: site, into: &output, options: options) }
+        let changed = try clock.measure("commit output") { try output.commit(plan, made: pages.made, jobs: options.jobs) }
+
+        var summary = BuildSummary(site: site, plan: plan, pages: pages, steps: clock.steps)
+        summary.written = changed
+        summary.articlesRendered = articles.bodies.count + site.values.bodies.renderedOnDemand
+        let cache = BuildCache(identity: identity, content: content, articles: articles, plan: plan, counts: summary.counts)
+        return BuiltSite(summary: summary, cache: cache, site: site)
+    }
+
+    /// The magbuild binary (its stamp), the site and output folders and the options that
+    /// change the output.
+    static func identity(of options: BuildOptions) -> Digest {
+        var hasher = DigestHasher(tag: "magbuild build cache")
+        let executable = Bundle.main.executablePath ?? CommandLine.arguments.first ?? ""
+        if let stamp = FileStamp.of(executable) { hasher.combine(stamp) }
+        hasher.combine(options.source.standardizedFileURL.path)
+        hasher.combine(options.output.standardizedFileURL.path)
+        hasher.combine(options.includeDrafts)
+        hasher.combine(options.includeFuture)
+        hasher.combine(options.baseURL)
+        return hasher.finalize()
+    }
+}
+
+/// What a build made: its summary, the cache for the next build, and the values its pages
+/// were made from (the preview renders a saved article's page with them at once).
+struct BuiltSite: Sendable {
+    var summary: BuildSummary
+    var cache: BuildCache
+    let site: ResolvedSite
+}

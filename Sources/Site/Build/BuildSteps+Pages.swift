@@ -1,0 +1,123 @@
+import Content
+import Diagnostics
+import Foundation
+import Markdown
+import Templates
+
+/// The site ready to be written: the template variables of every page and the maker that
+/// keys and makes each output file.
+struct ResolvedSite: Sendable {
+    let values: PageValues
+    let maker: OutputMaker
+    /// Every warning of the steps so far.
+    let warnings: [Diagnostic]
+
+    var model: SiteModel { values.model }
+}
+
+/// What "render pages" did: how many files it made, and the time per page template.
+struct RenderedPages: Sendable {
+    let made: Int
+    let templates: [(name: String, pages: Int, seconds: Double)]
+}
+
+extension BuildSteps {
+    /// Checks what articles say about each other (URLs, aliases, `related:`), fails on every
+    /// error found so far, and builds the model and the template variables.
+    /// - Throws: `DiagnosticList` when the site has errors.
+    static func resolveReferences(
+        _ content: LoadedSite, templates: LoadedTemplates, articles: RenderedArticles, options: BuildOptions
+    ) throws -> ResolvedSite {
+        var diagnostics = content.diagnostics + templates.diagnostics + articles.diagnostics
+        diagnostics += ArticleProcessing.crossReferenceErrors(
+            content.published, all: content.articles, broken: ArticleProcessing.brokenContentPaths(content.diagnostics),
+            site: options.source)
+        try failOnErrors(diagnostics)
+        guard let set = templates.set else { throw DiagnosticList(diagnostics) }
+        let config = content.config
+        let model = SiteModel(
+            config: config, articles: articles.published, commentNotice: MarkdownRenderer.render(config.comments.notice).html)
+        let bodies = ArticleBodies(rendered: articles.bodies, site: options.source, config: config)
+        let values = PageValues(model: model, bodies: bodies, jobs: options.jobs)
+        return ResolvedSite(
+            values: values, maker: OutputMaker(values: values, templates: set, sources: templates.sources),
+            warnings: diagnostics.filter { $0.severity == .warning })
+    }
+
+    /// Every output file with its key: pages, feeds, sitemap, robots.txt, static files and
+    /// bundle resources. A later entry for the same path wins (a static file over a page).
+    static func planPages(_ site: ResolvedSite, options: BuildOptions) -> [PlannedOutput] {
+        let values = site.values, maker = site.maker, model = site.model
+        let pages = PagePlan.pages(for: model, urls: values.urls, templates: Set(maker.templates.names))
+        var outputs = parallelMap(pages, jobs: options.jobs) { maker.plan(.page($0), at: $0.outputPath) }
+        outputs += parallelMap(MachineFiles.feeds(model: model), jobs: options.jobs) { maker.plan(.feed($0), at: $0.path) }
+        outputs.append(maker.plan(.sitemap(MachineFiles.sitemapEntries(model: model, urls: values.urls, pages: pages)), at: "sitemap.xml"))
+        outputs.append(maker.plan(.text(MachineFiles.robots(urls: values.urls)), at: "robots.txt"))
+        let copies = FileCopier.copies(site: options.source.path, articles: model.articles.map(\.source))
+        outputs += parallelMap(copies, jobs: options.jobs) { maker.plan(.copy($0.source), at: $0.path) }
+        var seen = Set<String>()
+        return outputs.reversed().filter { seen.insert($0.path).inserted }.reversed()
+    }
+
+    /// Makes every output that `output` does not keep, in parallel; each worker writes what it made.
+    /// - Throws: `DiagnosticList` for template errors, `OutputError` when a file cannot be
+    ///   written; `output` is aborted then.
+    static func renderPages(
+        _ plan: [PlannedOutput], site: ResolvedSite, into output: inout some OutputTransaction, options: BuildOptions
+    ) throws -> RenderedPages {
+        let (todo, sink) = try output.begin(plan, jobs: options.jobs)
+        let progress = ProgressCounter(step: "render pages", total: todo.count, report: options.progress)
+        let maker = site.maker
+        let made = parallelMap(todo, jobs: options.jobs) { planned -> PageRenderer.Result in
+            defer { progress.advance() }
+            return maker.make(planned, into: sink)
+        }
+        do {
+            try failOnErrors(site.warnings + made.flatMap(\.diagnostics).uniqued())
+            if let first = made.lazy.compactMap(\.writeError).first { throw OutputError.writeFailed(first) }
+        } catch {
+            output.abort()
+            throw error
+        }
+        return RenderedPages(made: todo.count, templates: templateTimes(made))
+    }
+
+    private static func templateTimes(_ pages: [PageRenderer.Result]) -> [(name: String, pages: Int, seconds: Double)] {
+        var totals: [String: (pages: Int, seconds: Double)] = [:]
+        for page in pages {
+            guard let template = page.template else { continue }
+            totals[template, default: (0, 0)].pages += 1
+            totals[template, default: (0, 0)].seconds += page.seconds
+        }
+        return totals.map { (name: $0.key, pages: $0.value.pages, seconds: $0.value.seconds) }
+            .sorted { ($1.seconds, $0.name) < ($0.seconds, $1.name) }
+    }
+}
+
+extension BuildSummary {
+    /// The summary of a build that planned `plan`.
+    init(site: ResolvedSite, plan: [PlannedOutput], pages: RenderedPages, steps: [(name: String, seconds: Double)]) {
+        self.init()
+        warnings = site.warnings
+        self.pages = plan.filter { if case .page = $0.source { true } else { false } }.count
+        files = plan.filter { if case .copy = $0.source { true } else { false } }.count
+        comments = site.model.articles.reduce(0) { $0 + ($1.frontMatter.comments == .off ? 0 : $1.facts.commentCount) }
+        written = pages.made
+        templates = pages.templates
+        self.steps = steps
+        seconds = steps.reduce(0) { $0 + $1.seconds }
+    }
+
+    /// What the next build reports when it finds nothing to do.
+    var counts: BuildCache.Counts { BuildCache.Counts(pages: pages, files: files, comments: comments) }
+}
+
+extension BuildCache {
+    /// The cache a build leaves for the next.
+    init(identity: Digest, content: LoadedSite, articles: RenderedArticles, plan: [PlannedOutput], counts: Counts) {
+        self.init(
+            identity: identity, settings: content.settings, articles: articles.records,
+            outputs: Dictionary(plan.map { ($0.path, $0.key) }, uniquingKeysWith: { _, last in last }))
+        self.counts = counts
+    }
+}

@@ -1,0 +1,123 @@
+import Foundation
+import Templates
+
+/// One file of the output: where it goes, how it is made, and its key.
+///
+/// The key is the digest of exactly what the file is made from: a page's template (with
+/// everything it extends or includes) and the variables it receives, a feed's document, the
+/// sitemap's entries, a text, a copied file's stamp. ``OutputMaker`` computes the key from
+/// the same function that later feeds the maker (see ``Detail``), so a value a file shows
+/// cannot be missing from its key.
+struct PlannedOutput: Sendable {
+    enum Source: Sendable {
+        case page(PlannedPage)
+        case feed(MachineFiles.Feed)
+        /// A small text made while planning (robots.txt).
+        case text(String)
+        case sitemap([MachineFiles.SitemapEntry])
+        /// A file copied as it is, by path.
+        case copy(String)
+    }
+
+    let path: String
+    let key: Digest
+    let source: Source
+}
+
+/// Keys outputs and makes them, from the build's values: the one place that knows what each
+/// kind of output is made from.
+struct OutputMaker: Sendable {
+    let values: PageValues
+    let templates: TemplateSet
+    /// Per page template: the digest of its settings and of it and every template it extends or includes.
+    let templateKeys: [String: Digest]
+
+    init(values: PageValues, templates: TemplateSet, sources: [String: String]) {
+        self.values = values
+        self.templates = templates
+        var keys: [String: Digest] = [:]
+        for name in templates.names {
+            var hasher = DigestHasher(tag: "template")
+            hasher.combine(templates.settings.language)
+            hasher.combine(templates.settings.timeZone.identifier)
+            hasher.combine(templates.settings.baseURL)
+            for dependency in templates.dependencies(of: name) {
+                hasher.combine(dependency)
+                hasher.combine(sources[dependency] ?? "")
+            }
+            keys[name] = hasher.finalize()
+        }
+        templateKeys = keys
+    }
+
+    /// The output at `path` made from `source`, with its key.
+    func plan(_ source: PlannedOutput.Source, at path: String) -> PlannedOutput {
+        PlannedOutput(path: path, key: key(of: source, at: path), source: source)
+    }
+
+    private func key(of source: PlannedOutput.Source, at path: String) -> Digest {
+        var hasher = DigestHasher(tag: "output")
+        hasher.combine(path)
+        switch source {
+        case .page(let page):
+            guard let (template, context) = PageRenderer.inputs(of: page, values: values, .digests) else {
+                hasher.combine(PageRenderer.redirect(of: page, values: values))
+                break
+            }
+            hasher.combine(template)
+            hasher.combine(templateKeys[template] ?? .zero)
+            hasher.combine(Value.dict(context))
+        case .feed(let feed):
+            hasher.combine(encoded: MachineFiles.document(of: feed, values: values, .digests))
+        case .text(let text):
+            hasher.combine(text)
+        case .sitemap(let entries):
+            hasher.combine(encoded: entries)
+        case .copy(let file):
+            guard let stamp = FileStamp.of(file) else { return DigestHasher(tag: "missing \(file)").finalize() }
+            hasher.combine(file)
+            hasher.combine(stamp)
+        }
+        return hasher.finalize()
+    }
+
+    /// Makes `output` and hands it to `sink`.
+    func make(_ output: PlannedOutput, into sink: any OutputSink) -> PageRenderer.Result {
+        var result: PageRenderer.Result
+        switch output.source {
+        case .page(let page):
+            result = PageRenderer.render(page, values: values, templates: templates)
+        case .feed(let feed):
+            result = PageRenderer.Result(path: output.path, html: MachineFiles.xml(MachineFiles.document(of: feed, values: values, .full)))
+        case .text(let text):
+            result = PageRenderer.Result(path: output.path, html: text)
+        case .sitemap(let entries):
+            result = PageRenderer.Result(path: output.path, html: MachineFiles.sitemap(entries))
+        case .copy(let source):
+            result = PageRenderer.Result(path: output.path, html: nil)
+            do { try sink.copyFile(at: URL(fileURLWithPath: source), to: output.path) } catch {
+                result.writeError = "\(output.path): \(error.localizedDescription)"
+            }
+            return result
+        }
+        if result.diagnostics.isEmpty, let data = result.data {
+            do { try sink.write(data, to: result.path) } catch { result.writeError = "\(result.path): \(error)" }
+        }
+        result.data = nil
+        return result
+    }
+}
+
+extension DigestHasher {
+    /// Any `Encodable` value, through its synthesized encoding: every stored property is in the digest.
+    mutating func combine(encoded value: some Encodable) {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
+        combine((try? encoder.encode(value)) ?? Data("unencodable".utf8))
+    }
+}
+
+extension OutputSink {
+    /// Sinks without a previous build to reuse from make every file.
+    public func reuse(_ path: String, key: Digest) -> Bool { false }
+}
