@@ -21,6 +21,14 @@ build: deps
 test: deps
 	$(SWIFT) test
 
+# A long randomized differential run of incremental builds against clean builds
+# (make test-incremental STEPS=20000 [SEED=n]); `make test` runs 240 steps.
+STEPS ?= 2000
+SEED ?=
+.PHONY: test-incremental
+test-incremental: deps
+	MAGBUILD_DIFF_STEPS=$(STEPS) $(if $(SEED),MAGBUILD_DIFF_SEED=$(SEED)) $(SWIFT) test --filter DifferentialBuildTests
+
 clean:
 	rm -rf .build public
 

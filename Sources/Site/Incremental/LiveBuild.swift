@@ -13,10 +13,17 @@ public final class LiveBuild: Sendable {
     }
 
     public let options: BuildOptions
+    /// The moment each rebuild decides what is "future" by: the wall clock, or a test's.
+    private let clock: @Sendable () -> Date
     private let state = Mutex(State())
 
-    public init(options: BuildOptions) {
+    public convenience init(options: BuildOptions) {
+        self.init(options: options, clock: { Date() })
+    }
+
+    init(options: BuildOptions, clock: @escaping @Sendable () -> Date) {
         self.options = options
+        self.clock = clock
     }
 
     /// The output keys of the last build, to seed a ``MemoryOutput`` with the last build's files.
@@ -26,7 +33,7 @@ public final class LiveBuild: Sendable {
     /// A failed build keeps the last good state: it still describes what the preview shows.
     public func rebuild(into sink: any OutputSink, fromScratch: Bool) throws -> BuildSummary {
         var options = self.options
-        options.now = Date()
+        options.now = clock()
         let previous = fromScratch ? nil : state.withLock { $0.built?.cache }
         var output = SinkTransaction(sink: sink)
         let built = try BuildDriver(options: options).run(previous: previous, into: &output)
