@@ -1,31 +1,37 @@
 import Content
-import Markdown
 import Foundation
+import Markdown
 import Synchronization
 
 /// The rendered body and comments of each article, for the pages that print them (the
-/// article page, the feeds).
+/// article page, the feeds), kept in a ``BodyStore`` rather than in memory.
 ///
 /// Holds what the build rendered in its "render articles" step. An unchanged article taken
 /// from the build cache has no body there; it is rendered when one of its pages has to be
-/// made again (a template or a neighbour changed): its Markdown is read from disk then,
-/// once, by whichever page asks first.
+/// made again (a template or a neighbour changed): its Markdown is read from disk then and
+/// the result kept for the other pages that show it.
 final class ArticleBodies: Sendable {
     private let site: URL
     private let config: SiteConfig
-    /// By Markdown file: this build's renderings, then those made on demand.
-    private let made: Mutex<[String: RenderedArticle]>
+    private let store: BodyStore
+    /// A body that replaces the stored one (the preview's first answer to a save).
+    private let replaced: [String: RenderedArticle]
     private let onDemand = Atomic<Int>(0)
 
-    init(rendered: [String: RenderedArticle], site: URL, config: SiteConfig) {
+    convenience init(store: BodyStore, site: URL, config: SiteConfig) {
+        self.init(store: store, replaced: [:], site: site, config: config)
+    }
+
+    private init(store: BodyStore, replaced: [String: RenderedArticle], site: URL, config: SiteConfig) {
+        self.store = store
+        self.replaced = replaced
         self.site = site
         self.config = config
-        made = Mutex(rendered)
     }
 
     func rendered(_ article: PublishedArticle) -> RenderedArticle {
         let file = article.source.file
-        if let done = made.withLock({ $0[file] }) { return done }
+        if let body = replaced[file] ?? store.get(file) { return body }
         let rendered: RenderedArticle
         if let source = ContentLoader.withBody(article.source, siteAt: site) {
             rendered = ArticleProcessing.render(source, site: site, config: config).article
@@ -34,15 +40,15 @@ final class ArticleBodies: Sendable {
             rendered = RenderedArticle(body: RenderedMarkdown(html: ""), comments: .empty)
         }
         onDemand.add(1, ordering: .relaxed)
-        made.withLock { $0[file] = rendered }
+        store.put(rendered, for: file)
         return rendered
     }
 
-    /// These bodies with the one of `file` replaced (the preview's first answer to a save).
+    /// These bodies with the one of `file` replaced.
     func replacing(_ file: String, with rendered: RenderedArticle) -> ArticleBodies {
-        var all = made.withLock { $0 }
-        all[file] = rendered
-        return ArticleBodies(rendered: all, site: site, config: config)
+        var replaced = self.replaced
+        replaced[file] = rendered
+        return ArticleBodies(store: store, replaced: replaced, site: site, config: config)
     }
 
     /// How many articles taken from the cache had to be rendered again.

@@ -21,7 +21,8 @@ struct LinkTargets: Sendable {
     private let files: Set<String>
     private let publishedURLs: Set<String>
     private let articlesByURL: [String: PublishedArticle]
-    private let bodies: ArticleBodies
+    /// Every article's rendered Markdown, by Markdown file.
+    private let bodies: [String: RenderedMarkdown]
     private let unpublishedByPath: [String: ArticleSource]
     /// Page URLs by their parent folder, for "did you mean" hints.
     private let pagesByFolder: [String: [String]]
@@ -30,7 +31,7 @@ struct LinkTargets: Sendable {
     /// The site folder.
     let site: URL
 
-    init(site: URL, articles: [PublishedArticle], bodies: ArticleBodies, published: SiteModel, pages: [PlannedPage],
+    init(site: URL, articles: [PublishedArticle], bodies: [String: RenderedMarkdown], published: SiteModel, pages: [PlannedPage],
          templateIDs: (ids: Set<String>, prefixes: [String])) {
         self.site = site
         self.templateIDs = templateIDs
@@ -98,7 +99,7 @@ struct LinkTargets: Sendable {
     func hasFile(_ path: String) -> Bool { files.contains(path) }
 
     /// The rendered Markdown of an article.
-    func body(of article: PublishedArticle) -> RenderedMarkdown { bodies.rendered(article).body }
+    func body(of article: PublishedArticle) -> RenderedMarkdown { bodies[article.source.file] ?? RenderedMarkdown(html: "") }
 
     /// The URL of the article with content path `path`, drafts included.
     func articleURL(contentPath path: String) -> String? {

@@ -44,10 +44,15 @@ public struct SiteChecker: Sendable {
         }
         diagnostics += processed.flatMap(\.diagnostics)
         let articles = processed.map(\.article)
-        var rendered: [String: RenderedArticle] = [:]
-        for result in processed { rendered[result.article.source.file] = result.rendered }
+        let store = BodyStore()
+        var markdown: [String: RenderedMarkdown] = [:]
+        for result in processed {
+            guard let rendered = result.rendered else { continue }
+            store.put(rendered, for: result.article.source.file)
+            markdown[result.article.source.file] = rendered.body
+        }
         // Every article is rendered here, so no body is ever read again from disk.
-        let bodies = ArticleBodies(rendered: rendered, site: site, config: config)
+        let bodies = ArticleBodies(store: store, site: site, config: config)
 
         let (model, pages) = clock.measure("plan pages") { () -> (SiteModel, [PlannedPage]) in
             let broken = ArticleProcessing.brokenContentPaths(loaded.diagnostics)
@@ -65,7 +70,7 @@ public struct SiteChecker: Sendable {
 
         diagnostics += clock.measure("check links and images") {
             let targets = LinkTargets(
-                site: site, articles: articles, bodies: bodies, published: model, pages: pages,
+                site: site, articles: articles, bodies: markdown, published: model, pages: pages,
                 templateIDs: LinkTargets.literalIDs(in: sources.values))
             return parallelMap(articles, jobs: jobs) { article -> [Diagnostic] in
                 let isPublished = targets.isPublished(article.source)

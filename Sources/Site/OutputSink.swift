@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -19,12 +20,15 @@ public protocol OutputSink: Sendable {
 ///
 /// Seeded with an earlier build's files and keys (the preview server), it keeps each file
 /// whose key is unchanged instead of asking for it again.
-public final class MemoryOutput: OutputSink, @unchecked Sendable {
-    private var storage: [String: Data] = [:]
-    private var written: Set<String> = []
+public final class MemoryOutput: OutputSink {
+    private struct Files {
+        var storage: [String: Data] = [:]
+        var written: Set<String> = []
+    }
+
+    private let state = Mutex(Files())
     private let previous: [String: Data]
     private let previousKeys: [String: Digest]
-    private let lock = NSLock()
 
     public init(previous: [String: Data] = [:], keys: [String: Digest] = [:]) {
         self.previous = previous
@@ -32,9 +36,9 @@ public final class MemoryOutput: OutputSink, @unchecked Sendable {
     }
 
     public func write(_ data: Data, to path: String) throws {
-        lock.withLock {
-            storage[path] = data
-            written.insert(path)
+        state.withLock {
+            $0.storage[path] = data
+            $0.written.insert(path)
         }
     }
 
@@ -45,15 +49,15 @@ public final class MemoryOutput: OutputSink, @unchecked Sendable {
 
     public func reuse(_ path: String, key: Digest) -> Bool {
         guard previousKeys[path] == key, let data = previous[path] else { return false }
-        lock.withLock { storage[path] = data }
+        state.withLock { $0.storage[path] = data }
         return true
     }
 
     /// All files of this build so far.
-    public var files: [String: Data] { lock.withLock { storage } }
+    public var files: [String: Data] { state.withLock { $0.storage } }
 
     /// The files made anew by this build (not reused from the previous one).
-    public var writtenPaths: Set<String> { lock.withLock { written } }
+    public var writtenPaths: Set<String> { state.withLock { $0.written } }
 }
 
 /// An output sink that writes below a folder on disk, creating folders as needed.

@@ -38,7 +38,7 @@ struct BuildDriver: Sendable {
 
         var summary = BuildSummary(site: site, plan: plan, pages: pages, steps: clock.steps)
         summary.written = changed
-        summary.articlesRendered = articles.bodies.count + site.values.bodies.renderedOnDemand
+        summary.articlesRendered = articles.rendered + site.values.bodies.renderedOnDemand
         let cache = BuildCache(identity: identity, content: content, articles: articles, plan: plan, counts: summary.counts)
         return BuiltSite(summary: summary, cache: cache, site: site)
     }

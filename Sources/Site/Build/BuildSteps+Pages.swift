@@ -37,7 +37,7 @@ extension BuildSteps {
         let config = content.config
         let model = SiteModel(
             config: config, articles: articles.published, commentNotice: MarkdownRenderer.render(config.comments.notice).html)
-        let bodies = ArticleBodies(rendered: articles.bodies, site: options.source, config: config)
+        let bodies = ArticleBodies(store: articles.bodies, site: options.source, config: config)
         let values = PageValues(model: model, bodies: bodies, jobs: options.jobs)
         return ResolvedSite(
             values: values, maker: OutputMaker(values: values, templates: set, sources: templates.sources),

@@ -39,8 +39,11 @@ struct LoadedTemplates: Sendable {
 /// rendered by this build, and the cache records of every article.
 struct RenderedArticles: Sendable {
     let published: [PublishedArticle]
-    /// By Markdown file; articles taken from the cache have none.
-    let bodies: [String: RenderedArticle]
+    /// The bodies and comment sections this build rendered, by Markdown file; articles taken
+    /// from the cache have none there.
+    let bodies: BodyStore
+    /// How many articles this build rendered.
+    let rendered: Int
     /// By Markdown file, for the next build: every article, published or not.
     let records: [String: ArticleRecord]
     let diagnostics: [Diagnostic]
@@ -93,6 +96,7 @@ extension BuildSteps {
         let taken = { @Sendable (file: String) in content.unchanged[file].flatMap { $0.isRendered ? $0 : nil } }
         let progress = ProgressCounter(
             step: "render articles", total: content.published.filter { taken($0.file) == nil }.count, report: options.progress)
+        let store = BodyStore()
         let results = parallelMap(Array(content.published.indices), jobs: options.jobs) { index -> ArticleProcessing.Result in
             let stripped = content.published[index]
             let markdown = content.markdown.take(index) ?? ""
@@ -108,14 +112,14 @@ extension BuildSteps {
             if content.unchanged[source.file] != nil { source = ContentLoader.withBody(source, siteAt: site) ?? source }
             var result = ArticleProcessing.process(source, site: site, config: config, settings: settings)
             result.record.warnings = (loadWarnings[source.file] ?? []) + result.record.warnings
+            // Out of memory until its pages are made.
+            if let rendered = result.rendered { store.put(rendered, for: source.file) }
+            result.rendered = nil
             return result
         }
         var diagnostics = results.flatMap(\.diagnostics)
-        var records: [String: ArticleRecord] = [:], bodies: [String: RenderedArticle] = [:]
-        for result in results {
-            records[result.record.source.file] = result.record
-            bodies[result.record.source.file] = result.rendered
-        }
+        var records: [String: ArticleRecord] = [:]
+        for result in results { records[result.record.source.file] = result.record }
         for source in content.articles where records[source.file] == nil {
             if let record = content.unchanged[source.file] {
                 diagnostics += record.warnings
@@ -124,7 +128,8 @@ extension BuildSteps {
                 records[source.file] = ArticleRecord.unrendered(source, site: site, warnings: loadWarnings[source.file] ?? [])
             }
         }
-        return RenderedArticles(published: results.map(\.article), bodies: bodies, records: records, diagnostics: diagnostics)
+        return RenderedArticles(
+            published: results.map(\.article), bodies: store, rendered: store.count, records: records, diagnostics: diagnostics)
     }
 
     /// The settings digest of a build: `site.yml`, the base URL override and the build identity.

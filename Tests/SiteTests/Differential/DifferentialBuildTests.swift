@@ -24,13 +24,17 @@ import Testing
         let seed = environment["MAGBUILD_DIFF_SEED"].flatMap(UInt64.init) ?? UInt64.random(in: 0..<UInt64.max)
         var run = try DifferentialRun(seed: seed)
         defer { run.removeFolder() }
+        var built = 0
         for step in 0..<steps {
             let edit = run.site.edit()
             try run.write()
             let failure = try run.compare()
             #expect(failure == nil, "seed \(seed), step \(step) (\(edit)): \(failure ?? "")")
             if failure != nil { return }
+            if run.lastBuildSucceeded { built += 1 }
         }
+        // Typos are rare and fixed again, so nearly all comparisons are of real builds.
+        #expect(built * 10 >= steps * 7, "seed \(seed): only \(built) of \(steps) builds succeeded")
     }
 }
 
@@ -42,6 +46,8 @@ struct DifferentialRun {
     private let live: LiveBuild
     private var liveFiles: [String: Data] = [:]
     private let clock: Clock
+    /// Whether the clean build of the last comparison succeeded.
+    private(set) var lastBuildSucceeded = false
 
     /// The build's "now", which the site's edits move forward.
     final class Clock: Sendable {
@@ -89,6 +95,7 @@ struct DifferentialRun {
             clean = memory.files
         } catch {
             clean = nil
+            if ProcessInfo.processInfo.environment["MAGBUILD_DIFF_DEBUG"] != nil { print("clean build failed: \(error)") }
         }
         let before = outputFiles()
         let disk: [String: Data]?
@@ -108,6 +115,7 @@ struct DifferentialRun {
         } catch {
             preview = nil
         }
+        lastBuildSucceeded = clean != nil
         guard let clean else {
             if disk != nil { return "the clean build failed, the incremental build did not" }
             if preview != nil { return "the clean build failed, the preview's rebuild did not" }

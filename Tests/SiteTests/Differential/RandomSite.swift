@@ -30,6 +30,8 @@ struct RandomSite {
         var comments: [Comment]?
         /// Lead image size (bundles only).
         var image: (width: Int, height: Int)?
+        /// The front matter has a typo, so the site does not build until it is fixed.
+        var broken = false
 
         var slug: String { "artikel-\(id)" + (slugOverride ? "-neu" : "") }
         var folderName: String { "artikel-\(id)" }
@@ -67,13 +69,17 @@ struct RandomSite {
             day: rng.int(0..<(today + 3)), tags: rng.subset(Self.tagWords, max: 2), authors: [rng.pick(Self.authorNames)],
             related: [], slugOverride: false, aliases: [], draft: rng.chance(0.1),
             paragraphs: (0..<rng.int(1..<4)).map { _ in sentence() }, comments: nil,
-            image: bundle && rng.chance(0.6) ? (rng.int(200..<900), rng.int(100..<600)) : nil)
+            image: bundle && rng.chance(0.6) ? (rng.int(200..<900), rng.int(100..<600)) : nil, broken: false)
         if rng.chance(0.5) { article.comments = (0..<rng.int(0..<4)).map { comment($0, parent: nil) } }
         articles[id] = article
     }
 
     /// One random edit; returns its name, for the failure message.
     mutating func edit() -> String {
+        if let broken = articles.values.first(where: \.broken) {
+            articles[broken.id]?.broken = false
+            return "fix the typo in \(broken.id)"
+        }
         let roll = rng.int(0..<100)
         guard let id = articles.keys.sorted().randomElement(using: &rng) else {
             addArticle()
@@ -143,6 +149,8 @@ struct RandomSite {
             articles[id] = nil
             for other in articles.keys { articles[other]?.related.removeAll { $0 == id } }
             return "delete article \(id)"
+        case 95..<97:
+            return change("typo") { $0.broken = true }
         default:
             return change("move") { $0.section = rng.pick(Self.sections.filter { $0 != articles[id]?.section }) }
         }
@@ -171,7 +179,7 @@ struct RandomSite {
             """.utf8)
         for (name, data) in templates {
             let version = templateVersion[name, default: 0]
-            files["templates/" + name] = version == 0 ? data : data + Data("\n<!-- v\(version) -->\n".utf8)
+            files["templates/" + name] = version == 0 ? data : Self.marked(data, version: version)
         }
         for (name, text) in statics { files["static/" + name] = Data(text.utf8) }
         for article in articles.values {
@@ -189,9 +197,17 @@ struct RandomSite {
         return files
     }
 
+    /// A template with a visible change: a marker inside its last block, or at its end.
+    static func marked(_ template: Data, version: Int) -> Data {
+        let text = String(decoding: template, as: UTF8.self)
+        let marker = "<!-- v\(version) -->"
+        guard let end = text.range(of: "{% endblock", options: .backwards) else { return Data((text + marker + "\n").utf8) }
+        return Data(text.replacingCharacters(in: end.lowerBound..<end.lowerBound, with: marker).utf8)
+    }
+
     private func markdown(_ article: Article) -> Data {
         let date = Date(timeIntervalSince1970: Self.epoch + Double(article.day) * 86_400)
-        var lines = ["---", "title: \"\(article.title)\"", "teaser: \"\(article.teaser)\"", "date: \(Self.iso(date))"]
+        var lines = ["---", "title: \"\(article.title)" + (article.broken ? "" : "\""), "teaser: \"\(article.teaser)\"", "date: \(Self.iso(date))"]
         lines.append("authors: [\(article.authors.joined(separator: ", "))]")
         if !article.tags.isEmpty { lines.append("tags: [\(article.tags.joined(separator: ", "))]") }
         if article.section.hasPrefix("kolumnen/") { lines.append("column: \"Am Rand\"") }

@@ -1,0 +1,119 @@
+import Comments
+import Foundation
+import Markdown
+import Synchronization
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Rendered article bodies and comment sections, kept in an unlinked temporary file rather
+/// than in memory from the moment an article is rendered until its pages are: a build's
+/// memory then does not grow with the size of the articles and their comments (a 10,000-
+/// article magazine holds about 600 MB of them). The operating system keeps recent pages
+/// of the file in its cache, so reading a body back costs a copy, not a disk access.
+///
+/// Each article is one record, appended at an offset reserved atomically, so workers write
+/// in parallel. Without a temporary folder the store keeps the records in memory.
+final class BodyStore: Sendable {
+    private struct Place: Sendable {
+        let offset: Int
+        let count: Int
+    }
+
+    /// The open, already unlinked file; -1 when records are kept in `memory`.
+    private let descriptor: Int32
+    private let end = Atomic<Int>(0)
+    private let places = Mutex<[String: Place]>([:])
+    private let memory = Mutex<[String: Data]>([:])
+
+    init() {
+        var template = Array((FileManager.default.temporaryDirectory.path + "/magbuild-bodies-XXXXXX").utf8CString)
+        let descriptor = template.withUnsafeMutableBufferPointer { buffer in buffer.baseAddress.map { mkstemp($0) } ?? -1 }
+        if descriptor >= 0 { template.withUnsafeBufferPointer { buffer in _ = buffer.baseAddress.map { unlink($0) } } }
+        self.descriptor = descriptor
+    }
+
+    deinit {
+        if descriptor >= 0 { close(descriptor) }
+    }
+
+    /// Keeps the rendered article of Markdown file `file` (a later record for it wins).
+    func put(_ rendered: RenderedArticle, for file: String) {
+        var writer = CacheWriter()
+        rendered.write(to: &writer)
+        let bytes = writer.bytes
+        guard descriptor >= 0 else {
+            memory.withLock { $0[file] = Data(bytes) }
+            return
+        }
+        let offset = end.wrappingAdd(bytes.count, ordering: .relaxed).oldValue
+        let written = bytes.withUnsafeBytes { pwrite(descriptor, $0.baseAddress, $0.count, off_t(offset)) }
+        if written == bytes.count {
+            places.withLock { $0[file] = Place(offset: offset, count: bytes.count) }
+        } else {
+            memory.withLock { $0[file] = Data(bytes) }
+        }
+    }
+
+    /// The rendered article of `file`, if it was kept.
+    func get(_ file: String) -> RenderedArticle? {
+        let data: Data
+        if let kept = memory.withLock({ $0[file] }) {
+            data = kept
+        } else if let place = places.withLock({ $0[file] }) {
+            var buffer = Data(count: place.count)
+            let read = buffer.withUnsafeMutableBytes { pread(descriptor, $0.baseAddress, place.count, off_t(place.offset)) }
+            guard read == place.count else { return nil }
+            data = buffer
+        } else {
+            return nil
+        }
+        var reader = CacheReader(data)
+        return try? RenderedArticle(from: &reader)
+    }
+
+    /// How many articles the store holds.
+    var count: Int { places.withLock { $0.count } + memory.withLock { $0.count } }
+}
+
+extension RenderedArticle: CacheCodable {
+    /// Only what pages print: the body's HTML and the comment section.
+    init(from reader: inout CacheReader) throws {
+        let html = try reader.string()
+        let count = try reader.int()
+        self.init(body: RenderedMarkdown(html: html), comments: CommentSection(threads: try reader.array(), count: count))
+    }
+
+    func write(to writer: inout CacheWriter) {
+        writer.write(body.html)
+        writer.write(comments.count)
+        writer.write(comments.threads)
+    }
+}
+
+extension CommentNode: CacheCodable {
+    init(from reader: inout CacheReader) throws {
+        let comment = Comment(
+            id: try reader.string(), parent: try reader.optionalString(), author: try reader.string(),
+            date: Date(timeIntervalSinceReferenceDate: try reader.double()), text: try reader.string(),
+            rating: try reader.int(), status: Comment.Status(rawValue: try reader.string()) ?? .approved)
+        self.init(
+            comment: comment, html: try reader.string(), replyTo: try reader.optionalString(), depth: try reader.int(),
+            isLong: try reader.bool(), replies: try reader.array())
+    }
+
+    func write(to writer: inout CacheWriter) {
+        writer.write(comment.id)
+        writer.write(comment.parent)
+        writer.write(comment.author)
+        writer.write(comment.date.timeIntervalSinceReferenceDate)
+        writer.write(comment.text)
+        writer.write(comment.rating)
+        writer.write(comment.status.rawValue)
+        writer.write(html)
+        writer.write(replyTo)
+        writer.write(depth)
+        writer.write(isLong)
+        writer.write(replies)
+    }
+}
