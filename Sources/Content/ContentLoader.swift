@@ -10,9 +10,11 @@ public enum ContentLoader {
     ///
     /// `reusing` may hand back an article already parsed by an earlier build for a file it
     /// knows to be unchanged; the loader then skips reading it and refreshes only what the
-    /// folder scan tells (resources, comment file).
+    /// folder scan tells (resources, comment file). With `keepingBodies: false` the articles
+    /// come without their Markdown (read it with ``withBody(_:siteAt:)`` when needed), so the
+    /// Markdown of a large site is never all in memory at once.
     public static func load(
-        siteAt root: URL, reusing: (@Sendable (ArticleFile) -> ArticleSource?)? = nil
+        siteAt root: URL, reusing: (@Sendable (ArticleFile) -> ArticleSource?)? = nil, keepingBodies: Bool = true
     ) -> LoadedContent {
         var diagnostics: [Diagnostic] = []
         let config = loadConfig(siteAt: root, diagnostics: &diagnostics)
@@ -27,7 +29,9 @@ public enum ContentLoader {
                 known.commentsFile = found.commentsFile
                 return (known, [])
             }
-            return loadArticle(found, siteAt: root, timeZone: zone)
+            var (article, diagnostics) = loadArticle(found, siteAt: root, timeZone: zone)
+            if !keepingBodies { article?.body = "" }
+            return (article, diagnostics)
         }
         var articles: [ArticleSource] = []
         var owners: [String: String] = [:]

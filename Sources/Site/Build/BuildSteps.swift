@@ -16,13 +16,11 @@ struct LoadedSite: Sendable {
     /// The site settings every article's rendering depends on: `site.yml`, `--base-url` and
     /// the build identity. Articles are taken from the cache only while these are the same.
     let settings: Digest
-    /// All articles, drafts and future ones too, without their Markdown, sorted by file.
+    /// All articles, drafts and future ones too, without their Markdown (which "render
+    /// articles" reads again, so the Markdown of a large site is never all in memory), sorted by file.
     let articles: [ArticleSource]
     /// The articles this build publishes, without their Markdown.
     let published: [ArticleSource]
-    /// The Markdown of the published articles (by index into `published`), each handed out
-    /// once and freed when its article is rendered.
-    let markdown: HandOut<String>
     /// The previous build's records of the articles whose files are unchanged, by Markdown file.
     let unchanged: [String: ArticleRecord]
     let diagnostics: [Diagnostic]
@@ -64,7 +62,7 @@ extension BuildSteps {
             unchanged.withLock { $0[found.file] = record }
             return record.source
         }
-        let loaded = ContentLoader.load(siteAt: site, reusing: known.isEmpty ? nil : reuse)
+        let loaded = ContentLoader.load(siteAt: site, reusing: known.isEmpty ? nil : reuse, keepingBodies: false)
         var diagnostics = loaded.diagnostics
         var config = loaded.config
         if let baseURL = options.baseURL {
@@ -76,8 +74,7 @@ extension BuildSteps {
         }
         let published = loaded.articles.filter { ArticleProcessing.isPublished($0, options: options) }
         return LoadedSite(
-            config: config, settings: settings, articles: loaded.articles.map(\.withoutMarkdown),
-            published: published.map(\.withoutMarkdown), markdown: HandOut(published.map(\.body)),
+            config: config, settings: settings, articles: loaded.articles, published: published,
             unchanged: unchanged.withLock { $0 }, diagnostics: diagnostics)
     }
 
@@ -99,17 +96,14 @@ extension BuildSteps {
         let store = BodyStore()
         let results = parallelMap(Array(content.published.indices), jobs: options.jobs) { index -> ArticleProcessing.Result in
             let stripped = content.published[index]
-            let markdown = content.markdown.take(index) ?? ""
             if let record = taken(stripped.file) {
                 return ArticleProcessing.Result(
                     article: PublishedArticle(source: stripped, facts: record.facts, key: record.key), rendered: nil,
                     diagnostics: record.warnings, record: record)
             }
             defer { progress.advance() }
-            var source = stripped
-            source.body = markdown
-            // Known but never rendered (it was a draft or in the future): the loader did not read it.
-            if content.unchanged[source.file] != nil { source = ContentLoader.withBody(source, siteAt: site) ?? source }
+            // A file that vanished since it was loaded is rendered empty; the next build reports it.
+            let source = ContentLoader.withBody(stripped, siteAt: site) ?? stripped
             var result = ArticleProcessing.process(source, site: site, config: config, settings: settings)
             result.record.warnings = (loadWarnings[source.file] ?? []) + result.record.warnings
             // Out of memory until its pages are made.
@@ -146,14 +140,5 @@ extension BuildSteps {
         if diagnostics.contains(where: { $0.severity == .error }) {
             throw DiagnosticList(DiagnosticList.sorted(diagnostics))
         }
-    }
-}
-
-extension ArticleSource {
-    /// The article without its Markdown body.
-    var withoutMarkdown: ArticleSource {
-        var stripped = self
-        stripped.body = ""
-        return stripped
     }
 }
