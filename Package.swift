@@ -32,6 +32,8 @@ let package = Package(
             pkgConfig: "libcmark-gfm",
             providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
         ),
+        /// XXH3, the hash of the build cache's digests.
+        .systemLibrary(name: "CXXHash", pkgConfig: "libxxhash", providers: [.apt(["libxxhash-dev"])]),
         .target(name: "Diagnostics", swiftSettings: strict),
         .target(name: "Markdown", dependencies: ["CCmarkGFM", "Diagnostics"], swiftSettings: strict),
         .target(name: "Templates", dependencies: ["Diagnostics"], swiftSettings: strict),
@@ -40,7 +42,7 @@ let package = Package(
         .target(
             name: "Site",
             dependencies: [
-                "Diagnostics", "Markdown", "Templates", "Content", "Comments",
+                "CXXHash", "Diagnostics", "Markdown", "Templates", "Content", "Comments",
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strict
