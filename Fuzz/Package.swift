@@ -53,11 +53,15 @@ let package = Package(
     ],
     targets: [
         .systemLibrary(name: "CCmarkGFM", pkgConfig: "libcmark-gfm"),
+        .systemLibrary(name: "CXXHash", pkgConfig: "libxxhash"),
         .target(name: "Diagnostics", swiftSettings: instrumented),
         .target(name: "Markdown", dependencies: ["CCmarkGFM", "Diagnostics"], swiftSettings: instrumented),
         .target(name: "Templates", dependencies: ["Diagnostics"], swiftSettings: instrumented),
         .target(name: "Content", dependencies: ["Diagnostics", "Yams"], swiftSettings: instrumented),
         .target(name: "Comments", dependencies: ["Diagnostics"], swiftSettings: instrumented),
+        .target(
+            name: "Site", dependencies: ["CXXHash", "Diagnostics", "Markdown", "Templates", "Content", "Comments"],
+            swiftSettings: instrumented),
         // Only the request-path mapping of the preview server (three symlinked files): the rest needs Hummingbird.
         .target(name: "PreviewServer", swiftSettings: instrumented),
 
@@ -73,6 +77,7 @@ let package = Package(
         fuzzer("FuzzDisqusImport", ["ImportFuzzing"]),
         fuzzer("FuzzMarkdown", ["Markdown"]),
         fuzzer("FuzzRequestPath", ["PreviewServer"]),
+        fuzzer("FuzzBuildCache", ["Site"]),
     ],
     swiftLanguageModes: [.v6]
 )
