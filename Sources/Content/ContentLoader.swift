@@ -1,3 +1,4 @@
+import Basics
 import Diagnostics
 import Foundation
 
@@ -10,9 +11,10 @@ public enum ContentLoader {
     ///
     /// `reusing` may hand back an article already parsed by an earlier build for a file it
     /// knows to be unchanged; the loader then skips reading it and refreshes only what the
-    /// folder scan tells (resources, comment file).
+    /// folder scan tells (resources, comment file). Articles are read on up to `jobs` threads.
     public static func load(
-        siteAt root: URL, reusing: (@Sendable (ArticleFile) -> ArticleSource?)? = nil
+        siteAt root: URL, reusing: (@Sendable (ArticleFile) -> ArticleSource?)? = nil,
+        jobs: Int = ProcessInfo.processInfo.activeProcessorCount
     ) -> LoadedContent {
         var diagnostics: [Diagnostic] = []
         let config = loadConfig(siteAt: root, diagnostics: &diagnostics)
@@ -20,7 +22,7 @@ public enum ContentLoader {
         diagnostics += tree.diagnostics
 
         let zone = config.timeZone
-        let results = ParallelMap.map(tree.articles) { found -> (ArticleSource?, [Diagnostic]) in
+        let results = parallelMap(tree.articles, jobs: jobs) { found -> (ArticleSource?, [Diagnostic]) in
             if var known = reusing?(found) {
                 known.bundleDirectory = found.bundleDirectory
                 known.resources = found.resources
@@ -48,7 +50,7 @@ public enum ContentLoader {
 
     /// `site.yml`, or the defaults with an error if it is missing or unreadable.
     static func loadConfig(siteAt root: URL, diagnostics: inout [Diagnostic]) -> SiteConfig {
-        let url = root.appendingPathComponent("site.yml")
+        let url = root.appendingPathComponent(SiteLayout.config)
         guard FileManager.default.fileExists(atPath: url.path) else {
             diagnostics.append(.error(at: nil, "no site.yml in \(root.path)",
                                       hint: "is this the site folder? pass it with --source DIR"))

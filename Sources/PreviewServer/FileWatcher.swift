@@ -1,3 +1,4 @@
+import Basics
 import Foundation
 
 /// Reports changed files below a site folder. Implementations call `onChange`
@@ -26,10 +27,10 @@ public enum WatchMethod: String, Sendable, CaseIterable {
     }
 }
 
-/// The folders and files of a site that the preview watches.
+/// The folders and files of a site that the preview watches: those of ``SiteLayout``.
 enum WatchedRoots {
-    static let folders = ["content", "templates", "static"]
-    static let files = ["site.yml"]
+    static let folders = SiteLayout.folders
+    static let files = [SiteLayout.config]
 }
 
 /// The watcher could not start.

@@ -1,4 +1,5 @@
 #if os(Linux)
+import Basics
 import Foundation
 import Glibc
 import Synchronization
@@ -82,22 +83,18 @@ public final class InotifyWatcher: FileWatcher {
         return true
     }
 
-    /// Watches `relative` and every folder below it; returns the files found (for folders that appear later).
+    /// Watches `relative` and every visible folder below it (as deep as the build reads);
+    /// returns the files found (for folders that appear later).
     @discardableResult
     private func addTree(_ descriptor: Int32, relative: String, folders: Folders) -> [String] {
-        guard addWatch(descriptor, relative: relative, folders: folders) else { return [] }
-        var files: [String] = []
-        let full = site + "/" + relative
-        guard let names = try? FileManager.default.contentsOfDirectory(atPath: full) else { return [] }
-        var info = stat()
-        for name in names {
-            let child = relative + "/" + name
-            guard lstat(full + "/" + name, &info) == 0 else { continue }
-            if (info.st_mode & S_IFMT) == S_IFDIR {
-                files += addTree(descriptor, relative: child, folders: folders)
-            } else {
-                files.append(child)
-            }
+        // `content` is at depth 0, as in a walk of the build.
+        let depth = relative.split(separator: "/").count - 1
+        guard depth <= DirectoryListing.maxDepth, addWatch(descriptor, relative: relative, folders: folders),
+            let listing = DirectoryListing(of: site + "/" + relative)
+        else { return [] }
+        var files = listing.files.map { relative + "/" + $0 }
+        for name in listing.folders {
+            files += addTree(descriptor, relative: relative + "/" + name, folders: folders)
         }
         return files
     }

@@ -1,42 +1,4 @@
-import Dispatch
 import Synchronization
-
-/// Runs `transform` over `items` on up to `jobs` threads and returns the results in input order.
-///
-/// Work is handed out one item at a time, so a few slow items (an article with
-/// hundreds of comments) do not leave the other cores idle.
-func parallelMap<T: Sendable, R: Sendable>(
-    _ items: [T], jobs: Int, _ transform: @Sendable (T) -> R
-) -> [R] {
-    let workers = max(1, min(jobs, items.count))
-    if workers == 1 { return items.map(transform) }
-    let results = ResultSlots<R>(count: items.count)
-    let next = Atomic<Int>(0)
-    DispatchQueue.concurrentPerform(iterations: workers) { _ in
-        while true {
-            let index = next.wrappingAdd(1, ordering: .relaxed).oldValue
-            guard index < items.count else { return }
-            results.store(transform(items[index]), at: index)
-        }
-    }
-    return results.values()
-}
-
-/// Fixed slots written by distinct threads, each slot exactly once.
-private final class ResultSlots<R>: @unchecked Sendable {
-    private var slots: [R?]
-    private let lock = Mutex(())
-
-    init(count: Int) { slots = Array(repeating: nil, count: count) }
-
-    func store(_ value: R, at index: Int) {
-        lock.withLock { _ in slots[index] = value }
-    }
-
-    func values() -> [R] {
-        lock.withLock { _ in slots.compactMap { $0 } }
-    }
-}
 
 /// Values handed out by index, each once, to the workers of a ``parallelMap``: a value is
 /// freed as soon as its worker is done with it, not when the whole map is.

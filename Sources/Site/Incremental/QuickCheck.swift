@@ -1,3 +1,4 @@
+import Basics
 import Diagnostics
 import Dispatch
 import Foundation
@@ -92,9 +93,6 @@ struct QuickCheck: Sendable {
 
 /// The folders and visible files a site's output is made from, with their stamps.
 enum SiteWalk {
-    /// Folders nested deeper are not walked (symbolic link loops); the content scan stops there too.
-    static let maxDepth = 32
-
     /// A walk on another thread, so that it overlaps the build.
     final class Running: Sendable {
         private let result = Mutex<[(path: String, stamp: FileStamp)]??>(nil)
@@ -137,28 +135,14 @@ enum SiteWalk {
             entries.append((path, stamp))
             return isFolder
         }
-        for top in ["site.yml", "content", "static", "templates"] {
+        for top in SiteLayout.roots {
             switch add(top) {
             case nil: entries.append((top, .absent))
-            case true: walk(site, top, depth: 0, add)
+            case true: DirectoryListing.walk(site + "/" + top) { path, _ in add(top + "/" + path) == true }
             case false: break
             }
         }
         return racy ? nil : entries
-    }
-
-    private static func walk(_ site: String, _ folder: String, depth: Int, _ add: (String) -> Bool?) {
-        guard depth <= maxDepth, let directory = opendir(site + "/" + folder) else { return }
-        var folders: [String] = []
-        while let entry = readdir(directory) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                raw.baseAddress.map { String(cString: $0.assumingMemoryBound(to: CChar.self)) } ?? ""
-            }
-            guard !name.isEmpty, !name.hasPrefix(".") else { continue }
-            if add(folder + "/" + name) == true { folders.append(folder + "/" + name) }
-        }
-        closedir(directory)
-        for sub in folders { walk(site, sub, depth: depth + 1, add) }
     }
 }
 
