@@ -1,5 +1,5 @@
-import Diagnostics
 import Basics
+import Diagnostics
 
 /// The overlay shown over every page while the latest rebuild has failed:
 /// each error as `file:line:col: message`, its source line with a caret, and

@@ -1,4 +1,3 @@
-import Basics
 import Foundation
 
 /// Reports changed files below a site folder. Implementations call `onChange`
@@ -25,12 +24,6 @@ public enum WatchMethod: String, Sendable, CaseIterable {
         #endif
         return PollingWatcher(site: site)
     }
-}
-
-/// The folders and files of a site that the preview watches: those of ``SiteLayout``.
-enum WatchedRoots {
-    static let folders = SiteLayout.folders
-    static let files = [SiteLayout.config]
 }
 
 /// The watcher could not start.

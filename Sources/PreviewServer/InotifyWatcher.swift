@@ -44,7 +44,7 @@ public final class InotifyWatcher: FileWatcher {
             close(pipeEnds[1])
             throw WatchError.unavailable("cannot watch \(site): \(String(cString: strerror(errno)))")
         }
-        for folder in WatchedRoots.folders { _ = addTree(descriptor, relative: folder, folders: folders) }
+        for folder in SiteLayout.folders { _ = addTree(descriptor, relative: folder, folders: folders) }
         let wakeRead = pipeEnds[0]
         let site = self.site
         let thread = Thread { [self] in
@@ -147,10 +147,10 @@ public final class InotifyWatcher: FileWatcher {
             guard let folder = folders.byDescriptor[watch], !name.isEmpty else { continue }
             let path = folder.isEmpty ? name : folder + "/" + name
             if folder.isEmpty {
-                if WatchedRoots.folders.contains(name), mask & UInt32(IN_CREATE | IN_MOVED_TO) != 0 {
+                if SiteLayout.folders.contains(name), mask & UInt32(IN_CREATE | IN_MOVED_TO) != 0 {
                     changed += addTree(descriptor, relative: name, folders: folders)
                 }
-                if WatchedRoots.files.contains(name) || WatchedRoots.folders.contains(name) { changed.append(path) }
+                if name == SiteLayout.config || SiteLayout.folders.contains(name) { changed.append(path) }
                 continue
             }
             if mask & UInt32(IN_ISDIR) != 0, mask & UInt32(IN_CREATE | IN_MOVED_TO) != 0 {
@@ -158,7 +158,7 @@ public final class InotifyWatcher: FileWatcher {
             }
             changed.append(path)
         }
-        return changed.filter { ChangeSet.isWatched($0) || WatchedRoots.folders.contains($0) }
+        return changed.filter { ChangeSet.isWatched($0) || SiteLayout.folders.contains($0) }
     }
 }
 

@@ -1,5 +1,5 @@
-import Foundation
 import Basics
+import Foundation
 
 /// The script injected before `</body>` of every HTML page the preview serves
 /// (never into `magbuild build` output). It listens on the event stream and

@@ -48,10 +48,10 @@ public final class PollingWatcher: FileWatcher {
     private static func scan(_ site: URL) -> [String: Stamp] {
         var stamps: [String: Stamp] = [:]
         var info = stat()
-        for file in WatchedRoots.files where stat(site.appendingPathComponent(file).path, &info) == 0 {
+        for file in [SiteLayout.config] where stat(site.appendingPathComponent(file).path, &info) == 0 {
             stamps[file] = Stamp(info)
         }
-        for folder in WatchedRoots.folders {
+        for folder in SiteLayout.folders {
             walk(site.path + "/" + folder, relative: folder, into: &stamps)
         }
         return stamps
