@@ -5,7 +5,9 @@ import Synchronization
 /// in input order.
 ///
 /// Work is handed out one item at a time, so a few slow items (an article with
-/// hundreds of comments) do not leave the other threads idle.
+/// hundreds of comments) do not leave the other threads idle. Inlinable, so that callers
+/// get a version specialized for their types, as when it lived in their own module.
+@inlinable
 public func parallelMap<T: Sendable, R: Sendable>(
     _ items: [T], jobs: Int, _ transform: @Sendable (T) -> R
 ) -> [R] {
@@ -24,15 +26,19 @@ public func parallelMap<T: Sendable, R: Sendable>(
 }
 
 /// Fixed slots written by distinct threads, each slot exactly once.
-private final class ResultSlots<R: Sendable>: Sendable {
-    private let slots: Mutex<[R?]>
+@usableFromInline
+final class ResultSlots<R: Sendable>: Sendable {
+    @usableFromInline let slots: Mutex<[R?]>
 
+    @inlinable
     init(count: Int) { slots = Mutex(Array(repeating: nil, count: count)) }
 
+    @inlinable
     func store(_ value: R, at index: Int) {
         slots.withLock { $0[index] = value }
     }
 
+    @inlinable
     func values() -> [R] {
         slots.withLock { $0.compactMap { $0 } }
     }
