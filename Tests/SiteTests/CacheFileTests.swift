@@ -99,7 +99,7 @@ import Testing
         #expect((try? fine.date()) == Date(timeIntervalSinceReferenceDate: 86_400))
     }
 
-    @Test func anUnreadableCacheIsNotedOnceAndAnOldFormatNotAtAll() throws {
+    @Test func anUnreadableFileIsNotedOnceAndAnOldFormatNotAtAll() throws {
         let site = try QuickCheckTests().settledWorkspace()
         try site.build()
         let notes = Notes()
@@ -117,9 +117,14 @@ import Testing
 
         try Data(Self.files.cache.prefix(100)).write(to: folder.cacheFile)
         try Data(Self.files.quick.prefix(100)).write(to: folder.quickFile)
-        #expect(QuickCheck.holds(in: folder, identity: identity, site: site.site, now: Date(), jobs: 1) == nil)
-        #expect(folder.cache(matching: identity) == nil)
-        #expect(notes.all == ["build cache \(folder.quickFile.path) is unreadable, comparing every input"])
+        for _ in 0..<2 {
+            #expect(QuickCheck.holds(in: folder, identity: identity, site: site.site, now: Date(), jobs: 1) == nil)
+            #expect(folder.cache(matching: identity) == nil)
+        }
+        #expect(notes.all == [
+            "build cache \(folder.quickFile.path) is unreadable, comparing every input",
+            "build cache \(folder.cacheFile.path) is unreadable, building from scratch",
+        ])
 
         // The build starts from scratch and writes a good cache again.
         #expect(try site.build().articlesRendered == 3)

@@ -7,7 +7,7 @@ import Synchronization
 struct CacheFolder {
     let output: URL
     let root: URL
-    /// Says, once, that a file here was unreadable and is ignored.
+    /// Says, once for each file, that a file here was unreadable and is ignored.
     private let unreadable: NoteOnce
 
     /// `note` receives the line saying that a cache file is unreadable (by default printed on standard error).
@@ -75,9 +75,9 @@ struct CacheFolder {
     }
 }
 
-/// A note said at most once, however often it comes up.
+/// Notes, each said at most once however often it comes up.
 final class NoteOnce: Sendable {
-    private let said = Mutex(false)
+    private let said = Mutex<Set<String>>([])
     private let output: @Sendable (String) -> Void
 
     init(_ output: @escaping @Sendable (String) -> Void) {
@@ -85,7 +85,7 @@ final class NoteOnce: Sendable {
     }
 
     func say(_ note: String) {
-        guard !said.withLock({ saidBefore in defer { saidBefore = true }; return saidBefore }) else { return }
+        guard said.withLock({ $0.insert(note).inserted }) else { return }
         output(note)
     }
 
