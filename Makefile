@@ -1,15 +1,27 @@
 # magbuild — the two commands: `make build` and `make test`.
 SWIFT ?= swift
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
-APT_PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev
+# The Debian packages magbuild links against, each as package:pkg-config module:header.
+APT_DEPS := libcmark-gfm-dev:libcmark-gfm:cmark-gfm.h \
+	libcmark-gfm-extensions-dev::cmark-gfm-core-extensions.h \
+	libxxhash-dev:libxxhash:xxhash.h
+CC ?= cc
 
 .PHONY: build test deps clean
 
-# Installs the Debian packages magbuild links against, when pkg-config cannot find them.
+# Installs the packages of APT_DEPS whose header or pkg-config module is missing (each
+# checked on its own: a machine may have some of them already).
 deps:
-	@if ! pkg-config --exists libcmark-gfm 2>/dev/null; then \
-		echo "magbuild: installing $(APT_PACKAGES) (needs root or sudo)"; \
-		$(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq $(APT_PACKAGES) pkg-config; \
+	@missing=""; for dep in $(APT_DEPS); do \
+		package=$${dep%%:*}; rest=$${dep#*:}; module=$${rest%%:*}; header=$${rest#*:}; \
+		if { [ -n "$$module" ] && ! pkg-config --exists "$$module" 2>/dev/null; } \
+			|| ! printf '#include <%s>\n' "$$header" | $(CC) -E -x c - >/dev/null 2>&1; then \
+			missing="$$missing $$package"; \
+		fi; \
+	done; \
+	if [ -n "$$missing" ]; then \
+		echo "magbuild: installing$$missing (needs root or sudo)"; \
+		$(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq $$missing pkg-config; \
 	fi
 
 # Builds magbuild in release mode and the demo magazine into public/.

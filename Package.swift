@@ -4,7 +4,9 @@ import PackageDescription
 /// magbuild: a static site generator for an online magazine.
 ///
 /// Modules depend on each other in one direction only:
-/// Diagnostics ← {Markdown, Templates, Content, Comments} ← Site ← PreviewServer ← MagbuildCLI ← magbuild
+/// {Basics, Diagnostics} ← {Markdown, Templates, Content, Comments} ← Site ← PreviewServer ← MagbuildCLI ← magbuild,
+/// and Comments ← CommentImport ← MagbuildCLI. Every target lists each module it imports
+/// (CI builds with `-explicit-target-dependency-import-check error`).
 let strict: [SwiftSetting] = [
     .enableUpcomingFeature("ExistentialAny"),
 ]
@@ -32,23 +34,25 @@ let package = Package(
             pkgConfig: "libcmark-gfm",
             providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
         ),
+        /// XXH3, the hash of the build cache's digests.
+        .systemLibrary(name: "CXXHash", pkgConfig: "libxxhash", providers: [.apt(["libxxhash-dev"])]),
+        .target(name: "Basics", swiftSettings: strict),
         .target(name: "Diagnostics", swiftSettings: strict),
-        .target(name: "Markdown", dependencies: ["CCmarkGFM", "Diagnostics"], swiftSettings: strict),
-        .target(name: "Templates", dependencies: ["Diagnostics"], swiftSettings: strict),
-        .target(name: "Content", dependencies: ["Diagnostics", "Yams"], swiftSettings: strict),
-        .target(name: "Comments", dependencies: ["Diagnostics"], swiftSettings: strict),
+        .target(name: "Markdown", dependencies: ["Basics", "CCmarkGFM"], swiftSettings: strict),
+        .target(name: "Templates", dependencies: ["Basics", "Diagnostics"], swiftSettings: strict),
+        .target(name: "Content", dependencies: ["Basics", "Diagnostics", "Yams"], swiftSettings: strict),
+        .target(name: "Comments", dependencies: ["Basics", "Diagnostics"], swiftSettings: strict),
+        /// The WordPress and Disqus importers (FoundationXML), for `magbuild import-comments` only.
+        .target(name: "CommentImport", dependencies: ["Comments", "Diagnostics"], swiftSettings: strict),
         .target(
             name: "Site",
-            dependencies: [
-                "Diagnostics", "Markdown", "Templates", "Content", "Comments",
-                .product(name: "Logging", package: "swift-log"),
-            ],
+            dependencies: ["Basics", "CXXHash", "Comments", "Content", "Diagnostics", "Markdown", "Templates"],
             swiftSettings: strict
         ),
         .target(
             name: "PreviewServer",
             dependencies: [
-                "Site", "Diagnostics", "Templates",
+                "Basics", "Diagnostics", "Site",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "UnixSignals", package: "swift-service-lifecycle"),
@@ -59,24 +63,26 @@ let package = Package(
         .target(
             name: "MagbuildCLI",
             dependencies: [
-                "Site", "PreviewServer",
+                "Basics", "CommentImport", "Comments", "Content", "Diagnostics", "PreviewServer", "Site",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict
         ),
         .executableTarget(name: "magbuild", dependencies: ["MagbuildCLI"], swiftSettings: strict),
 
+        .testTarget(name: "BasicsTests", dependencies: ["Basics", propertyBased]),
         .testTarget(name: "DiagnosticsTests", dependencies: ["Diagnostics"]),
         .testTarget(name: "MarkdownTests", dependencies: ["Markdown", propertyBased]),
-        .testTarget(name: "TemplatesTests", dependencies: ["Templates", propertyBased]),
-        .testTarget(name: "ContentTests", dependencies: ["Content", propertyBased]),
-        .testTarget(name: "CommentsTests", dependencies: ["Comments", propertyBased]),
-        .testTarget(name: "SiteTests", dependencies: ["Site"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["magbuild"]),
+        .testTarget(name: "TemplatesTests", dependencies: ["Basics", "Diagnostics", "Templates", propertyBased]),
+        .testTarget(name: "ContentTests", dependencies: ["Basics", "Content", "Diagnostics", propertyBased]),
+        .testTarget(name: "CommentsTests", dependencies: ["Comments", "Diagnostics", propertyBased]),
+        .testTarget(name: "CommentImportTests", dependencies: ["CommentImport", "Comments", "Diagnostics"]),
+        .testTarget(name: "SiteTests", dependencies: ["Basics", "Diagnostics", "Site", "Templates"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["Content", "magbuild"]),
         .testTarget(
             name: "PreviewServerTests",
             dependencies: [
-                "PreviewServer", "Site",
+                "Diagnostics", "PreviewServer", "Site",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ]

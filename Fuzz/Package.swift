@@ -53,19 +53,25 @@ let package = Package(
     ],
     targets: [
         .systemLibrary(name: "CCmarkGFM", pkgConfig: "libcmark-gfm"),
+        .systemLibrary(name: "CXXHash", pkgConfig: "libxxhash"),
+        .target(name: "Basics", swiftSettings: instrumented),
         .target(name: "Diagnostics", swiftSettings: instrumented),
-        .target(name: "Markdown", dependencies: ["CCmarkGFM", "Diagnostics"], swiftSettings: instrumented),
-        .target(name: "Templates", dependencies: ["Diagnostics"], swiftSettings: instrumented),
-        .target(name: "Content", dependencies: ["Diagnostics", "Yams"], swiftSettings: instrumented),
-        .target(name: "Comments", dependencies: ["Diagnostics"], swiftSettings: instrumented),
+        .target(name: "Markdown", dependencies: ["Basics", "CCmarkGFM", "Diagnostics"], swiftSettings: instrumented),
+        .target(name: "Templates", dependencies: ["Basics", "Diagnostics"], swiftSettings: instrumented),
+        .target(name: "Content", dependencies: ["Basics", "Diagnostics", "Yams"], swiftSettings: instrumented),
+        .target(name: "Comments", dependencies: ["Basics", "Diagnostics"], swiftSettings: instrumented),
+        .target(name: "CommentImport", dependencies: ["Comments", "Diagnostics"], swiftSettings: instrumented),
+        .target(
+            name: "Site", dependencies: ["Basics", "CXXHash", "Diagnostics", "Markdown", "Templates", "Content", "Comments"],
+            swiftSettings: instrumented),
         // Only the request-path mapping of the preview server (three symlinked files): the rest needs Hummingbird.
         .target(name: "PreviewServer", swiftSettings: instrumented),
 
         .target(name: "CLibFuzzer"),
         .target(name: "FuzzSupport", dependencies: ["CLibFuzzer"], swiftSettings: fuzzTarget),
-        .target(name: "ImportFuzzing", dependencies: ["FuzzSupport", "Comments"], swiftSettings: fuzzTarget),
+        .target(name: "ImportFuzzing", dependencies: ["FuzzSupport", "Comments", "CommentImport"], swiftSettings: fuzzTarget),
 
-        fuzzer("FuzzFrontMatter", ["Content"]),
+        fuzzer("FuzzFrontMatter", ["Basics", "Content"]),
         fuzzer("FuzzCommentsJSON", ["Comments"]),
         fuzzer("FuzzReaderText", ["Comments"]),
         fuzzer("FuzzTemplates", ["Templates"]),
@@ -73,6 +79,7 @@ let package = Package(
         fuzzer("FuzzDisqusImport", ["ImportFuzzing"]),
         fuzzer("FuzzMarkdown", ["Markdown"]),
         fuzzer("FuzzRequestPath", ["PreviewServer"]),
+        fuzzer("FuzzBuildCache", ["Site"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,9 +1,9 @@
 /// The total orders in which comments are shown. Every order ends in a tie-break by id
 /// (numerically when both ids are digits, so "9" comes before "10") and then by position
 /// in the export, so the output never depends on sort stability.
-enum CommentOrdering {
+public enum CommentOrdering {
     /// Oldest first: date, then id. Replies are always in this order.
-    static func chronological(_ a: Comment, _ b: Comment) -> Bool {
+    public static func chronological(_ a: Comment, _ b: Comment) -> Bool {
         if a.date != b.date { return a.date < b.date }
         return compareIDs(a.id, b.id) < 0
     }

@@ -1,3 +1,5 @@
+import Basics
+
 /// Writes comments as the text of a `comments.json`.
 enum CommentWriter {
     static func json(for comments: [Comment]) -> String {
@@ -19,24 +21,6 @@ enum CommentWriter {
 
     /// A JSON string literal: quotes, backslashes and control characters escaped, the rest as is.
     static func quoted(_ text: String) -> String {
-        var out = "\""
-        out.reserveCapacity(text.utf8.count + 2)
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case "\u{08}": out += "\\b"
-            case "\u{0C}": out += "\\f"
-            case "\u{00}"..."\u{1F}", "\u{2028}", "\u{2029}":
-                let hex = String(scalar.value, radix: 16, uppercase: true)
-                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            default:
-                out.unicodeScalars.append(scalar)
-            }
-        }
-        return out + "\""
+        JSONString.literal(text, style: .plain)
     }
 }

@@ -1,3 +1,5 @@
+import Basics
+
 /// A growing UTF-8 byte buffer for building HTML one piece at a time.
 ///
 /// Reader text is copied in runs of bytes (one `memcpy` per run instead of work per
@@ -30,7 +32,7 @@ struct HTMLBuffer {
     /// element content and quoted attributes.
     mutating func appendEscaped(_ source: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) {
         var runStart = range.lowerBound
-        for index in range where Self.needsEscaping(source[index]) {
+        for index in range where Escaping.needsEscaping(source[index]) {
             append(source, runStart..<index)
             appendEntity(for: source[index])
             runStart = index + 1
@@ -38,24 +40,10 @@ struct HTMLBuffer {
         append(source, runStart..<range.upperBound)
     }
 
-    /// True for `& < > " '`.
-    @inline(__always)
-    static func needsEscaping(_ byte: UInt8) -> Bool {
-        byte < 0x40 && (escapedBelow0x40 >> UInt64(byte)) & 1 != 0
-    }
-
-    /// Bit n is set when byte n (below 0x40) needs escaping.
-    private static let escapedBelow0x40: UInt64 = 1 << 0x22 | 1 << 0x26 | 1 << 0x27 | 1 << 0x3C | 1 << 0x3E
-
     /// The character reference for one of `& < > " '`.
     mutating func appendEntity(for byte: UInt8) {
-        switch byte {
-        case UInt8(ascii: "&"): append("&amp;")
-        case UInt8(ascii: "<"): append("&lt;")
-        case UInt8(ascii: ">"): append("&gt;")
-        case UInt8(ascii: "\""): append("&quot;")
-        default: append("&#39;")
-        }
+        guard let reference = Escaping.reference(for: byte) else { return }
+        append(reference)
     }
 
     var string: String { String(decoding: bytes, as: UTF8.self) }

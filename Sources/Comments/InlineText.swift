@@ -1,3 +1,5 @@
+import Basics
+
 /// One line of reader text as HTML: escaped, with bare http(s) URLs linked.
 ///
 /// Links get `rel="nofollow ugc noopener"`: not endorsed, user-generated, no window access.
@@ -18,7 +20,7 @@ enum InlineText {
             let stop = min(index + 8, end)
             while index < stop {
                 let byte = bytes[index]
-                if HTMLBuffer.needsEscaping(byte) {
+                if Escaping.needsEscaping(byte) {
                     out.append(bytes, runStart..<index)
                     out.appendEntity(for: byte)
                     index += 1

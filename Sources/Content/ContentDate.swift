@@ -1,3 +1,4 @@
+import Basics
 import Foundation
 
 /// Dates as editors write them in front matter (SPEC §2).
@@ -19,7 +20,7 @@ public enum ContentDate {
         var scanner = DateScanner(text.trimmingCharacters(in: .whitespaces))
         guard let fields = scanner.scan(), fields.isValid else { return nil }
         if let offset = fields.offsetSeconds {
-            let days = daysFromCivil(year: fields.year, month: fields.month, day: fields.day)
+            let days = CivilDate.days(year: fields.year, month: fields.month, day: fields.day)
             let seconds = Double(days * 86_400 + fields.hour * 3_600 + fields.minute * 60 + fields.second)
             return Date(timeIntervalSince1970: seconds + fields.fraction - Double(offset))
         }
@@ -29,24 +30,6 @@ public enum ContentDate {
             year: fields.year, month: fields.month, day: fields.day,
             hour: fields.hour, minute: fields.minute, second: fields.second)
         return calendar.date(from: components).map { $0.addingTimeInterval(fields.fraction) }
-    }
-
-    /// Days since 1970-01-01 of a proleptic Gregorian date.
-    static func daysFromCivil(year: Int, month: Int, day: Int) -> Int {
-        let y = month <= 2 ? year - 1 : year
-        let era = (y >= 0 ? y : y - 399) / 400
-        let yearOfEra = y - era * 400
-        let dayOfYear = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1
-        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
-        return era * 146_097 + dayOfEra - 719_468
-    }
-
-    static func daysIn(month: Int, year: Int) -> Int {
-        switch month {
-        case 2: return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
-        case 4, 6, 9, 11: return 30
-        default: return 31
-        }
     }
 }
 
@@ -58,7 +41,7 @@ struct DateFields {
     var offsetSeconds: Int?
 
     var isValid: Bool {
-        (1...12).contains(month) && (1...ContentDate.daysIn(month: month, year: year)).contains(day)
+        (1...12).contains(month) && (1...CivilDate.daysIn(month: month, year: year)).contains(day)
             && (0...23).contains(hour) && (0...59).contains(minute) && (0...59).contains(second)
             && abs(offsetSeconds ?? 0) <= 18 * 3_600
     }

@@ -1,3 +1,4 @@
+import Basics
 import Diagnostics
 import Foundation
 
@@ -10,11 +11,13 @@ public enum ContentLoader {
     ///
     /// `reusing` may hand back an article already parsed by an earlier build for a file it
     /// knows to be unchanged; the loader then skips reading it and refreshes only what the
-    /// folder scan tells (resources, comment file). With `keepingBodies: false` the articles
-    /// come without their Markdown (read it with ``withBody(_:siteAt:)`` when needed), so the
-    /// Markdown of a large site is never all in memory at once.
+    /// folder scan tells (resources, comment file). Articles are read on up to `jobs` threads.
+    /// With `keepingBodies: false` the articles come without their Markdown (read it with
+    /// ``withBody(_:siteAt:)`` when needed), so the Markdown of a large site is never all in
+    /// memory at once.
     public static func load(
-        siteAt root: URL, reusing: (@Sendable (ArticleFile) -> ArticleSource?)? = nil, keepingBodies: Bool = true
+        siteAt root: URL, reusing: (@Sendable (ArticleFile) -> ArticleSource?)? = nil,
+        jobs: Int = ProcessInfo.processInfo.activeProcessorCount, keepingBodies: Bool = true
     ) -> LoadedContent {
         var diagnostics: [Diagnostic] = []
         let config = loadConfig(siteAt: root, diagnostics: &diagnostics)
@@ -22,7 +25,7 @@ public enum ContentLoader {
         diagnostics += tree.diagnostics
 
         let zone = config.timeZone
-        let results = ParallelMap.map(tree.articles) { found -> (ArticleSource?, [Diagnostic]) in
+        let results = parallelMap(tree.articles, jobs: jobs) { found -> (ArticleSource?, [Diagnostic]) in
             if var known = reusing?(found) {
                 known.bundleDirectory = found.bundleDirectory
                 known.resources = found.resources
@@ -52,7 +55,7 @@ public enum ContentLoader {
 
     /// `site.yml`, or the defaults with an error if it is missing or unreadable.
     static func loadConfig(siteAt root: URL, diagnostics: inout [Diagnostic]) -> SiteConfig {
-        let url = root.appendingPathComponent("site.yml")
+        let url = root.appendingPathComponent(SiteLayout.config)
         guard FileManager.default.fileExists(atPath: url.path) else {
             diagnostics.append(.error(at: nil, "no site.yml in \(root.path)",
                                       hint: "is this the site folder? pass it with --source DIR"))

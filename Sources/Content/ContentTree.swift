@@ -1,8 +1,6 @@
+import Basics
 import Diagnostics
 import Foundation
-#if canImport(Glibc)
-import Glibc
-#endif
 
 /// An article file found under `content/`, before it is read.
 public struct ArticleFile: Sendable, Hashable {
@@ -34,13 +32,13 @@ struct ContentTree {
     private(set) var diagnostics: [Diagnostic] = []
 
     /// Folders nested deeper than this are not read (a guard against symbolic link loops).
-    static let maxDepth = 32
+    static let maxDepth = DirectoryListing.maxDepth
 
     /// Scans `root/content`.
     init(siteAt root: URL) {
         self.root = root
-        let content = root.appendingPathComponent("content", isDirectory: true)
-        guard Self.isDirectory(content.path) else {
+        let content = root.appendingPathComponent(SiteLayout.content, isDirectory: true)
+        guard DirectoryListing.isFolder(content.path) else {
             diagnostics.append(.warning(at: nil, "no content/ folder: the site has no articles"))
             return
         }
@@ -61,7 +59,7 @@ struct ContentTree {
                 articles.append(ArticleFile(
                     file: relative(path + ["index.md"]), section: Array(path.dropLast()), slug: slug,
                     bundleDirectory: relative(path), resources: resources,
-                    commentsFile: files.contains("comments.json") ? relative(path + ["comments.json"]) : nil))
+                    commentsFile: files.contains(SiteLayout.bundleComments) ? relative(path + [SiteLayout.bundleComments]) : nil))
             } else {
                 diagnostics.append(.error(
                     at: SourceLocation(file: "content/index.md"), "an article needs a folder or file name of its own",
@@ -71,7 +69,7 @@ struct ContentTree {
         for name in files where name.hasSuffix(".md") && name != "index.md" && name != "_index.md" {
             let slug = String(name.dropLast(3))
             guard !slug.isEmpty else { continue }
-            let comments = slug + ".comments.json"
+            let comments = slug + SiteLayout.commentsSuffix
             articles.append(ArticleFile(
                 file: relative(path + [name]), section: path, slug: slug, bundleDirectory: nil, resources: [],
                 commentsFile: files.contains(comments) ? relative(path + [comments]) : nil))
@@ -97,35 +95,17 @@ struct ContentTree {
     }
 
     private static func isResource(_ name: String) -> Bool {
-        !(name.hasSuffix(".md") || name == "comments.json" || name.hasSuffix(".comments.json"))
+        !(name.hasSuffix(".md") || SiteLayout.isCommentsFile(name))
     }
 
-    /// The visible files and folders of `folder`, each sorted by name. Read with `readdir`,
-    /// whose entry types save a `stat` per file (10,000 bundles make this the scan's cost).
+    /// The visible files and folders of `folder`, each sorted.
     private static func entries(of folder: String) -> (files: [String], folders: [String]) {
-        guard let directory = opendir(folder) else { return ([], []) }
-        defer { closedir(directory) }
-        var files: [String] = [], folders: [String] = []
-        while let entry = readdir(directory) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                raw.baseAddress.map { String(cString: $0.assumingMemoryBound(to: CChar.self)) } ?? ""
-            }
-            guard !name.isEmpty, !name.hasPrefix(".") else { continue }
-            let type = entry.pointee.d_type
-            let isFolder = type == UInt8(DT_DIR)
-                || ((type == UInt8(DT_UNKNOWN) || type == UInt8(DT_LNK)) && isDirectory(folder + "/" + name))
-            if isFolder { folders.append(name) } else { files.append(name) }
-        }
-        return (files.sorted(), folders.sorted())
-    }
-
-    private static func isDirectory(_ path: String) -> Bool {
-        var isDirectory: ObjCBool = false
-        return FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && isDirectory.boolValue
+        guard let listing = DirectoryListing(of: folder) else { return ([], []) }
+        return (listing.files, listing.folders)
     }
 
     /// A path under `content/`, relative to the site folder, with `/` separators.
     private func relative(_ components: [String]) -> String {
-        (["content"] + components).joined(separator: "/")
+        ([SiteLayout.content] + components).joined(separator: "/")
     }
 }

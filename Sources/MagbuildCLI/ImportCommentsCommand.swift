@@ -1,4 +1,6 @@
 import ArgumentParser
+import Basics
+import CommentImport
 import Comments
 import Content
 import Diagnostics
@@ -83,7 +85,6 @@ struct ImportCommentsCommand: ParsableCommand {
 
     /// Where a new comment file goes: `comments.json` in a bundle, `<slug>.comments.json` beside a flat file.
     static func commentsFile(of article: ArticleSource) -> String {
-        if let bundle = article.bundleDirectory { return bundle + "/comments.json" }
-        return String(article.file.dropLast(".md".count)) + ".comments.json"
+        SiteLayout.commentsFile(ofArticle: article.file, bundle: article.bundleDirectory)
     }
 }

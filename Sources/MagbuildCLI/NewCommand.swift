@@ -1,4 +1,5 @@
 import ArgumentParser
+import Basics
 import Content
 import Diagnostics
 import Foundation
@@ -49,9 +50,9 @@ struct NewCommand: ParsableCommand {
         let slug = Slug.make(title)
         let folders = try sectionFolders()
         let name = layout == .bundle ? "\(slug)/index.md" : "\(slug).md"
-        let relative = (["content"] + folders + [name]).joined(separator: "/")
+        let relative = ([SiteLayout.content] + folders + [name]).joined(separator: "/")
 
-        let parent = (["content"] + folders).joined(separator: "/")
+        let parent = ([SiteLayout.content] + folders).joined(separator: "/")
         for taken in ["\(parent)/\(slug)", "\(parent)/\(slug).md"]
         where FileManager.default.fileExists(atPath: root.appendingPathComponent(taken).path) {
             throw failure("\(taken) already exists", hint: "magbuild new never overwrites; choose another title or --section")
@@ -85,7 +86,7 @@ struct NewCommand: ParsableCommand {
     }
 
     private func loadConfig(_ root: URL) throws -> SiteConfig {
-        let file = root.appendingPathComponent("site.yml")
+        let file = root.appendingPathComponent(SiteLayout.config)
         guard let data = FileManager.default.contents(atPath: file.path) else {
             throw failure("no site.yml in \(root.path)", hint: "is this the site folder? pass it with --source DIR")
         }

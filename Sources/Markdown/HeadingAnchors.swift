@@ -1,3 +1,4 @@
+import Basics
 import CCmarkGFM
 
 /// Gives every heading of a parsed document a unique `id` attribute.
@@ -24,7 +25,7 @@ struct HeadingAnchors {
         var html = CmarkLibrary.takeString(cmark_render_html(heading.pointer, options, extensions))
         let openingTag = "<h\(level)>"
         guard html.hasPrefix(openingTag) else { return }
-        html = "<h\(level) id=\"\(Self.escapeAttribute(id))\">" + html.dropFirst(openingTag.count)
+        html = "<h\(level) id=\"\(Escaping.html(id))\">" + html.dropFirst(openingTag.count)
         while html.last == "\n" { html.removeLast() }
         guard let block = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK) else { return }
         guard cmark_node_set_on_enter(block, html) == 1, cmark_node_replace(heading.pointer, block) == 1 else {
@@ -32,21 +33,5 @@ struct HeadingAnchors {
             return
         }
         cmark_node_free(heading.pointer)
-    }
-
-    /// `text` escaped for a double-quoted HTML attribute.
-    static func escapeAttribute(_ text: String) -> String {
-        var escaped = ""
-        for character in text {
-            switch character {
-            case "&": escaped += "&amp;"
-            case "<": escaped += "&lt;"
-            case ">": escaped += "&gt;"
-            case "\"": escaped += "&quot;"
-            case "'": escaped += "&#39;"
-            default: escaped.append(character)
-            }
-        }
-        return escaped
     }
 }

@@ -1,3 +1,5 @@
+import Basics
+
 /// The source files that changed in one burst of saves, as paths relative to the
 /// site folder (`content/politik/foo/index.md`, `site.yml`).
 ///
@@ -13,13 +15,15 @@ public struct ChangeSet: Sendable, Hashable {
     public var isEmpty: Bool { paths.isEmpty }
 
     /// `site.yml` changed: everything depends on it.
-    public var touchesConfig: Bool { paths.contains("site.yml") }
+    public var touchesConfig: Bool { paths.contains(SiteLayout.config) }
     /// Paths below `content/`.
-    public var content: [String] { paths.filter { $0.hasPrefix("content/") }.sorted() }
+    public var content: [String] { below(SiteLayout.content) }
     /// Paths below `templates/`.
-    public var templates: [String] { paths.filter { $0.hasPrefix("templates/") }.sorted() }
+    public var templates: [String] { below(SiteLayout.templates) }
     /// Paths below `static/`.
-    public var statics: [String] { paths.filter { $0.hasPrefix("static/") }.sorted() }
+    public var statics: [String] { below(SiteLayout.staticFiles) }
+
+    private func below(_ folder: String) -> [String] { paths.filter { $0.hasPrefix(folder + "/") }.sorted() }
 
     /// Merges a later burst into this one.
     public mutating func formUnion(_ other: ChangeSet) {
@@ -30,8 +34,7 @@ public struct ChangeSet: Sendable, Hashable {
     /// anything below `content/`, `templates/` and `static/`, except editors'
     /// swap, backup and lock files.
     public static func isWatched(_ path: String) -> Bool {
-        guard path == "site.yml" || path.hasPrefix("content/") || path.hasPrefix("templates/") || path.hasPrefix("static/")
-        else { return false }
+        guard SiteLayout.isInput(path) else { return false }
         let name = path.split(separator: "/").last.map(String.init) ?? path
         if name.hasSuffix("~") || name.hasPrefix(".#") || name == "4913" { return false }
         if name.hasPrefix("."), name.hasSuffix(".swp") || name.hasSuffix(".swx") || name.hasSuffix(".swo") { return false }

@@ -1,5 +1,5 @@
+import Basics
 import Diagnostics
-import Templates
 
 /// The overlay shown over every page while the latest rebuild has failed:
 /// each error as `file:line:col: message`, its source line with a caret, and

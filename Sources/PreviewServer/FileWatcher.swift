@@ -26,12 +26,6 @@ public enum WatchMethod: String, Sendable, CaseIterable {
     }
 }
 
-/// The folders and files of a site that the preview watches.
-enum WatchedRoots {
-    static let folders = ["content", "templates", "static"]
-    static let files = ["site.yml"]
-}
-
 /// The watcher could not start.
 public enum WatchError: Error, CustomStringConvertible {
     case unavailable(String)

@@ -1,4 +1,5 @@
 #if os(Linux)
+import Basics
 import Foundation
 import Glibc
 import Synchronization
@@ -43,7 +44,7 @@ public final class InotifyWatcher: FileWatcher {
             close(pipeEnds[1])
             throw WatchError.unavailable("cannot watch \(site): \(String(cString: strerror(errno)))")
         }
-        for folder in WatchedRoots.folders { _ = addTree(descriptor, relative: folder, folders: folders) }
+        for folder in SiteLayout.folders { _ = addTree(descriptor, relative: folder, folders: folders) }
         let wakeRead = pipeEnds[0]
         let site = self.site
         let thread = Thread { [self] in
@@ -82,22 +83,18 @@ public final class InotifyWatcher: FileWatcher {
         return true
     }
 
-    /// Watches `relative` and every folder below it; returns the files found (for folders that appear later).
+    /// Watches `relative` and every visible folder below it (as deep as the build reads);
+    /// returns the files found (for folders that appear later).
     @discardableResult
     private func addTree(_ descriptor: Int32, relative: String, folders: Folders) -> [String] {
-        guard addWatch(descriptor, relative: relative, folders: folders) else { return [] }
-        var files: [String] = []
-        let full = site + "/" + relative
-        guard let names = try? FileManager.default.contentsOfDirectory(atPath: full) else { return [] }
-        var info = stat()
-        for name in names {
-            let child = relative + "/" + name
-            guard lstat(full + "/" + name, &info) == 0 else { continue }
-            if (info.st_mode & S_IFMT) == S_IFDIR {
-                files += addTree(descriptor, relative: child, folders: folders)
-            } else {
-                files.append(child)
-            }
+        // `content` is at depth 0, as in a walk of the build.
+        let depth = relative.split(separator: "/").count - 1
+        guard depth <= DirectoryListing.maxDepth, addWatch(descriptor, relative: relative, folders: folders),
+            let listing = DirectoryListing(of: site + "/" + relative)
+        else { return [] }
+        var files = listing.files.map { relative + "/" + $0 }
+        for name in listing.folders {
+            files += addTree(descriptor, relative: relative + "/" + name, folders: folders)
         }
         return files
     }
@@ -150,10 +147,10 @@ public final class InotifyWatcher: FileWatcher {
             guard let folder = folders.byDescriptor[watch], !name.isEmpty else { continue }
             let path = folder.isEmpty ? name : folder + "/" + name
             if folder.isEmpty {
-                if WatchedRoots.folders.contains(name), mask & UInt32(IN_CREATE | IN_MOVED_TO) != 0 {
+                if SiteLayout.folders.contains(name), mask & UInt32(IN_CREATE | IN_MOVED_TO) != 0 {
                     changed += addTree(descriptor, relative: name, folders: folders)
                 }
-                if WatchedRoots.files.contains(name) || WatchedRoots.folders.contains(name) { changed.append(path) }
+                if name == SiteLayout.config || SiteLayout.folders.contains(name) { changed.append(path) }
                 continue
             }
             if mask & UInt32(IN_ISDIR) != 0, mask & UInt32(IN_CREATE | IN_MOVED_TO) != 0 {
@@ -161,7 +158,7 @@ public final class InotifyWatcher: FileWatcher {
             }
             changed.append(path)
         }
-        return changed.filter { ChangeSet.isWatched($0) || WatchedRoots.folders.contains($0) }
+        return changed.filter { ChangeSet.isWatched($0) || SiteLayout.folders.contains($0) }
     }
 }
 

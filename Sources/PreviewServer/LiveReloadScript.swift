@@ -1,5 +1,5 @@
+import Basics
 import Foundation
-import Templates
 
 /// The script injected before `</body>` of every HTML page the preview serves
 /// (never into `magbuild build` output). It listens on the event stream and
@@ -15,7 +15,7 @@ enum LiveReloadScript {
 
     /// The `<script>` element for a page served from site path `page` at `generation`.
     static func element(page: String, generation: Int) -> String {
-        "<script>" + source.replacingOccurrences(of: "__PAGE__", with: Escaping.scriptString("/" + page))
+        "<script>" + source.replacingOccurrences(of: "__PAGE__", with: JSONString.literal("/" + page))
             .replacingOccurrences(of: "__GENERATION__", with: String(generation)) + "</script>"
     }
 

@@ -1,3 +1,4 @@
+import Basics
 import Foundation
 import Synchronization
 
@@ -47,31 +48,22 @@ public final class PollingWatcher: FileWatcher {
     private static func scan(_ site: URL) -> [String: Stamp] {
         var stamps: [String: Stamp] = [:]
         var info = stat()
-        for file in WatchedRoots.files where stat(site.appendingPathComponent(file).path, &info) == 0 {
+        for file in [SiteLayout.config] where stat(site.appendingPathComponent(file).path, &info) == 0 {
             stamps[file] = Stamp(info)
         }
-        for folder in WatchedRoots.folders {
+        for folder in SiteLayout.folders {
             walk(site.path + "/" + folder, relative: folder, into: &stamps)
         }
         return stamps
     }
 
+    /// The visible files below `directory` (``DirectoryListing``, as the build reads them).
     private static func walk(_ directory: String, relative: String, into stamps: inout [String: Stamp]) {
-        guard let handle = opendir(directory) else { return }
-        defer { closedir(handle) }
         var info = stat()
-        while let entry = readdir(handle) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
-            }
-            if name == "." || name == ".." { continue }
-            let full = directory + "/" + name, path = relative + "/" + name
-            guard lstat(full, &info) == 0 else { continue }
-            if (info.st_mode & S_IFMT) == S_IFDIR {
-                walk(full, relative: path, into: &stamps)
-            } else if ChangeSet.isWatched(path) {
-                stamps[path] = Stamp(info)
-            }
+        DirectoryListing.walk(directory) { path, isFolder in
+            let file = relative + "/" + path
+            if !isFolder, ChangeSet.isWatched(file), stat(directory + "/" + path, &info) == 0 { stamps[file] = Stamp(info) }
+            return true
         }
     }
 }

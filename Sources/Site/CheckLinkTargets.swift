@@ -1,3 +1,4 @@
+import Basics
 import Content
 import Markdown
 import Diagnostics
@@ -37,7 +38,7 @@ struct LinkTargets: Sendable {
         self.templateIDs = templateIDs
         var pageURLs = Set(pages.map(\.url))
         var files = Set<String>()
-        for file in SiteFiles.list(site.appendingPathComponent("static", isDirectory: true)) {
+        for file in SiteFiles.list(site.appendingPathComponent(SiteLayout.staticFiles, isDirectory: true)) {
             files.insert("/" + file)
         }
         for name in ["/atom.xml", "/sitemap.xml", "/robots.txt"] { files.insert(name) }

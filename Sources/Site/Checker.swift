@@ -1,3 +1,4 @@
+import Basics
 import Content
 import Diagnostics
 import Foundation
@@ -29,7 +30,7 @@ public struct SiteChecker: Sendable {
         let jobs = options.jobs
         var diagnostics: [Diagnostic] = []
 
-        let loaded = clock.measure("load content") { ContentLoader.load(siteAt: site) }
+        let loaded = clock.measure("load content") { ContentLoader.load(siteAt: site, jobs: jobs) }
         diagnostics += loaded.diagnostics
         let config = loaded.config
 

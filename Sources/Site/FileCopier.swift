@@ -1,3 +1,4 @@
+import Basics
 import Content
 import Foundation
 
@@ -7,7 +8,7 @@ enum FileCopier {
     /// Every file to copy: its source path and its output path. `site` is the site folder's path.
     static func copies(site: String, articles: [ArticleSource]) -> [(source: String, path: String)] {
         var copies: [(source: String, path: String)] = []
-        let staticFolder = site + "/static"
+        let staticFolder = site + "/" + SiteLayout.staticFiles
         for file in SiteFiles.list(URL(fileURLWithPath: staticFolder, isDirectory: true)) {
             copies.append((staticFolder + "/" + file, file))
         }

@@ -1,3 +1,4 @@
+import Basics
 import Foundation
 import Templates
 
@@ -149,25 +150,5 @@ enum MachineFiles {
 
     /// Escapes text for XML element content and attribute values, working on UTF-8 bytes
     /// (feeds carry whole article bodies, so this is on the hot path).
-    static func xmlEscape(_ text: String) -> String {
-        let bytes = text.utf8
-        let needsWork = bytes.contains { $0 < 0x20 || $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 }
-        guard needsWork else { return text }
-        var out: [UInt8] = []
-        out.reserveCapacity(bytes.count + bytes.count / 8)
-        for byte in bytes {
-            switch byte {
-            case 0x26: out.append(contentsOf: "&amp;".utf8)
-            case 0x3C: out.append(contentsOf: "&lt;".utf8)
-            case 0x3E: out.append(contentsOf: "&gt;".utf8)
-            case 0x22: out.append(contentsOf: "&quot;".utf8)
-            case 0x27: out.append(contentsOf: "&apos;".utf8)
-            // Control characters other than tab and line breaks are not allowed in XML 1.0.
-            case 0x09, 0x0A, 0x0D: out.append(byte)
-            case ..<0x20: continue
-            default: out.append(byte)
-            }
-        }
-        return String(decoding: out, as: UTF8.self)
-    }
+    static func xmlEscape(_ text: String) -> String { Escaping.xml(text) }
 }

@@ -1,3 +1,4 @@
+import Basics
 import Comments
 import Content
 import Foundation

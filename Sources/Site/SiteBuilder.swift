@@ -1,3 +1,4 @@
+import Basics
 import Diagnostics
 import Foundation
 
@@ -33,7 +34,7 @@ public struct SiteBuilder: Sendable {
         let previous = options.clean ? nil : clock.measure("read cache") { folder.cache(matching: driver.identity) }
         // A build from scratch records the quick check: the walk of the site overlaps the build.
         let walk = previous == nil ? SiteWalk.start(site: options.source, began: began) : nil
-        var output = DiskTransaction(output: options.output, previous: previous)
+        var output = DiskTransaction(folder: folder, previous: previous)
         let built = try driver.run(previous: previous, into: &output)
         var summary = built.summary
         var saving = StepClock()

@@ -1,3 +1,4 @@
+import Basics
 import Content
 import Diagnostics
 import Foundation
@@ -8,24 +9,12 @@ enum SiteFiles {
     /// Every file below `folder`, as paths relative to it with `/` separators, sorted.
     /// Hidden files and folders are skipped.
     static func list(_ folder: URL) -> [String] {
-        let manager = FileManager.default
-        guard let walker = manager.enumerator(
-            at: folder, includingPropertiesForKeys: [.isRegularFileKey], options: [.skipsHiddenFiles])
-        else { return [] }
-        let base = folder.standardizedFileURL.path
-        var files: [String] = []
-        for case let url as URL in walker {
-            guard (try? url.resourceValues(forKeys: [.isRegularFileKey]))?.isRegularFile == true else { continue }
-            let path = url.standardizedFileURL.path
-            guard path.hasPrefix(base + "/") else { continue }
-            files.append(String(path.dropFirst(base.count + 1)))
-        }
-        return files.sorted()
+        DirectoryListing.files(below: folder.standardizedFileURL.path)
     }
 
     /// The text of every template, keyed by its name relative to `templates/`.
     static func templateSources(in site: URL) -> (sources: [String: String], diagnostics: [Diagnostic]) {
-        let folder = site.appendingPathComponent("templates", isDirectory: true)
+        let folder = site.appendingPathComponent(SiteLayout.templates, isDirectory: true)
         var sources: [String: String] = [:]
         var diagnostics: [Diagnostic] = []
         let names = list(folder)

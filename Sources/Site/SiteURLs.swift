@@ -1,3 +1,4 @@
+import Basics
 import Content
 
 /// The URLs of generated pages: authors, tags, columns, images, absolute links.

@@ -1,3 +1,4 @@
+import Basics
 import Foundation
 
 /// An output folder that is written beside the target and swapped in only when the

@@ -1,3 +1,4 @@
+import Basics
 import Foundation
 
 /// Dates as the `date` filter prints them: our own strftime subset, German or English
@@ -45,30 +46,12 @@ struct DateFormatting: Sendable {
         let time = Int(date.timeIntervalSince1970.rounded(.down))
         let offset = zone.secondsFromGMT(for: date, time: time)
         let local = time + offset
-        let days = Self.floorDivide(local, 86_400)
+        let days = CivilDate.floorDivide(local, 86_400)
         let seconds = local - days * 86_400
-        let (year, month, day) = Self.civil(fromDays: days)
+        let (year, month, day) = CivilDate.date(days: days)
         return Fields(
             year: year, month: month, day: day, hour: seconds / 3_600, minute: seconds % 3_600 / 60,
             second: seconds % 60, weekday: (days % 7 + 11) % 7 + 1, offsetSeconds: offset)
-    }
-
-    /// Year, month and day of the proleptic Gregorian calendar for days since 1970-01-01,
-    /// counting in 400-year eras that start on 1 March.
-    static func civil(fromDays days: Int) -> (year: Int, month: Int, day: Int) {
-        let shifted = days + 719_468
-        let era = floorDivide(shifted, 146_097)
-        let dayOfEra = shifted - era * 146_097
-        let yearOfEra = (dayOfEra - dayOfEra / 1_460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
-        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
-        let monthFromMarch = (5 * dayOfYear + 2) / 153
-        let day = dayOfYear - (153 * monthFromMarch + 2) / 5 + 1
-        let month = monthFromMarch < 10 ? monthFromMarch + 3 : monthFromMarch - 9
-        return (yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day)
-    }
-
-    private static func floorDivide(_ a: Int, _ b: Int) -> Int {
-        a >= 0 ? a / b : -((-a + b - 1) / b)
     }
 
     /// The language's long form: `22. Juni 2022` (German) or `June 22, 2022`.
@@ -276,9 +259,9 @@ public enum Timestamp {
     /// RFC 3339 in UTC, whole seconds: `2022-06-22T08:15:00Z`.
     public static func utc(_ date: Date) -> String {
         let time = Int(date.timeIntervalSince1970.rounded(.down))
-        let days = time >= 0 ? time / 86_400 : -((-time + 86_399) / 86_400)
+        let days = CivilDate.floorDivide(time, 86_400)
         let seconds = time - days * 86_400
-        let (year, month, day) = DateFormatting.civil(fromDays: days)
+        let (year, month, day) = CivilDate.date(days: days)
         let fields = DateFormatting.Fields(year: year, month: month, day: day, hour: seconds / 3_600,
                                            minute: seconds % 3_600 / 60, second: seconds % 60, weekday: 0, offsetSeconds: 0)
         var out = DateText()

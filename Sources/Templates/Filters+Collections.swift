@@ -1,3 +1,4 @@
+import Basics
 import Foundation
 
 /// Filters on lists and dictionaries, and `default`.

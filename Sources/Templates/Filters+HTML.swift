@@ -1,3 +1,4 @@
+import Basics
 /// Filters about HTML: marking safe, escaping, stripping tags, JSON for `<script>`.
 extension Filters {
     static let htmlFilters: [FilterDefinition] = [

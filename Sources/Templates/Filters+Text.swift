@@ -1,3 +1,4 @@
+import Basics
 import Foundation
 
 /// Filters on text: case, trimming, replacing, truncating, URLs and slugs.
@@ -50,7 +51,7 @@ extension Filters {
                                                    keepSlash: true))
         },
         FilterDefinition("slugify") { input, _, environment throws(FilterError) in
-            .string(HTMLText.slug(try plainText(of: input, for: "slugify", environment)))
+            .string(Slug.make(try plainText(of: input, for: "slugify", environment)))
         },
         FilterDefinition("absolute_url") { input, _, environment throws(FilterError) in
             .string(absoluteURL(try text(of: input, for: "absolute_url", environment: environment),

@@ -81,34 +81,6 @@ enum HTMLText {
         return namedEntities[String(name)]
     }
 
-    /// A URL slug: German umlauts transliterated (`ä` → `ae`, `ß` → `ss`), other accents
-    /// dropped, lowercase ASCII letters and digits, everything else one `-`, no `-` at the ends.
-    static func slug(_ text: String) -> String {
-        var slug = ""
-        var pendingDash = false
-        for scalar in text.lowercased().decomposedStringWithCanonicalMapping.unicodeScalars {
-            let piece: String
-            switch scalar {
-            case "ß": piece = "ss"
-            case "æ": piece = "ae"
-            case "ø": piece = "o"
-            case "œ": piece = "oe"
-            case "\u{308}":  // combining diaeresis: ä ö ü → ae oe ue
-                if let last = slug.last, "aou".contains(last) { slug.append("e") }
-                continue
-            case "a"..."z", "0"..."9": piece = String(scalar)
-            default:
-                if scalar.properties.generalCategory == .nonspacingMark { continue }
-                pendingDash = true
-                continue
-            }
-            if pendingDash, !slug.isEmpty { slug.append("-") }
-            pendingDash = false
-            slug += piece
-        }
-        return slug
-    }
-
     /// Percent-encodes everything but `A–Z a–z 0–9 - . _ ~` (and `/` when `keepSlash`).
     static func percentEncoded(_ text: String, keepSlash: Bool) -> String {
         var out = ""

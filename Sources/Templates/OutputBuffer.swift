@@ -1,3 +1,4 @@
+import Basics
 import Foundation
 
 /// The growing output of one render: UTF-8 bytes in one block of memory, appended to in
@@ -45,51 +46,7 @@ final class OutputBuffer {
     }
 
     private func appendEscaped(_ source: UnsafeBufferPointer<UInt8>) {
-        guard let base = UnsafeRawPointer(source.baseAddress) else { return }
-        var runStart = 0
-        var position = 0
-        while position < source.count {
-            // Eight bytes at a time while none of them is special, then those eight one by one.
-            var end = source.count
-            if position + 8 <= source.count {
-                let word = UInt64(littleEndian: base.loadUnaligned(fromByteOffset: position, as: UInt64.self))
-                guard Self.hasSpecialByte(word) else {
-                    position += 8
-                    continue
-                }
-                end = position + 8
-            }
-            while position < end {
-                let byte = source[position]
-                position += 1
-                // Every special character is at most '>' (0x3E): most bytes leave here.
-                guard byte <= 0x3E else { continue }
-                let reference: StaticString
-                switch byte {
-                case 0x26: reference = "&amp;"
-                case 0x3C: reference = "&lt;"
-                case 0x3E: reference = "&gt;"
-                case 0x22: reference = "&quot;"
-                case 0x27: reference = "&#39;"
-                default: continue
-                }
-                if runStart < position - 1 { append(UnsafeBufferPointer(rebasing: source[runStart..<position - 1])) }
-                append(UnsafeBufferPointer(start: reference.utf8Start, count: reference.utf8CodeUnitCount))
-                runStart = position
-            }
-        }
-        if runStart < source.count { append(UnsafeBufferPointer(rebasing: source[runStart...])) }
-    }
-
-    /// Whether one of the eight bytes in `word` is `& < > " '`: for each, a byte of
-    /// `word ^ repeated(c)` is zero exactly where `word` has `c`.
-    @inline(__always)
-    private static func hasSpecialByte(_ word: UInt64) -> Bool {
-        let ones: UInt64 = 0x0101_0101_0101_0101
-        let highs: UInt64 = 0x8080_8080_8080_8080
-        func hasZeroByte(_ value: UInt64) -> Bool { (value &- ones) & ~value & highs != 0 }
-        return hasZeroByte(word ^ (ones &* 0x26)) || hasZeroByte(word ^ (ones &* 0x3C)) || hasZeroByte(word ^ (ones &* 0x3E))
-            || hasZeroByte(word ^ (ones &* 0x22)) || hasZeroByte(word ^ (ones &* 0x27))
+        Escaping.forEachEscapedRun(source) { append($0) }
     }
 
     private func append(_ bytes: UnsafeBufferPointer<UInt8>) {

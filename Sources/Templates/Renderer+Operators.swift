@@ -1,3 +1,4 @@
+import Basics
 /// Binary operators: logic, comparison, membership, concatenation and arithmetic.
 extension Renderer {
     func binary(_ op: BinaryOperator, _ leftExpression: Expression, _ rightExpression: Expression,

@@ -1,3 +1,4 @@
+import Basics
 import Diagnostics
 import Foundation
 import Testing
@@ -12,7 +13,7 @@ func parse(_ text: String) -> FrontMatterParser.Output {
 
 /// Seconds since 1970 of a UTC wall-clock time.
 func utcDate(_ year: Int, _ month: Int, _ day: Int, _ hour: Int = 0, _ minute: Int = 0) -> Date {
-    let days = ContentDate.daysFromCivil(year: year, month: month, day: day)
+    let days = CivilDate.days(year: year, month: month, day: day)
     return Date(timeIntervalSince1970: Double(days * 86_400 + hour * 3_600 + minute * 60))
 }
 

@@ -72,10 +72,6 @@ import Testing
         let rendered = MarkdownRenderer.render("## Siehe [dort](../dort/)\n", options: MarkdownOptions(pageURL: "/a/hier/"))
         #expect(rendered.html == "<h2 id=\"siehe-dort\">Siehe <a href=\"/a/dort/\">dort</a></h2>\n")
     }
-
-    @Test func idIsEscaped() {
-        #expect(HeadingAnchors.escapeAttribute("a\"b<c>&'") == "a&quot;b&lt;c&gt;&amp;&#39;")
-    }
 }
 
 @Suite struct HeadingEdgeCaseTests {

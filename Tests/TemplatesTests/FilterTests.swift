@@ -1,3 +1,4 @@
+import Basics
 import Testing
 @testable import Templates
 
@@ -32,6 +33,9 @@ import Testing
         RenderCase("{{ 'Äpfel, Öl und Übermut!' | slugify }}", [:], "aepfel-oel-und-uebermut"),
         RenderCase("{{ '  Café crème -- 2022 ' | slugify }}", [:], "cafe-creme-2022"),
         RenderCase("{{ 'Spahns Spitzwege' | slugify }}", [:], "spahns-spitzwege"),
+        // The URL slug of tag and author pages (Slug.make): apostrophes vanish, other scripts stay.
+        RenderCase("{{ \"Spahn's Spitzwege\" | slugify }}", [:], "spahns-spitzwege"),
+        RenderCase("{{ 'Владимир Путин' | slugify }} {{ '東京' | slugify }}", [:], "владимир-путин 東京"),
         RenderCase("{{ '/politik/foo/' | absolute_url }} {{ 'bar/' | absolute_url }}", [:],
                    "https://magazin.example/politik/foo/ https://magazin.example/bar/"),
         RenderCase("{{ 'https://other.example/x' | absolute_url }} {{ '//cdn.example/y' | absolute_url }}", [:],
@@ -90,5 +94,13 @@ import Testing
                        "slugify", "json", "absolute_url", "first", "last", "reverse", "sort", "safe", "escape", "e",
                        "trim", "replace", "capitalize", "wordcount", "map"]
         #expect(Set(Filters.table.keys) == Set(covered))
+    }
+}
+
+/// A template that builds a tag URL with `slugify` links to the page the build made for the tag.
+@Suite struct SlugifyMatchesURLSlugs {
+    @Test(arguments: ["Spahn's Plan", "Wladimir Putin", "Владимир Путин", "東京", "Ärger – „Öl“", "d'Alembert", "???"])
+    func slugifyIsTheURLSlug(name: String) throws {
+        #expect(try render("{{ n | slugify }}", ["n": .string(name)]) == Escaping.html(Slug.make(name)))
     }
 }

@@ -1,3 +1,4 @@
+import Basics
 import Foundation
 import Testing
 @testable import Templates
@@ -37,13 +38,13 @@ import Testing
                 state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
                 text.unicodeScalars.append(Self.alphabet[Int(state >> 33) % Self.alphabet.count])
             }
-            #expect(Escaping.scriptString(text) == Self.reference(text), "\(Array(text.unicodeScalars))")
+            #expect(JSONString.literal(text) == Self.reference(text), "\(Array(text.unicodeScalars))")
         }
     }
 
     @Test func separatorsAtTheEnd() {
-        #expect(Escaping.scriptString("x\u{2028}") == #""x\u2028""#)
-        #expect(Escaping.scriptString("\u{2029}") == #""\u2029""#)
-        #expect(Escaping.scriptString("\u{2027}") == "\"\u{2027}\"")
+        #expect(JSONString.literal("x\u{2028}") == #""x\u2028""#)
+        #expect(JSONString.literal("\u{2029}") == #""\u2029""#)
+        #expect(JSONString.literal("\u{2027}") == "\"\u{2027}\"")
     }
 }

@@ -4,6 +4,7 @@ import Foundation
 import FoundationXML
 #endif
 import FuzzSupport
+@testable import CommentImport
 @testable import Comments
 
 /// Runs one export through an importer's reader, as `magbuild import-comments` does, and

@@ -1,3 +1,4 @@
+import Basics
 import Content
 import Diagnostics
 import Foundation

@@ -1,3 +1,4 @@
+import Basics
 import Content
 import Diagnostics
 import Foundation
@@ -62,7 +63,7 @@ extension BuildSteps {
             unchanged.withLock { $0[found.file] = record }
             return record.source
         }
-        let loaded = ContentLoader.load(siteAt: site, reusing: known.isEmpty ? nil : reuse, keepingBodies: false)
+        let loaded = ContentLoader.load(siteAt: site, reusing: known.isEmpty ? nil : reuse, jobs: options.jobs, keepingBodies: false)
         var diagnostics = loaded.diagnostics
         var config = loaded.config
         if let baseURL = options.baseURL {

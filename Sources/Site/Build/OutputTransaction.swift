@@ -1,3 +1,4 @@
+import Basics
 import Foundation
 
 /// Where a build's files go and how they replace what was there, as one transaction: `begin`
@@ -48,9 +49,9 @@ struct DiskTransaction: OutputTransaction {
         case staged(StagedOutput)
     }
 
-    init(output: URL, previous: BuildCache?) {
-        self.output = output
-        folder = CacheFolder(output: output)
+    init(folder: CacheFolder, previous: BuildCache?) {
+        output = folder.output
+        self.folder = folder
         self.previous = previous
     }
 

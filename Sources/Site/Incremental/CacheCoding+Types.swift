@@ -6,6 +6,17 @@ extension BuildCache: CacheCodable {
     /// `MAGBUILD-CACHE` and the format number open every cache file.
     static let magic = Array("MAGBUILD-CACHE".utf8)
 
+    /// What a cache file's bytes hold: a cache of this format, read to its last byte, or not.
+    static func decode(_ data: Data) -> CacheContents<BuildCache> {
+        guard data.starts(with: magic) else { return .unreadable }
+        var reader = CacheReader(data.dropFirst(magic.count))
+        guard let format = try? reader.int() else { return .unreadable }
+        guard format == Self.format else { return .otherFormat }
+        reader = CacheReader(data.dropFirst(magic.count))
+        guard let cache = try? BuildCache(from: &reader), reader.isAtEnd else { return .unreadable }
+        return .value(cache)
+    }
+
     init(from reader: inout CacheReader) throws {
         format = try reader.int()
         guard format == Self.format else { throw CacheFormatError() }
@@ -18,7 +29,7 @@ extension BuildCache: CacheCodable {
         spare = try reader.bool() ? try Self.readKeys(&reader) : nil
         spareFolder = try reader.optional()
         inputs = try reader.optional()
-        counts = Counts(pages: try reader.int(), files: try reader.int(), comments: try reader.int())
+        counts = try reader.read()
     }
 
     func write(to writer: inout CacheWriter) {
@@ -33,9 +44,7 @@ extension BuildCache: CacheCodable {
         if let spare { Self.writeKeys(spare, to: &writer) }
         writer.write(spareFolder)
         writer.write(inputs)
-        writer.write(counts.pages)
-        writer.write(counts.files)
-        writer.write(counts.comments)
+        writer.write(counts)
     }
 
     private static func writeKeys(_ keys: [String: Digest], to writer: inout CacheWriter) {
@@ -46,13 +55,22 @@ extension BuildCache: CacheCodable {
         }
     }
 
+    /// Each entry takes at least three bytes: an empty path's length and two one-byte halves of its key.
     private static func readKeys(_ reader: inout CacheReader) throws -> [String: Digest] {
-        let count = try reader.int()
-        guard count >= 0 else { throw CacheFormatError() }
-        var keys: [String: Digest] = [:]
-        keys.reserveCapacity(count)
-        for _ in 0..<count { keys[try reader.string()] = try reader.read() }
-        return keys
+        let entries = try reader.elements(minimumSize: 3) { (try $0.string(), try $0.read(Digest.self)) }
+        return Dictionary(entries, uniquingKeysWith: { _, last in last })
+    }
+}
+
+extension BuildCache.Counts: CacheCodable {
+    init(from reader: inout CacheReader) throws {
+        self.init(pages: try reader.natural(), files: try reader.natural(), comments: try reader.natural())
+    }
+
+    func write(to writer: inout CacheWriter) {
+        writer.write(pages)
+        writer.write(files)
+        writer.write(comments)
     }
 }
 
@@ -123,8 +141,8 @@ extension ArticleRecord: CacheCodable {
 
 extension ArticleFacts: CacheCodable {
     init(from reader: inout CacheReader) throws {
-        let words = try reader.int(), comments = try reader.int()
-        let size = try reader.bool() ? ImageSize(width: try reader.int(), height: try reader.int()) : nil
+        let words = try reader.natural(), comments = try reader.natural()
+        let size = try reader.bool() ? ImageSize(width: try reader.natural(), height: try reader.natural()) : nil
         self.init(wordCount: words, commentCount: comments, leadImageSize: size)
     }
 
@@ -145,7 +163,7 @@ extension ArticleSource: CacheCodable {
         self.init(
             file: try reader.string(), contentPath: try reader.string(), section: try reader.string(), url: try reader.string(),
             bundleDirectory: try reader.optionalString(), resources: try reader.strings(), commentsFile: try reader.optionalString(),
-            frontMatter: try reader.read(), body: "", bodyLine: try reader.int())
+            frontMatter: try reader.read(), body: "", bodyLine: try reader.natural())
     }
 
     func write(to writer: inout CacheWriter) {
@@ -164,8 +182,8 @@ extension ArticleSource: CacheCodable {
 extension FrontMatter: CacheCodable {
     init(from reader: inout CacheReader) throws {
         let title = try reader.string(), teaser = try reader.string()
-        let date = Date(timeIntervalSinceReferenceDate: try reader.double())
-        let updated = try reader.bool() ? Date(timeIntervalSinceReferenceDate: try reader.double()) : nil
+        let date = try reader.date()
+        let updated = try reader.bool() ? try reader.date() : nil
         let authors = try reader.strings(), column = try reader.optionalString(), tags = try reader.strings()
         let image: LeadImage? = try reader.bool()
             ? LeadImage(src: try reader.string(), alt: try reader.string(), caption: try reader.optionalString(), credit: try reader.string())
@@ -207,7 +225,7 @@ extension Diagnostic: CacheCodable {
     init(from reader: inout CacheReader) throws {
         let severity: Severity = try reader.bool() ? .error : .warning
         let location: SourceLocation? = try reader.bool()
-            ? SourceLocation(file: try reader.string(), line: try reader.int(), column: try reader.int()) : nil
+            ? SourceLocation(file: try reader.string(), line: try reader.natural(), column: try reader.natural()) : nil
         self.init(
             severity, at: location, try reader.string(), hint: try reader.optionalString(),
             sourceLine: try reader.optionalString(), notes: try reader.strings())

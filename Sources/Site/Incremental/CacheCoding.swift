@@ -66,13 +66,26 @@ struct CacheWriter {
     }
 }
 
+/// Reads what ``CacheWriter`` wrote. The file may be corrupt, truncated or made by someone
+/// else: every count and length is checked against the bytes left before anything is
+/// allocated for it, and numbers that later code computes with are kept in range, so that a
+/// bad file throws ``CacheFormatError`` and never makes the build crash or run out of memory.
 struct CacheReader {
+    /// The largest size, count or line number a cache holds (2^48): sums of them cannot overflow.
+    static let maxNatural = 1 << 48
+    /// Dates between the years 1 and 9999 (seconds since 2001): what front matter can hold.
+    static let dateRange = -63_113_904_000.0...252_423_993_600.0
+    /// Elements reserved ahead at most; longer arrays grow as their elements are read.
+    private static let maxReserved = 4096
+
     private let bytes: [UInt8]
     private var offset = 0
 
     init(_ data: Data) { bytes = [UInt8](data) }
 
     var isAtEnd: Bool { offset == bytes.count }
+
+    private var remaining: Int { bytes.count - offset }
 
     mutating func uint64() throws -> UInt64 {
         var value: UInt64 = 0
@@ -91,6 +104,21 @@ struct CacheReader {
     mutating func int64() throws -> Int64 { Int64(bitPattern: try uint64()) }
     mutating func double() throws -> Double { Double(bitPattern: try uint64()) }
 
+    /// A size, count or line number: 0...``maxNatural``.
+    mutating func natural() throws -> Int {
+        let value = try uint64()
+        guard value <= UInt64(Self.maxNatural) else { throw CacheFormatError() }
+        return Int(value)
+    }
+
+    /// A date within ``dateRange``, as seconds since `reference` (2001 or 1970).
+    mutating func date(since reference: Date = Date(timeIntervalSinceReferenceDate: 0)) throws -> Date {
+        let seconds = try double()
+        let sinceReference = seconds + reference.timeIntervalSinceReferenceDate
+        guard Self.dateRange.contains(sinceReference) else { throw CacheFormatError() }
+        return Date(timeIntervalSinceReferenceDate: sinceReference)
+    }
+
     mutating func bool() throws -> Bool {
         guard offset < bytes.count, bytes[offset] <= 1 else { throw CacheFormatError() }
         offset += 1
@@ -98,8 +126,7 @@ struct CacheReader {
     }
 
     mutating func string() throws -> String {
-        let count = try int()
-        guard count >= 0, count <= bytes.count - offset else { throw CacheFormatError() }
+        let count = try length(elementSize: 1)
         defer { offset += count }
         return try bytes.withUnsafeBufferPointer { buffer in
             guard let text = String(validating: buffer[offset..<offset + count], as: UTF8.self) else { throw CacheFormatError() }
@@ -110,7 +137,7 @@ struct CacheReader {
     mutating func optionalString() throws -> String? { try bool() ? try string() : nil }
 
     mutating func strings() throws -> [String] {
-        try (0..<count()).map { _ in try string() }
+        try elements(minimumSize: 1) { try $0.string() }
     }
 
     mutating func read<T: CacheCodable>(_ type: T.Type = T.self) throws -> T { try T(from: &self) }
@@ -118,13 +145,35 @@ struct CacheReader {
     mutating func optional<T: CacheCodable>(_ type: T.Type = T.self) throws -> T? { try bool() ? try T(from: &self) : nil }
 
     mutating func array<T: CacheCodable>(_ type: T.Type = T.self) throws -> [T] {
-        try (0..<count()).map { _ in try T(from: &self) }
+        try elements(minimumSize: 1) { try T(from: &$0) }
     }
 
-    /// An element count, checked against the bytes left (every element takes at least one).
-    private mutating func count() throws -> Int {
-        let count = try int()
-        guard count >= 0, count <= bytes.count - offset else { throw CacheFormatError() }
-        return count
+    /// A count followed by that many elements of at least `minimumSize` bytes each.
+    mutating func elements<T>(minimumSize: Int, _ element: (inout CacheReader) throws -> T) throws -> [T] {
+        let count = try length(elementSize: minimumSize)
+        var elements: [T] = []
+        elements.reserveCapacity(min(count, Self.maxReserved))
+        for _ in 0..<count { elements.append(try element(&self)) }
+        return elements
+    }
+
+    /// A count of elements of at least `elementSize` bytes each, which must fit in the bytes left.
+    private mutating func length(elementSize: Int) throws -> Int {
+        let count = try uint64()
+        guard count <= UInt64(remaining / elementSize) else { throw CacheFormatError() }
+        return Int(count)
+    }
+}
+
+/// What a cache file holds: the build uses only a ``value``; it ignores a file of another
+/// format quietly (an older magbuild wrote it) and an unreadable one with a note.
+enum CacheContents<Value> {
+    case value(Value)
+    case otherFormat
+    case unreadable
+
+    var value: Value? {
+        if case .value(let value) = self { return value }
+        return nil
     }
 }

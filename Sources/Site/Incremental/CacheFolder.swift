@@ -1,12 +1,18 @@
+import Diagnostics
 import Foundation
+import Synchronization
 
 /// `.magbuild/<output name>/` beside the output folder: the build cache and the spare copy
 /// of the output that incremental builds update and swap in.
 struct CacheFolder {
     let output: URL
     let root: URL
+    /// Says, once for each file, that a file here was unreadable and is ignored.
+    private let unreadable: NoteOnce
 
-    init(output: URL) {
+    /// `note` receives the line saying that a cache file is unreadable (by default printed on standard error).
+    init(output: URL, note: @escaping @Sendable (String) -> Void = NoteOnce.printWarning) {
+        unreadable = NoteOnce(note)
         self.output = output.standardizedFileURL
         root = self.output.deletingLastPathComponent()
             .appendingPathComponent(".magbuild", isDirectory: true)
@@ -22,10 +28,19 @@ struct CacheFolder {
 
     /// The cache of the build that made the output folder as it is now, if it can be trusted.
     func cache(matching identity: Digest) -> BuildCache? {
-        guard let cache = BuildCache.read(from: cacheFile), cache.matches(identity),
+        guard let cache = read(cacheFile, BuildCache.decode), cache.matches(identity),
             let folder = cache.outputFolder, folder == FolderSwap.identity(of: output)
         else { return nil }
         return cache
+    }
+
+    /// The contents of the cache file `file`; nil if it is missing, of another format or
+    /// unreadable (then noted with what the build does instead, `instead`).
+    func read<Value>(_ file: URL, _ decode: (Data) -> CacheContents<Value>, instead: String = "building from scratch") -> Value? {
+        guard let data = try? Data(contentsOf: file) else { return nil }
+        let contents = decode(data)
+        if case .unreadable = contents { unreadable.say("build cache \(file.path) is unreadable, \(instead)") }
+        return contents.value
     }
 
     /// The keys of the spare copy, if it is complete and is the one the cache describes.
@@ -57,5 +72,25 @@ struct CacheFolder {
         removeUntrustedSpare(jobs: jobs)
         try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
         try FileManager.default.moveItem(at: folder, to: spare)
+    }
+}
+
+/// Notes, each said at most once however often it comes up.
+final class NoteOnce: Sendable {
+    private let said = Mutex<Set<String>>([])
+    private let output: @Sendable (String) -> Void
+
+    init(_ output: @escaping @Sendable (String) -> Void) {
+        self.output = output
+    }
+
+    func say(_ note: String) {
+        guard said.withLock({ $0.insert(note).inserted }) else { return }
+        output(note)
+    }
+
+    /// Prints `note` on standard error as a warning, as magbuild prints diagnostics.
+    @Sendable static func printWarning(_ note: String) {
+        FileHandle.standardError.write(Data((Diagnostic(.warning, at: nil, note).rendered + "\n").utf8))
     }
 }

@@ -1,8 +1,10 @@
+import CXXHash
 import Foundation
 import Templates
 
 /// A 128-bit fingerprint of build inputs, stable across runs and machines, so a build
-/// can tell whether an article, a template or a page is the same as last time.
+/// can tell whether an article, a template or a page is the same as last time: the XXH3-128
+/// hash (xxhash 0.8, seed 0) of the inputs' bytes.
 ///
 /// Not cryptographic: it guards against accidents (an edited file), not against an
 /// adversary crafting collisions with their own site's files.
@@ -12,24 +14,35 @@ public struct Digest: Sendable, Hashable, CustomStringConvertible {
 
     public static let zero = Digest(high: 0, low: 0)
 
+    /// As `xxh128sum` prints it: the high half, then the low half, in hexadecimal.
     public var description: String {
         String(high, radix: 16).leftPadded(to: 16) + String(low, radix: 16).leftPadded(to: 16)
     }
 
-    /// The digest of a byte buffer.
+    /// The XXH3-128 hash of `data`'s bytes (unframed: the same as `xxh128sum` prints).
     public static func of(_ data: Data) -> Digest {
-        var hasher = DigestHasher()
-        hasher.combine(data)
-        return hasher.finalize()
+        data.withUnsafeBytes { of($0) }
+    }
+
+    /// The XXH3-128 hash of `bytes`.
+    public static func of(_ bytes: UnsafeRawBufferPointer) -> Digest {
+        Digest(XXH3_128bits(bytes.baseAddress, bytes.count))
     }
 }
 
-/// Builds a ``Digest`` from a sequence of values. Each value is framed by its length or a
-/// type tag, so `("ab", "c")` and `("a", "bc")` differ.
+extension Digest {
+    init(_ hash: XXH128_hash_t) {
+        self.init(high: hash.high64, low: hash.low64)
+    }
+}
+
+/// Builds a ``Digest`` from a sequence of values: the XXH3-128 hash of their framed bytes.
+/// Each value is framed by its length or a type tag, so `("ab", "c")` and `("a", "bc")` differ.
+///
+/// Page keys combine many small values, so they are gathered in a local buffer and handed to
+/// XXH3 in chunks; a small input is hashed in one call at the end, without a streaming state.
 public struct DigestHasher: Sendable {
-    private var a: UInt64 = 0x243F_6A88_85A3_08D3
-    private var b: UInt64 = 0x1319_8A2E_0370_7344
-    private var count: UInt64 = 0
+    private var buffer = DigestBuffer()
 
     public init() {}
 
@@ -37,31 +50,21 @@ public struct DigestHasher: Sendable {
         combine(tag)
     }
 
+    /// Appends a word in little-endian byte order.
     @inline(__always)
-    private mutating func mix(_ word: UInt64) {
-        a = (a ^ word) &* 0x9E37_79B9_7F4A_7C15
-        a = (a << 31) | (a >> 33)
-        b = (b ^ (word &+ 0x632B_E59B_D9B4_E019)) &* 0xBF58_476D_1CE4_E5B9
-        b = (b << 29) | (b >> 35)
-        a &+= b
-        count &+= 1
+    private mutating func word(_ value: UInt64) {
+        buffer.append(value.littleEndian)
     }
 
+    @inline(__always)
+    private mutating func tag(_ value: UInt8) {
+        buffer.append(value)
+    }
+
+    /// The bytes, framed by their count.
     public mutating func combine(_ bytes: UnsafeRawBufferPointer) {
-        mix(UInt64(bytes.count))
-        var offset = 0
-        while offset + 8 <= bytes.count {
-            mix(bytes.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
-            offset += 8
-        }
-        var tail: UInt64 = 0
-        var shift: UInt64 = 0
-        while offset < bytes.count {
-            tail |= UInt64(bytes[offset]) << shift
-            shift += 8
-            offset += 1
-        }
-        mix(tail)
+        buffer.append(UInt64(bytes.count).littleEndian)
+        buffer.append(bytes)
     }
 
     public mutating func combine(_ data: Data) {
@@ -74,28 +77,23 @@ public struct DigestHasher: Sendable {
     }
 
     public mutating func combine(_ string: String?) {
-        if let string { mix(1); combine(string) } else { mix(0) }
+        if let string { tag(1); combine(string) } else { tag(0) }
     }
 
-    public mutating func combine(_ value: Int) { mix(UInt64(bitPattern: Int64(value))) }
+    public mutating func combine(_ value: Int) { word(UInt64(bitPattern: Int64(value))) }
 
-    public mutating func combine(_ value: Bool) { mix(value ? 1 : 0) }
+    public mutating func combine(_ value: Bool) { tag(value ? 1 : 0) }
 
-    public mutating func combine(_ value: Double) { mix(value.bitPattern) }
+    public mutating func combine(_ value: Double) { word(value.bitPattern) }
 
     public mutating func combine(_ digest: Digest) {
-        mix(digest.high)
-        mix(digest.low)
+        word(digest.high)
+        word(digest.low)
     }
 
+    /// The digest of everything combined so far (the hasher may go on afterwards).
     public func finalize() -> Digest {
-        func avalanche(_ x: UInt64) -> UInt64 {
-            var z = x
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-        return Digest(high: avalanche(a ^ count), low: avalanche(b &+ a))
+        buffer.digest()
     }
 }
 
@@ -104,15 +102,15 @@ extension DigestHasher {
     /// order does not matter and no keys need sorting.
     mutating func combine(_ value: Value) {
         switch value {
-        case .null: mix(0x10)
-        case .bool(let flag): mix(0x11); combine(flag)
-        case .int(let number): mix(0x12); combine(number)
-        case .double(let number): mix(0x13); combine(number)
-        case .string(let text): mix(0x14); combine(text)
-        case .safe(let html): mix(0x15); combine(html)
-        case .date(let date): mix(0x16); combine(date.timeIntervalSinceReferenceDate)
+        case .null: tag(0x10)
+        case .bool(let flag): tag(0x11); combine(flag)
+        case .int(let number): tag(0x12); combine(number)
+        case .double(let number): tag(0x13); combine(number)
+        case .string(let text): tag(0x14); combine(text)
+        case .safe(let html): tag(0x15); combine(html)
+        case .date(let date): tag(0x16); combine(date.timeIntervalSinceReferenceDate)
         case .array(let items):
-            mix(0x17)
+            tag(0x17)
             combine(items.count)
             for item in items { combine(item) }
         case .dict(let fields):
@@ -124,7 +122,7 @@ extension DigestHasher {
     }
 
     private mutating func combine(fields: [(String, Value)]) {
-        mix(0x18)
+        tag(0x18)
         combine(fields.count)
         var high: UInt64 = 0, low: UInt64 = 0
         for (key, field) in fields {
@@ -135,8 +133,8 @@ extension DigestHasher {
             high &+= digest.high
             low &+= digest.low
         }
-        mix(high)
-        mix(low)
+        word(high)
+        word(low)
     }
 }
 

@@ -1,3 +1,4 @@
+import Basics
 import Diagnostics
 import Dispatch
 import Foundation
@@ -23,7 +24,8 @@ import Darwin
 /// changed (by its `ctime`, which tools cannot set back) after the build began. Otherwise
 /// the next build takes the full way, which compares contents.
 struct QuickCheck: Sendable {
-    static let magic = Array("MAGBUILD-QUICK-1".utf8)
+    /// The format: a file with another number after `MAGBUILD-QUICK-` is ignored.
+    static let magic = Array("MAGBUILD-QUICK-2".utf8)
 
     /// The build identity (binary, folders, options).
     var identity: Digest
@@ -41,9 +43,7 @@ struct QuickCheck: Sendable {
 
     /// The record, if the build it describes is still exactly up to date: nothing to do.
     static func holds(in folder: CacheFolder, identity: Digest, site: URL, now: Date, jobs: Int) -> QuickCheck? {
-        guard let data = try? Data(contentsOf: folder.quickFile), data.starts(with: magic) else { return nil }
-        var reader = CacheReader(data.dropFirst(magic.count))
-        guard let check = try? QuickCheck(from: &reader), reader.isAtEnd, check.identity == identity,
+        guard let check = folder.read(folder.quickFile, decode, instead: "comparing every input"), check.identity == identity,
             FileStamp.of(folder.cacheFile.path) == check.cacheFile,
             FolderSwap.identity(of: folder.output) == check.outputFolder,
             check.nextDue.map({ now < $0 }) ?? true
@@ -57,6 +57,16 @@ struct QuickCheck: Sendable {
             FilePaths.join(output, path).map(FilePaths.exists) ?? false
         }
         return present.contains(false) ? nil : check
+    }
+
+    /// What a quick-check file's bytes hold: a record of this format, read to its last byte, or not.
+    static func decode(_ data: Data) -> CacheContents<QuickCheck> {
+        guard data.starts(with: magic) else {
+            return data.starts(with: magic.dropLast()) ? .otherFormat : .unreadable
+        }
+        var reader = CacheReader(data.dropFirst(magic.count))
+        guard let check = try? QuickCheck(from: &reader), reader.isAtEnd else { return .unreadable }
+        return .value(check)
     }
 
     /// Records the site as it is now for the next build's check; removes the old record when
@@ -83,9 +93,6 @@ struct QuickCheck: Sendable {
 
 /// The folders and visible files a site's output is made from, with their stamps.
 enum SiteWalk {
-    /// Folders nested deeper are not walked (symbolic link loops); the content scan stops there too.
-    static let maxDepth = 32
-
     /// A walk on another thread, so that it overlaps the build.
     final class Running: Sendable {
         private let result = Mutex<[(path: String, stamp: FileStamp)]??>(nil)
@@ -128,28 +135,14 @@ enum SiteWalk {
             entries.append((path, stamp))
             return isFolder
         }
-        for top in ["site.yml", "content", "static", "templates"] {
+        for top in SiteLayout.roots {
             switch add(top) {
             case nil: entries.append((top, .absent))
-            case true: walk(site, top, depth: 0, add)
+            case true: DirectoryListing.walk(site + "/" + top) { path, _ in add(top + "/" + path) == true }
             case false: break
             }
         }
         return racy ? nil : entries
-    }
-
-    private static func walk(_ site: String, _ folder: String, depth: Int, _ add: (String) -> Bool?) {
-        guard depth <= maxDepth, let directory = opendir(site + "/" + folder) else { return }
-        var folders: [String] = []
-        while let entry = readdir(directory) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                raw.baseAddress.map { String(cString: $0.assumingMemoryBound(to: CChar.self)) } ?? ""
-            }
-            guard !name.isEmpty, !name.hasPrefix(".") else { continue }
-            if add(folder + "/" + name) == true { folders.append(folder + "/" + name) }
-        }
-        closedir(directory)
-        for sub in folders { walk(site, sub, depth: depth + 1, add) }
     }
 }
 
@@ -183,14 +176,11 @@ extension QuickCheck: CacheCodable {
         identity = try reader.read()
         cacheFile = try reader.read()
         outputFolder = try reader.read()
-        nextDue = try reader.bool() ? Date(timeIntervalSince1970: try reader.double()) : nil
-        counts = BuildCache.Counts(pages: try reader.int(), files: try reader.int(), comments: try reader.int())
+        nextDue = try reader.bool() ? try reader.date(since: Date(timeIntervalSince1970: 0)) : nil
+        counts = try reader.read()
         warnings = try reader.array()
-        let count = try reader.int()
-        guard count >= 0 else { throw CacheFormatError() }
-        watched = []
-        watched.reserveCapacity(count)
-        for _ in 0..<count { watched.append((try reader.string(), try reader.read())) }
+        // A path's length and a stamp's four numbers: five bytes at least.
+        watched = try reader.elements(minimumSize: 5) { (try $0.string(), try $0.read(FileStamp.self)) }
         outputs = try reader.strings()
     }
 
@@ -200,9 +190,7 @@ extension QuickCheck: CacheCodable {
         writer.write(outputFolder)
         writer.write(nextDue != nil)
         if let nextDue { writer.write(nextDue.timeIntervalSince1970) }
-        writer.write(counts.pages)
-        writer.write(counts.files)
-        writer.write(counts.comments)
+        writer.write(counts)
         writer.write(warnings)
         writer.write(watched.count)
         for entry in watched {

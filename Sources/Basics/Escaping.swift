@@ -1,0 +1,103 @@
+/// Escaping for HTML and XML, once for every module: the byte-level scanner the template engine,
+/// the comment renderer and the machine-readable files share.
+public enum Escaping {
+    /// `text` with `& < > " '` replaced by character references, which makes it safe in
+    /// element content and in quoted attribute values alike.
+    public static func html(_ text: String) -> String {
+        var text = text
+        return text.withUTF8 { source in
+            var out: [UInt8] = []
+            out.reserveCapacity(source.count + 16)
+            forEachEscapedRun(source) { out.append(contentsOf: $0) }
+            return String(decoding: out, as: UTF8.self)
+        }
+    }
+
+    /// Calls `emit` with the pieces of `source` HTML-escaped, in order: runs of bytes that
+    /// need no escaping, copied from `source`, and the references for `& < > " '`. Scans
+    /// eight bytes at a time while none of them is special.
+    @inlinable
+    public static func forEachEscapedRun(_ source: UnsafeBufferPointer<UInt8>, _ emit: (UnsafeBufferPointer<UInt8>) -> Void) {
+        guard let base = UnsafeRawPointer(source.baseAddress) else { return }
+        var runStart = 0
+        var position = 0
+        while position < source.count {
+            var end = source.count
+            if position + 8 <= source.count {
+                let word = UInt64(littleEndian: base.loadUnaligned(fromByteOffset: position, as: UInt64.self))
+                guard hasSpecialByte(word) else {
+                    position += 8
+                    continue
+                }
+                end = position + 8
+            }
+            while position < end {
+                let byte = source[position]
+                position += 1
+                // Every special character is at most '>' (0x3E): most bytes leave here.
+                guard byte <= 0x3E, let reference = reference(for: byte) else { continue }
+                if runStart < position - 1 { emit(UnsafeBufferPointer(rebasing: source[runStart..<position - 1])) }
+                emit(UnsafeBufferPointer(start: reference.utf8Start, count: reference.utf8CodeUnitCount))
+                runStart = position
+            }
+        }
+        if runStart < source.count { emit(UnsafeBufferPointer(rebasing: source[runStart...])) }
+    }
+
+    /// The character reference for one of `& < > " '`; nil for any other byte.
+    @inlinable @inline(__always)
+    public static func reference(for byte: UInt8) -> StaticString? {
+        switch byte {
+        case 0x26: return "&amp;"
+        case 0x3C: return "&lt;"
+        case 0x3E: return "&gt;"
+        case 0x22: return "&quot;"
+        case 0x27: return "&#39;"
+        default: return nil
+        }
+    }
+
+    /// True for `& < > " '`.
+    @inlinable @inline(__always)
+    public static func needsEscaping(_ byte: UInt8) -> Bool {
+        byte < 0x40 && (escapedBelow0x40 >> UInt64(byte)) & 1 != 0
+    }
+
+    /// Bit n is set when byte n (below 0x40) needs escaping.
+    @usableFromInline static let escapedBelow0x40: UInt64 = 1 << 0x22 | 1 << 0x26 | 1 << 0x27 | 1 << 0x3C | 1 << 0x3E
+
+    /// Whether one of the eight bytes in `word` is `& < > " '`: for each, a byte of
+    /// `word ^ repeated(c)` is zero exactly where `word` has `c`.
+    @inlinable @inline(__always)
+    static func hasSpecialByte(_ word: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        func hasZeroByte(_ value: UInt64) -> Bool { (value &- ones) & ~value & highs != 0 }
+        return hasZeroByte(word ^ (ones &* 0x26)) || hasZeroByte(word ^ (ones &* 0x3C)) || hasZeroByte(word ^ (ones &* 0x3E))
+            || hasZeroByte(word ^ (ones &* 0x22)) || hasZeroByte(word ^ (ones &* 0x27))
+    }
+
+    /// `text` escaped for XML 1.0 text and attributes (feeds, sitemaps): `& < > " '` as
+    /// `&amp; &lt; &gt; &quot; &apos;`, control characters other than tab and line breaks dropped.
+    public static func xml(_ text: String) -> String {
+        let bytes = text.utf8
+        let needsWork = bytes.contains { $0 < 0x20 || $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 }
+        guard needsWork else { return text }
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count + bytes.count / 8)
+        for byte in bytes {
+            switch byte {
+            case 0x26: out.append(contentsOf: "&amp;".utf8)
+            case 0x3C: out.append(contentsOf: "&lt;".utf8)
+            case 0x3E: out.append(contentsOf: "&gt;".utf8)
+            case 0x22: out.append(contentsOf: "&quot;".utf8)
+            case 0x27: out.append(contentsOf: "&apos;".utf8)
+            // Control characters other than tab and line breaks are not allowed in XML 1.0.
+            case 0x09, 0x0A, 0x0D: out.append(byte)
+            case ..<0x20: continue
+            default: out.append(byte)
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+}

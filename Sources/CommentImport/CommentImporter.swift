@@ -1,0 +1,104 @@
+import Comments
+import Diagnostics
+import Foundation
+
+/// Imports a WordPress or Disqus export into the comment files of a site's articles.
+///
+/// 1. The export is read as a stream; comments go to a temporary spool, one file per thread.
+/// 2. Each thread is matched to an article (``ThreadMatcher``); threads of one article merge.
+/// 3. Every existing comment file that will be touched is parsed first: if one is broken,
+///    nothing at all is written.
+/// 4. Article by article, the spooled comments are merged into the file (``CommentMerge``)
+///    and written atomically when the bytes change. Only one article's comments are in memory.
+public enum CommentImporter {
+    public struct Options: Sendable {
+        public var format: ExportFormat
+        public var export: URL
+        /// The export's name in messages (as the user gave it).
+        public var exportName: String
+        public var site: URL
+        public var targets: [ImportTarget]
+        /// The site's zone, for WordPress dates without a GMT twin.
+        public var timeZone: TimeZone
+        public var dryRun: Bool
+
+        public init(format: ExportFormat, export: URL, exportName: String, site: URL, targets: [ImportTarget],
+                    timeZone: TimeZone, dryRun: Bool) {
+            self.format = format
+            self.export = export
+            self.exportName = exportName
+            self.site = site
+            self.targets = targets
+            self.timeZone = timeZone
+            self.dryRun = dryRun
+        }
+    }
+
+    /// Runs the import. - Throws: `DiagnosticList` for a malformed export or broken comment files.
+    public static func run(_ options: Options) throws -> ImportReport {
+        let spool = try CommentSpool()
+        let collector = ExportCollector(spool: spool)
+        switch options.format {
+        case .wordpress:
+            let reader = WXRReader(collector: collector, file: options.exportName, timeZone: options.timeZone)
+            try ExportParser.parse(options.export, file: options.exportName, delegate: reader)
+        case .disqus:
+            try ExportParser.parse(options.export, file: options.exportName, delegate: DisqusReader(collector: collector, file: options.exportName))
+        }
+
+        var report = ImportReport()
+        report.dryRun = options.dryRun
+        report.skippedPings = collector.skippedPings
+        report.statusCounts = collector.statusCounts
+        report.comments = collector.commentCounts.reduce(0, +)
+        report.warnings = collector.diagnostics
+
+        let matcher = ThreadMatcher(targets: options.targets)
+        var threadsOfTarget: [Int: [Int]] = [:]
+        for (number, thread) in collector.threads.enumerated() where collector.commentCounts[number] > 0 {
+            if let target = matcher.match(thread) {
+                threadsOfTarget[target, default: []].append(number)
+            } else {
+                report.unmatched.append(.init(link: thread.link ?? thread.title ?? thread.key, comments: collector.commentCounts[number]))
+            }
+        }
+        let order = threadsOfTarget.keys.sorted { options.targets[$0].commentsFile < options.targets[$1].commentsFile }
+
+        // Check every file that will be merged into before writing any.
+        var errors: [Diagnostic] = []
+        for target in order {
+            do { _ = try existingComments(options.targets[target].commentsFile, site: options.site) } catch let list as DiagnosticList {
+                errors += list.diagnostics
+            }
+        }
+        if !errors.isEmpty { throw DiagnosticList(errors) }
+
+        for target in order {
+            let file = options.targets[target].commentsFile
+            var imported: [Comment] = []
+            for thread in threadsOfTarget[target] ?? [] { imported += try spool.comments(of: thread) }
+            let (existing, oldData) = try existingComments(file, site: options.site)
+            let merged = CommentMerge.merge(existing: existing, imported: imported)
+            let data = CommentFile.encode(merged.comments)
+            let changed = data != oldData
+            if changed && !options.dryRun {
+                try data.write(to: options.site.appendingPathComponent(file), options: .atomic)
+            }
+            report.articles.append(.init(file: file, total: merged.comments.count, added: merged.added, updated: merged.updated, changed: changed))
+        }
+        return report
+    }
+
+    /// The comments already in `file` and its bytes; none when it does not exist yet.
+    private static func existingComments(_ file: String, site: URL) throws -> ([Comment], Data?) {
+        let url = site.appendingPathComponent(file)
+        guard FileManager.default.fileExists(atPath: url.path) else { return ([], nil) }
+        let data: Data
+        do {
+            data = try Data(contentsOf: url)
+        } catch {
+            throw DiagnosticList([.error(at: SourceLocation(file: file), "cannot read the comment file: \(error.localizedDescription)")])
+        }
+        return (try CommentFile.parse(data, file: file), data)
+    }
+}

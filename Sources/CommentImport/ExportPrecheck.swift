@@ -1,0 +1,149 @@
+import Comments
+import Diagnostics
+import Foundation
+
+/// Checks an export for what Foundation's `XMLParser` on Linux cannot survive, before it
+/// reads the file: it traps (crashes the process) on a name or comment that is not valid
+/// UTF-8 (`<\u{FF}>`) and on a processing instruction without data (`<?x?>`).
+///
+/// WordPress and Disqus write UTF-8 and no processing instructions, so either means a
+/// damaged export and is reported at its `file:line:col`. An export that declares a
+/// single-byte encoding (ISO-8859-x, windows-125x) is converted by libxml2 and is only
+/// checked for empty processing instructions; a UTF-16 one is not checked. One streaming pass.
+enum ExportPrecheck {
+    static let chunkSize = 1 << 16
+
+    /// The error for the first problem, or nil.
+    static func problem(in url: URL, file: String) throws -> Diagnostic? {
+        let handle = try FileHandle(forReadingFrom: url)
+        defer { try? handle.close() }
+        var bytes = ChunkedBytes(handle: handle)
+        let start = bytes.prefix(256)
+        if start.starts(with: [0xFE, 0xFF]) || start.starts(with: [0xFF, 0xFE]) { return nil }
+        let isUTF8 = !declaresSingleByteEncoding(start)
+
+        var decoder = Unicode.UTF8()
+        var markup = MarkupScanner()
+        var line = 1, column = 1
+        while true {
+            let scalar: Unicode.Scalar
+            if isUTF8 {
+                switch decoder.decode(&bytes) {
+                case .scalarValue(let value): scalar = value
+                case .emptyInput: return nil
+                case .error:
+                    return .error(at: SourceLocation(file: file, line: line, column: column),
+                                  "the export is not valid UTF-8", hint: "the file may be damaged or in another encoding")
+                }
+            } else {
+                guard let byte = bytes.next() else { return nil }
+                scalar = Unicode.Scalar(byte)
+            }
+            if let start = markup.emptyInstructionEnded(by: scalar, line: line, column: column) {
+                return .error(at: SourceLocation(file: file, line: start.line, column: start.column),
+                              "a processing instruction without data ('<?name?>') that the XML parser cannot read")
+            }
+            if scalar == "\n" {
+                line += 1
+                column = 1
+            } else {
+                column += 1
+            }
+        }
+    }
+
+    /// Whether the XML declaration names ISO-8859-x or windows-125x (which libxml2 converts).
+    static func declaresSingleByteEncoding(_ start: [UInt8]) -> Bool {
+        let text = String(decoding: start, as: UTF8.self)
+        guard text.hasPrefix("<?xml") || text.hasPrefix("\u{FEFF}<?xml"),
+              let end = text.range(of: "?>"), let encoding = text[..<end.lowerBound].range(of: "encoding")
+        else { return false }
+        let value = text[encoding.upperBound..<end.lowerBound]
+            .drop { $0 == " " || $0 == "=" || $0 == "\"" || $0 == "'" }
+            .prefix { $0 != "\"" && $0 != "'" && $0 != " " }
+            .lowercased()
+        return value.hasPrefix("iso-8859-") || value.hasPrefix("windows-125") || value == "latin1"
+    }
+}
+
+/// Follows comments, CDATA sections and processing instructions one scalar at a time,
+/// to find processing instructions without data.
+private struct MarkupScanner {
+    private enum State { case text, comment, cdata, instruction(hasData: Bool, afterName: Bool) }
+    private var state = State.text
+    private var recent: [Unicode.Scalar] = []
+    private var instructionStart = (line: 1, column: 1)
+
+    /// The position of `<?` when `scalar` ends an instruction that has no data.
+    mutating func emptyInstructionEnded(by scalar: Unicode.Scalar, line: Int, column: Int) -> (line: Int, column: Int)? {
+        recent.append(scalar)
+        if recent.count > 9 { recent.removeFirst(recent.count - 9) }
+        switch state {
+        case .text:
+            if ends(with: "<!--") {
+                state = .comment
+            } else if ends(with: "<![CDATA[") {
+                state = .cdata
+            } else if ends(with: "<?") {
+                state = .instruction(hasData: false, afterName: false)
+                instructionStart = (line, column - 1)
+                recent.removeAll()
+            }
+        case .comment:
+            if ends(with: "-->") { state = .text }
+        case .cdata:
+            if ends(with: "]]>") { state = .text }
+        case .instruction(let hasData, let afterName):
+            if ends(with: "?>") {
+                state = .text
+                return hasData ? nil : instructionStart
+            }
+            if scalar == "?" { return nil }
+            if scalar.properties.isWhitespace {
+                state = .instruction(hasData: hasData, afterName: true)
+            } else if afterName {
+                state = .instruction(hasData: true, afterName: true)
+            }
+        }
+        return nil
+    }
+
+    private func ends(with text: String) -> Bool {
+        recent.reversed().starts(with: text.unicodeScalars.reversed())
+    }
+}
+
+/// The bytes of a file as an iterator, read a chunk at a time.
+private struct ChunkedBytes: IteratorProtocol {
+    let handle: FileHandle
+    private var chunk: [UInt8] = []
+    private var position = 0
+    private var atEnd = false
+
+    init(handle: FileHandle) {
+        self.handle = handle
+    }
+
+    /// The first `count` bytes, without consuming them.
+    mutating func prefix(_ count: Int) -> [UInt8] {
+        while chunk.count - position < count, !atEnd { readChunk() }
+        return Array(chunk[position..<min(chunk.count, position + count)])
+    }
+
+    mutating func next() -> UInt8? {
+        if position == chunk.count { readChunk() }
+        guard position < chunk.count else { return nil }
+        defer { position += 1 }
+        return chunk[position]
+    }
+
+    private mutating func readChunk() {
+        let data = (try? handle.read(upToCount: ExportPrecheck.chunkSize)) ?? nil
+        guard let data, !data.isEmpty else {
+            atEnd = true
+            return
+        }
+        chunk = Array(chunk[position...]) + data
+        position = 0
+    }
+}

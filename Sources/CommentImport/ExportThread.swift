@@ -1,0 +1,28 @@
+import Comments
+
+/// One discussion of an export: a WordPress post or page, or a Disqus thread.
+/// Matched to an article by `link`, then by `slug`.
+public struct ExportThread: Sendable, Hashable {
+    /// Unique within the export: `post-12` for WordPress, the `dsq:id` for Disqus.
+    public var key: String
+    /// The page the discussion belonged to, as written in the export.
+    public var link: String?
+    /// WordPress's `post_name`, when the export has one.
+    public var slug: String?
+    public var title: String?
+
+    public init(key: String, link: String? = nil, slug: String? = nil, title: String? = nil) {
+        self.key = key
+        self.link = link
+        self.slug = slug
+        self.title = title
+    }
+}
+
+/// The kinds of export `magbuild import-comments` reads.
+public enum ExportFormat: String, Sendable, Hashable, CaseIterable {
+    /// WordPress eXtended RSS, versions 1.0 to 1.2, with wpDiscuz vote meta.
+    case wordpress
+    /// Disqus XML export.
+    case disqus
+}

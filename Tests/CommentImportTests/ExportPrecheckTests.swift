@@ -1,0 +1,67 @@
+import Diagnostics
+import Foundation
+import Testing
+@testable import CommentImport
+@testable import Comments
+
+/// What Foundation's XMLParser would crash on is an error at its position instead: names and
+/// comments that are not UTF-8, and processing instructions without data (found by fuzzing
+/// both importers: `Fuzz/Corpus/FuzzWXRImport/regression-*` and `FuzzDisqusImport/regression-*`).
+@Suite struct ExportPrecheckTests {
+    func error(importing bytes: [UInt8], as format: ExportFormat) throws -> String? {
+        let site = try ImportSite()
+        let url = site.root.appendingPathComponent("bad.xml")
+        try Data(bytes).write(to: url)
+        do {
+            _ = try site.run(format, export: url, name: "bad.xml")
+            return nil
+        } catch let list as DiagnosticList {
+            return list.diagnostics.first?.description
+        }
+    }
+
+    @Test func elementNameThatIsNotUTF8() throws {
+        #expect(try error(importing: [0x3C, 0xFF, 0x00, 0x00, 0x69], as: .wordpress)
+            == "bad.xml:1:2: error: the export is not valid UTF-8 (the file may be damaged or in another encoding)")
+        #expect(try error(importing: [0x3C, 0xFF, 0x0A, 0x75, 0x73], as: .disqus)
+            == "bad.xml:1:2: error: the export is not valid UTF-8 (the file may be damaged or in another encoding)")
+    }
+
+    @Test func positionCountsLinesAndCharacters() throws {
+        let bytes = Array("<rss>\n<channel>ä<".utf8) + [0xC3, 0x28] + Array("/channel></rss>".utf8)
+        #expect(try error(importing: bytes, as: .wordpress)?.hasPrefix("bad.xml:2:12: error: the export is not valid UTF-8") == true)
+    }
+
+    @Test func singleByteEncodingsAreLeftToTheParser() {
+        #expect(!ExportPrecheck.declaresSingleByteEncoding(Array("<?xml version=\"1.0\" encoding=\"UTF-8\"?><rss/>".utf8)))
+        #expect(!ExportPrecheck.declaresSingleByteEncoding(Array("<rss/>".utf8)))
+        #expect(ExportPrecheck.declaresSingleByteEncoding(Array("<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?><rss/>".utf8)))
+        #expect(ExportPrecheck.declaresSingleByteEncoding(Array("<?xml version='1.0' encoding='windows-1252' ?>".utf8)))
+    }
+
+    @Test func garbledEncodingDeclarationIsCheckedAsUTF8() throws {
+        // A damaged declaration made the importer skip the UTF-8 check; the comment then crashed XMLParser.
+        let bytes = Array("<?xml version=\"1.0\" encoding=".utf8) + [0xDE, 0xA3] + Array("TF-8\" ?>\n<!-- Syn".utf8)
+            + [0xA5] + Array("thetic -->\n<rss/>".utf8)
+        #expect(try error(importing: bytes, as: .wordpress)?.hasPrefix("bad.xml:2:9: error: the export is not valid UTF-8") == true)
+    }
+
+    @Test func processingInstructionWithoutData() throws {
+        #expect(try error(importing: Array("<?x?>".utf8), as: .wordpress)
+            == "bad.xml:1:1: error: a processing instruction without data ('<?name?>') that the XML parser cannot read")
+        #expect(try error(importing: Array("<disqus>\n  <?pi ?></disqus>".utf8), as: .disqus)?.hasPrefix("bad.xml:2:3: error: a processing instruction") == true)
+        // Inside CDATA and comments it is text, and an instruction with data is harmless.
+        let text = "<?xml version=\"1.0\"?><disqus><!-- <?x?> --><post><message><![CDATA[<?php?>]]></message></post><?pi data?></disqus>"
+        #expect(try error(importing: Array(text.utf8), as: .disqus) == nil)
+    }
+
+    @Test func latin1ExportWithUmlautsStillImports() throws {
+        let site = try ImportSite()
+        let head = "<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?>\n<rss xmlns:wp=\"http://wordpress.org/export/1.2/\"><channel><title>K"
+        let bytes = Array(head.utf8) + [0xF6] + Array("ln</title></channel></rss>\n".utf8)
+        let url = site.root.appendingPathComponent("latin1.xml")
+        try Data(bytes).write(to: url)
+        let report = try site.run(.wordpress, export: url, name: "latin1.xml")
+        #expect(report.comments == 0)
+    }
+}

@@ -1,0 +1,162 @@
+import Foundation
+import Synchronization
+import Testing
+@testable import Site
+
+/// Cache and quick-check files may be corrupt, truncated or hostile: reading one never
+/// crashes or allocates for counts the file cannot hold; the build ignores it with one note.
+@Suite struct CacheFileTests {
+    /// The cache and quick-check files of a real build of the basic fixture.
+    static let files: (cache: Data, quick: Data) = {
+        let site = try! QuickCheckTests().settledWorkspace()
+        _ = try! site.build()
+        let folder = CacheFolder(output: site.output)
+        return (try! Data(contentsOf: folder.cacheFile), try! Data(contentsOf: folder.quickFile))
+    }()
+
+    /// Whether the bytes decode, as a build cache or a quick check; a cache that decodes
+    /// must decode again after writing it back.
+    static func decodes(_ data: Data, quick: Bool) -> Bool {
+        if quick {
+            guard let check = QuickCheck.decode(data).value else { return false }
+            var writer = CacheWriter(QuickCheck.magic)
+            check.write(to: &writer)
+            #expect(QuickCheck.decode(Data(writer.bytes)).value != nil)
+            return true
+        }
+        guard let cache = BuildCache.decode(data).value else { return false }
+        var writer = CacheWriter(BuildCache.magic)
+        cache.write(to: &writer)
+        #expect(BuildCache.decode(Data(writer.bytes)).value != nil)
+        return true
+    }
+
+    @Test(arguments: [false, true])
+    func aRealFileDecodesAndNoTruncationOfItDoes(quick: Bool) {
+        let data = quick ? Self.files.quick : Self.files.cache
+        #expect(Self.decodes(data, quick: quick))
+        for length in 0..<data.count where Self.decodes(data.prefix(length), quick: quick) {
+            Issue.record("decoded when cut to \(length) of \(data.count) bytes")
+            return
+        }
+    }
+
+    @Test(arguments: [false, true])
+    func flippedBytesNeverCrash(quick: Bool) {
+        let data = quick ? Self.files.quick : Self.files.cache
+        var random = SplitMix(seed: 0x5EED_CAC4E)
+        var decoded = 0
+        for _ in 0..<3000 {
+            var bytes = [UInt8](data)
+            for _ in 0...random.next(below: 3) {
+                bytes[random.next(below: bytes.count)] ^= UInt8(1 << random.next(below: 8))
+            }
+            if Self.decodes(Data(bytes), quick: quick) { decoded += 1 }
+        }
+        // Flips inside strings or numbers may still make a well-formed file; most do not.
+        #expect(decoded < 3000)
+    }
+
+    /// A cache that promises 2^60 articles (or output keys) after its header.
+    @Test(arguments: [0, 1])
+    func aCountOf2To60IsUnreadable(field: Int) {
+        var writer = CacheWriter(BuildCache.magic)
+        writer.write(BuildCache.format)
+        writer.write(Digest.zero)
+        writer.write(Digest.zero)
+        if field == 1 { writer.write(0) }
+        writer.write(UInt64(1) << 60)
+        writer.write(Data(repeating: 0, count: 64).base64EncodedString())
+        guard case .unreadable = BuildCache.decode(Data(writer.bytes)) else {
+            Issue.record("decoded")
+            return
+        }
+    }
+
+    @Test func aQuickCheckWith2To60WarningsOrEntriesIsUnreadable() {
+        for field in 0..<3 {
+            var writer = CacheWriter(QuickCheck.magic)
+            writer.write(Digest.zero)
+            writer.write(FileStamp.absent)
+            writer.write(FolderIdentity(inode: 1, seconds: 2, nanoseconds: 3))
+            writer.write(false)
+            writer.write(BuildCache.Counts(pages: 1, files: 2, comments: 3))
+            for _ in 0..<field { writer.write(0) }
+            writer.write(UInt64(1) << 60)
+            writer.write("padding")
+            #expect(QuickCheck.decode(Data(writer.bytes)).value == nil, "field \(field)")
+        }
+    }
+
+    @Test func numbersOutOfRangeAreUnreadable() {
+        var reader = CacheReader(Data(CacheWriter().with(UInt64(1) << 50)))
+        #expect(throws: CacheFormatError.self) { try reader.natural() }
+        for seconds in [Double.nan, .infinity, 1e300, -1e12] {
+            var reader = CacheReader(Data(CacheWriter().with(seconds.bitPattern)))
+            #expect(throws: CacheFormatError.self) { try reader.date() }
+        }
+        var fine = CacheReader(Data(CacheWriter().with(Double(86_400).bitPattern)))
+        #expect((try? fine.date()) == Date(timeIntervalSinceReferenceDate: 86_400))
+    }
+
+    @Test func anUnreadableFileIsNotedOnceAndAnOldFormatNotAtAll() throws {
+        let site = try QuickCheckTests().settledWorkspace()
+        try site.build()
+        let notes = Notes()
+        let folder = CacheFolder(output: site.output, note: notes.add)
+        let identity = BuildDriver.identity(of: site.options())
+        #expect(folder.cache(matching: identity) != nil)
+
+        var old = CacheWriter(BuildCache.magic)
+        old.write(BuildCache.format - 1)
+        try Data(old.bytes + [1, 2, 3]).write(to: folder.cacheFile)
+        try Data("MAGBUILD-QUICK-1 and more".utf8).write(to: folder.quickFile)
+        #expect(folder.cache(matching: identity) == nil)
+        #expect(QuickCheck.holds(in: folder, identity: identity, site: site.site, now: Date(), jobs: 1) == nil)
+        #expect(notes.all.isEmpty)
+
+        try Data(Self.files.cache.prefix(100)).write(to: folder.cacheFile)
+        try Data(Self.files.quick.prefix(100)).write(to: folder.quickFile)
+        for _ in 0..<2 {
+            #expect(QuickCheck.holds(in: folder, identity: identity, site: site.site, now: Date(), jobs: 1) == nil)
+            #expect(folder.cache(matching: identity) == nil)
+        }
+        #expect(notes.all == [
+            "build cache \(folder.quickFile.path) is unreadable, comparing every input",
+            "build cache \(folder.cacheFile.path) is unreadable, building from scratch",
+        ])
+
+        // The build starts from scratch and writes a good cache again.
+        #expect(try site.build().articlesRendered == 3)
+        #expect(folder.cache(matching: identity) != nil)
+    }
+}
+
+/// Notes collected from any thread.
+private final class Notes: Sendable {
+    private let notes = Mutex<[String]>([])
+    var all: [String] { notes.withLock { $0 } }
+    @Sendable func add(_ note: String) { notes.withLock { $0.append(note) } }
+}
+
+private extension CacheWriter {
+    func with(_ value: UInt64) -> [UInt8] {
+        var writer = self
+        writer.write(value)
+        return writer.bytes
+    }
+}
+
+/// A small seeded random generator, so a failure can be repeated.
+struct SplitMix {
+    private var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+    mutating func next(below bound: Int) -> Int { Int(next() % UInt64(bound)) }
+}
