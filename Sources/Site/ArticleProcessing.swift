@@ -1,3 +1,4 @@
+import Basics
 import Comments
 import Content
 import Diagnostics
@@ -70,7 +71,7 @@ enum ArticleProcessing {
         guard let src = source.frontMatter.image?.src, !src.contains("://"), !src.hasPrefix("//") else { return nil }
         if src.hasPrefix("/") {
             let path = src.hasPrefix("/static/") ? String(src.dropFirst("/static/".count)) : String(src.dropFirst())
-            return site.appendingPathComponent("static").appendingPathComponent(path)
+            return site.appendingPathComponent(SiteLayout.staticFiles).appendingPathComponent(path)
         }
         guard let bundle = source.bundleDirectory else { return nil }
         return site.appendingPathComponent(bundle).appendingPathComponent(src)

@@ -136,7 +136,7 @@ import Testing
         let summary = try site.build()
         #expect(summary.articlesRendered == 3)
         #expect(site.outputFiles() == (try site.cleanBuild()))
-        #expect(BuildCache.read(from: cache) != nil, "the next cache is written")
+        #expect(CacheFolder(output: site.output).cache(matching: BuildDriver.identity(of: site.options())) != nil, "the next cache is written")
     }
 
     @Test func aCacheOfOtherOptionsOrAnotherOutputFolderIsNotUsed() throws {

@@ -131,7 +131,7 @@ extension BuildSteps {
     static func settingsDigest(_ options: BuildOptions, identity: Digest) -> Digest {
         var hasher = DigestHasher(tag: "settings")
         hasher.combine(identity)
-        hasher.combine(FileManager.default.contents(atPath: options.source.appendingPathComponent("site.yml").path) ?? Data())
+        hasher.combine(FileManager.default.contents(atPath: options.source.appendingPathComponent(SiteLayout.config).path) ?? Data())
         hasher.combine(options.baseURL)
         return hasher.finalize()
     }

@@ -10,7 +10,7 @@ import Glibc
 /// site folder or other build options, or one that does not describe the output folder as
 /// it is now, is ignored and the build starts from scratch.
 public struct BuildCache: Sendable {
-    static let format = 3
+    static let format = 4
 
     var format = BuildCache.format
     /// The magbuild binary, the site folder and the build options.
@@ -25,8 +25,6 @@ public struct BuildCache: Sendable {
     var outputFolder: FolderIdentity? = nil
     /// Disk builds: the keys of the spare copy of the previous output, when it is complete.
     var spare: [String: Digest]? = nil
-    /// The digest of every input of the build (see `BuildPipeline`): equal means nothing to do.
-    var inputs: Digest? = nil
     /// What the summary line counts, for a build that had nothing to do.
     var counts = Counts(pages: 0, files: 0, comments: 0)
     /// Disk builds: the identity of the spare folder.
@@ -45,14 +43,6 @@ public struct BuildCache: Sendable {
 }
 
 extension BuildCache {
-    /// Reads a cache file; nil when missing, unreadable or not a cache (a corrupt file is not an error).
-    static func read(from url: URL) -> BuildCache? {
-        guard let data = try? Data(contentsOf: url), data.starts(with: magic) else { return nil }
-        var reader = CacheReader(data.dropFirst(magic.count))
-        guard let cache = try? BuildCache(from: &reader), reader.isAtEnd else { return nil }
-        return cache
-    }
-
     /// Writes the cache file under a temporary name and renames it into place, so a killed
     /// build leaves the old cache or the new one. Not flushed to disk: after a power failure
     /// the cache may be unreadable, and the next build then starts from scratch.

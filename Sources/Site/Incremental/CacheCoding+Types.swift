@@ -28,7 +28,6 @@ extension BuildCache: CacheCodable {
         outputFolder = try reader.optional()
         spare = try reader.bool() ? try Self.readKeys(&reader) : nil
         spareFolder = try reader.optional()
-        inputs = try reader.optional()
         counts = try reader.read()
     }
 
@@ -43,7 +42,6 @@ extension BuildCache: CacheCodable {
         writer.write(spare != nil)
         if let spare { Self.writeKeys(spare, to: &writer) }
         writer.write(spareFolder)
-        writer.write(inputs)
         writer.write(counts)
     }
 
