@@ -19,6 +19,10 @@ public final class InotifyWatcher: FileWatcher {
     }
 
     /// Folders by watch descriptor, site-relative ("" is the site folder).
+    ///
+    /// `@unchecked Sendable`: `start` fills it before the watch thread starts, and from then
+    /// on only that thread reads and changes it (Thread.start orders the two), so no two
+    /// threads ever touch it at once.
     private final class Folders: @unchecked Sendable {
         var byDescriptor: [Int32: String] = [:]
     }
