@@ -62,7 +62,7 @@ let package = Package(
         .target(name: "PreviewServer", swiftSettings: instrumented),
 
         .target(name: "CLibFuzzer"),
-        .target(name: "FuzzSupport", dependencies: ["CLibFuzzer"], swiftSettings: fuzzTarget),
+        .target(name: "FuzzSupport", dependencies: ["CLibFuzzer", "Diagnostics"], swiftSettings: fuzzTarget),
         .target(name: "ImportFuzzing", dependencies: ["FuzzSupport", "Comments"], swiftSettings: fuzzTarget),
 
         fuzzer("FuzzFrontMatter", ["Content"]),
