@@ -38,7 +38,7 @@ let package = Package(
         .systemLibrary(name: "CXXHash", pkgConfig: "libxxhash", providers: [.apt(["libxxhash-dev"])]),
         .target(name: "Basics", swiftSettings: strict),
         .target(name: "Diagnostics", swiftSettings: strict),
-        .target(name: "Markdown", dependencies: ["Basics", "CCmarkGFM"], swiftSettings: strict),
+        .target(name: "Markdown", dependencies: ["Basics", "CCmarkGFM", "Diagnostics"], swiftSettings: strict),
         .target(name: "Templates", dependencies: ["Basics", "Diagnostics"], swiftSettings: strict),
         .target(name: "Content", dependencies: ["Basics", "Diagnostics", "Yams"], swiftSettings: strict),
         .target(name: "Comments", dependencies: ["Basics", "Diagnostics"], swiftSettings: strict),

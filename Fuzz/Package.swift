@@ -68,7 +68,7 @@ let package = Package(
         .target(name: "PreviewServer", swiftSettings: instrumented),
 
         .target(name: "CLibFuzzer"),
-        .target(name: "FuzzSupport", dependencies: ["CLibFuzzer"], swiftSettings: fuzzTarget),
+        .target(name: "FuzzSupport", dependencies: ["CLibFuzzer", "Diagnostics"], swiftSettings: fuzzTarget),
         .target(name: "ImportFuzzing", dependencies: ["FuzzSupport", "Comments", "CommentImport"], swiftSettings: fuzzTarget),
 
         fuzzer("FuzzFrontMatter", ["Basics", "Content"]),

@@ -5,6 +5,8 @@
 #   FUZZ_TARGETS   space-separated target names (default: all)
 #   FUZZ_FLAGS     extra libFuzzer flags, e.g. "-jobs=2 -workers=2"
 #
+# Each target mutates with the dictionary of its input format (Dictionaries/, see dictionary_for).
+#
 # Each target starts from a copy of its seeds (Fuzz/Corpus/<target>/, never written to) in
 # Fuzz/.work/<target>/corpus, which keeps what earlier runs found. A crash or failed invariant
 # leaves its input in Fuzz/.work/<target>/artifacts/ and makes the script exit with status 1.
@@ -25,18 +27,31 @@ export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=0}
 # Swift's crash backtracer reads memory that ASan then reports as a second, bogus error.
 export SWIFT_BACKTRACE=${SWIFT_BACKTRACE:-enable=no}
 
+# The libFuzzer dictionary (-dict=) of a target's input format, if it has one.
+dictionary_for() {
+    case "$1" in
+        FuzzTemplates) echo Dictionaries/templates.dict ;;
+        FuzzFrontMatter) echo Dictionaries/frontmatter.dict ;;
+        FuzzWXRImport | FuzzDisqusImport) echo Dictionaries/xml.dict ;;
+        FuzzCommentsJSON) echo Dictionaries/json.dict ;;
+        FuzzMarkdown) echo Dictionaries/markdown.dict ;;
+    esac
+}
+
 failed=""
 for target in $TARGETS; do
     if [ ! -d "Corpus/$target" ]; then echo "fuzz: unknown target $target" >&2; exit 2; fi
     work=".work/$target"
     mkdir -p "$work/corpus" "$work/artifacts"
     cp -n Corpus/"$target"/* "$work/corpus/" 2>/dev/null
-    echo "fuzz: $target for ${SECONDS_PER_TARGET}s"
+    dictionary=$(dictionary_for "$target")
+    echo "fuzz: $target for ${SECONDS_PER_TARGET}s${dictionary:+ with $dictionary}"
     # shellcheck disable=SC2086
     "$BIN/$target" "$work/corpus" -max_total_time="$SECONDS_PER_TARGET" -timeout=30 -print_final_stats=1 \
-        -artifact_prefix="$work/artifacts/" ${FUZZ_FLAGS:-} > "$work/log" 2>&1
+        ${dictionary:+-dict="$dictionary"} -artifact_prefix="$work/artifacts/" ${FUZZ_FLAGS:-} > "$work/log" 2>&1
     status=$?
     grep -E "^stat::number_of_executed_units|^Done [0-9]+ runs" "$work/log" | tail -1 | sed "s/^/fuzz: $target: /"
+    grep -E "^#[0-9]+.*(DONE|INITED).*cov:" "$work/log" | tail -1 | sed "s/^/fuzz: $target: /"
     if [ $status -ne 0 ]; then
         failed="$failed $target"
         echo "fuzz: $target FAILED (status $status); the end of its log, $work/log:" >&2

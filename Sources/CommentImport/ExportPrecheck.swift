@@ -24,7 +24,7 @@ enum ExportPrecheck {
 
         var decoder = Unicode.UTF8()
         var markup = MarkupScanner()
-        var line = 1, column = 1
+        var cursor = LineCursor()
         while true {
             let scalar: Unicode.Scalar
             if isUTF8 {
@@ -32,6 +32,7 @@ enum ExportPrecheck {
                 case .scalarValue(let value): scalar = value
                 case .emptyInput: return nil
                 case .error:
+                    let (line, column) = cursor.position(before: 0xFF as UInt8)  // the invalid byte
                     return .error(at: SourceLocation(file: file, line: line, column: column),
                                   "the export is not valid UTF-8", hint: "the file may be damaged or in another encoding")
                 }
@@ -39,16 +40,12 @@ enum ExportPrecheck {
                 guard let byte = bytes.next() else { return nil }
                 scalar = Unicode.Scalar(byte)
             }
+            let (line, column) = cursor.position(before: scalar)
             if let start = markup.emptyInstructionEnded(by: scalar, line: line, column: column) {
                 return .error(at: SourceLocation(file: file, line: start.line, column: start.column),
                               "a processing instruction without data ('<?name?>') that the XML parser cannot read")
             }
-            if scalar == "\n" {
-                line += 1
-                column = 1
-            } else {
-                column += 1
-            }
+            cursor.advance(past: scalar)
         }
     }
 

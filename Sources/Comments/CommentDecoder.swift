@@ -4,7 +4,7 @@ import Foundation
 /// Turns the JSON tree of a `comments.json` into comments, collecting a diagnostic for
 /// every problem instead of stopping at the first.
 struct CommentDecoder {
-    private var source: SourceText
+    private var source: JSONSourceFile
     private(set) var diagnostics: [Diagnostic] = []
     /// Where each id was first defined, to report duplicates.
     private var firstOffsetOfID: [String: Int] = [:]
@@ -12,7 +12,7 @@ struct CommentDecoder {
     static let requiredKeys = ["id", "author", "date", "text"]
     static let knownKeys = ["id", "parent", "author", "date", "text", "rating", "status"]
 
-    init(source: SourceText) {
+    init(source: JSONSourceFile) {
         self.source = source
     }
 

@@ -14,7 +14,7 @@ public enum CommentFile {
     ///   or every bad comment (missing key, wrong type, bad date, unknown status, duplicate id).
     public static func parse(_ data: Data, file: String) throws -> [Comment] {
         let bytes = [UInt8](data)
-        var source = SourceText(file: file, bytes: bytes)
+        var source = JSONSourceFile(file: file, bytes: bytes)
         let root: JSONNode
         do throws(JSONSyntaxError) {
             root = try JSONReader.read(bytes)

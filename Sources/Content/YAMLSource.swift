@@ -4,6 +4,10 @@ import Yams
 
 /// A piece of YAML inside a file (all of `site.yml`, or an article's front matter),
 /// and the mapping from Yams' positions to positions in the file.
+///
+/// The text has `\n` line endings only (see ``FrontMatterBlock/normalized(_:)``), but libyaml
+/// also ends lines at U+0085, U+2028 and U+2029; its positions are moved to magbuild's
+/// one line rule (``SourceText``), under which those are ordinary characters.
 struct YAMLSource {
     /// The file, relative to the site folder.
     var file: String
@@ -18,9 +22,53 @@ struct YAMLSource {
         return location(line: mark.line, column: mark.column)
     }
 
-    /// The file position of a 1-based line and column within `text`.
+    /// The file position of a 1-based line and column within `text`, as libyaml counts them.
     func location(line: Int, column: Int) -> SourceLocation {
-        SourceLocation(file: file, line: lineOffset + line, column: column)
+        guard Self.hasUnicodeLineBreaks(text) else {
+            return SourceLocation(file: file, line: lineOffset + line, column: column)
+        }
+        let lines = SourceText(text)
+        guard let offset = Self.byteOffset(ofYAMLLine: line, column: column, in: text) else {
+            // libyaml puts the end of the stream on a line of its own, after the text's last.
+            return SourceLocation(file: file, line: lineOffset + lines.lineCount + 1, column: 1)
+        }
+        let position = lines.position(ofByte: offset)
+        return SourceLocation(file: file, line: lineOffset + position.line, column: position.column)
+    }
+
+    /// Whether `text` holds a line break that libyaml counts and magbuild does not
+    /// (U+0085 is C2 85 in UTF-8, U+2028 and U+2029 are E2 80 A8 and E2 80 A9).
+    static func hasUnicodeLineBreaks(_ text: String) -> Bool {
+        var previous: (UInt8, UInt8) = (0, 0)
+        for byte in text.utf8 {
+            if (previous.1 == 0xC2 && byte == 0x85) || (previous == (0xE2, 0x80) && (byte == 0xA8 || byte == 0xA9)) { return true }
+            previous = (previous.1, byte)
+        }
+        return false
+    }
+
+    /// The line endings of libyaml: `\r\n` is one.
+    private static let yamlLineBreaks: Set<Unicode.Scalar> = ["\n", "\r", "\u{85}", "\u{2028}", "\u{2029}"]
+
+    /// The UTF-8 offset in `text` of libyaml's 1-based `line` and `column` (in scalars), with
+    /// lines ending at `\n`, `\r\n`, `\r`, U+0085, U+2028 and U+2029; nil past the end.
+    static func byteOffset(ofYAMLLine line: Int, column: Int, in text: String) -> Int? {
+        var currentLine = 1, currentColumn = 1, offset = 0
+        var previous: Unicode.Scalar?
+        for scalar in text.unicodeScalars {
+            let endsLine = yamlLineBreaks.contains(scalar) && !(scalar == "\n" && previous == "\r")
+            // A column past the end of its line is the line's end.
+            if currentLine == line && (currentColumn == column || endsLine) { return offset }
+            offset += scalar.utf8.count
+            if endsLine {
+                currentLine += 1
+                currentColumn = 1
+            } else if scalar != "\n" {
+                currentColumn += 1
+            }
+            previous = scalar
+        }
+        return currentLine == line ? offset : nil
     }
 
     /// The file position of a node.
@@ -56,8 +104,9 @@ struct YAMLSource {
                 .error, at: location(mark), "invalid YAML: \(problem)",
                 hint: Self.hint(forProblem: problem), notes: notes)
         case let .reader(problem, offset, _, yaml):
-            let position = offset.flatMap { Self.position(ofCharacterOffset: $0, in: yaml) }
-            return .error(at: position.map { location(line: $0.line, column: $0.column) } ?? location(nil),
+            let index = offset.flatMap { yaml.index(yaml.startIndex, offsetBy: $0, limitedBy: yaml.endIndex) }
+            let position = index.map { SourceText(yaml).position(ofByte: yaml.utf8.distance(from: yaml.startIndex, to: $0)) }
+            return .error(at: position.map { SourceLocation(file: file, line: lineOffset + $0.line, column: $0.column) } ?? location(nil),
                           "invalid YAML: \(problem)")
         case let .duplicatedKeysInMapping(duplicates, context):
             let keys = duplicates.map { "'\($0)'" }.joined(separator: ", ")
@@ -79,21 +128,5 @@ struct YAMLSource {
             return "check the indentation, and quote values that start with a quote mark"
         }
         return nil
-    }
-
-    /// The 1-based line and column of a character offset.
-    static func position(ofCharacterOffset offset: Int, in text: String) -> (line: Int, column: Int)? {
-        var line = 1, column = 1, count = 0
-        for character in text {
-            if count == offset { return (line, column) }
-            if character == "\n" || character == "\r\n" {
-                line += 1
-                column = 1
-            } else {
-                column += 1
-            }
-            count += 1
-        }
-        return count == offset ? (line, column) : nil
     }
 }

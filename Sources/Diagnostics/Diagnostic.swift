@@ -75,13 +75,8 @@ extension Diagnostic {
         return copy
     }
 
-    /// Line `number` (1-based) of `text`, without its line break.
+    /// Line `number` (1-based) of `text` under ``SourceText``'s line rule, without its line ending.
     public static func line(_ number: Int, of text: String) -> String? {
-        var current = 1
-        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            if current == number { return String(line.hasSuffix("\r") ? line.dropLast() : line) }
-            current += 1
-        }
-        return nil
+        SourceText(text).line(number)
     }
 }

@@ -37,8 +37,16 @@ struct CmarkNode {
     var startLine: Int { Int(cmark_node_get_start_line(pointer)) }
     var startColumn: Int { Int(cmark_node_get_start_column(pointer)) }
 
+    var endLine: Int { Int(cmark_node_get_end_line(pointer)) }
+
+    /// The type's name: `paragraph`, and for the table extension's nodes `table`,
+    /// `table_header` (the header row), `table_row` and `table_cell`.
+    var typeName: String { cmark_node_get_type_string(pointer).map { String(cString: $0) } ?? "" }
+
     var parent: CmarkNode? { CmarkNode(cmark_node_parent(pointer)) }
     var firstChild: CmarkNode? { CmarkNode(cmark_node_first_child(pointer)) }
+    var next: CmarkNode? { CmarkNode(cmark_node_next(pointer)) }
+    var previous: CmarkNode? { CmarkNode(cmark_node_previous(pointer)) }
 
     /// All nodes of the subtree rooted here, in document order, each with the
     /// event at which the walk met it. Collect first, modify the tree afterwards.

@@ -22,11 +22,14 @@ struct HeadingAnchors {
     }
 
     private func anchor(_ heading: CmarkNode, level: Int, id: String) {
-        var html = CmarkLibrary.takeString(cmark_render_html(heading.pointer, options, extensions))
-        let openingTag = "<h\(level)>"
-        guard html.hasPrefix(openingTag) else { return }
-        html = "<h\(level) id=\"\(Escaping.html(id))\">" + html.dropFirst(openingTag.count)
-        while html.last == "\n" { html.removeLast() }
+        let rendered = CmarkLibrary.takeString(cmark_render_html(heading.pointer, options, extensions)).utf8
+        // Bytes, not characters: a heading that starts with a combining mark glues it onto the
+        // tag's `>` (found by fuzzing: Fuzz/Corpus/FuzzMarkdown/regression-heading-combining-mark).
+        let openingTag = "<h\(level)>".utf8
+        guard rendered.starts(with: openingTag) else { return }
+        var content = rendered.dropFirst(openingTag.count)
+        while content.last == UInt8(ascii: "\n") { content = content.dropLast() }
+        let html = "<h\(level) id=\"\(Escaping.html(id))\">" + String(decoding: content, as: UTF8.self)
         guard let block = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK) else { return }
         guard cmark_node_set_on_enter(block, html) == 1, cmark_node_replace(heading.pointer, block) == 1 else {
             cmark_node_free(block)

@@ -4,13 +4,14 @@ import CCmarkGFM
 /// the page's URL, and lists every link that points inside the site.
 struct LinkRewriter {
     let resolver: PageURLResolver
-    /// The Markdown source, to turn cmark's byte columns into character columns.
+    /// The Markdown source, to locate the links in.
     let source: String
 
     /// Rewrites the URLs of the links and images met in `walk` (see `CmarkNode.walk()`);
     /// returns the internal links in document order.
     func rewrite(_ walk: [CmarkNode.Step]) -> [Link] {
         var links: [Link] = []
+        var positions: LinkPositions?  // made for the first link: most pages have none or few
         for (event, node) in walk where event == CMARK_EVENT_ENTER {
             let kind: Link.Kind
             switch node.type {
@@ -29,25 +30,37 @@ struct LinkRewriter {
                 resolved = resolver.resolve(original)
                 node.url = resolved
             }
-            let (line, byteColumn) = Self.position(of: node)
-            links.append(Link(kind: kind, original: original, resolved: resolved, line: line, column: byteColumn))
-        }
-        guard !links.isEmpty else { return links }
-        let columns = SourceLines(source).characterColumns(links.map { ($0.line, $0.column) })
-        for (index, column) in zip(links.indices, columns) {
-            links[index].column = column
+            let located = positions ?? LinkPositions(source: source)
+            positions = located
+            let (line, column) = located.position(of: node)
+            links.append(Link(kind: kind, original: original, resolved: resolved, line: line, column: column))
         }
         return links
     }
+}
 
-    /// Line and byte column where the link's (or image's) opening bracket is.
-    private static func position(of node: CmarkNode) -> (line: Int, byteColumn: Int) {
+/// Where links are in the Markdown source: cmark's positions, repaired and in scalar columns.
+struct LinkPositions {
+    let source: SourcePositions
+    let tables: TableSplitPositions
+
+    init(source: String) {
+        self.source = SourcePositions(source)
+        tables = TableSplitPositions(positions: self.source)
+    }
+
+    /// 1-based line and column (in Unicode scalars) of the link's (or image's) opening bracket.
+    func position(of node: CmarkNode) -> (line: Int, column: Int) {
         // cmark dates a link whose text spans lines at its closing bracket's
         // line (the column is the opening bracket's); its text starts earlier.
         var line = node.startLine
         if let textLine = node.firstChild?.startLine, textLine > 0, textLine < line {
             line = textLine
         }
-        return (line, node.startColumn)
+        var byteColumn = node.startColumn
+        if let repaired = tables.position(of: node, byteColumn: byteColumn) {
+            (line, byteColumn) = repaired
+        }
+        return source.position(line: line, byteColumn: byteColumn)
     }
 }

@@ -44,7 +44,8 @@ public struct Link: Sendable, Hashable {
     /// The URL as it appears in the HTML (bundle-relative URLs rewritten to the page's URL).
     public var resolved: String
     /// 1-based line and column of the link's `[` (or the image's `!`) in the Markdown
-    /// source (the body, not the file); the column counts characters, a tab as one.
+    /// source (the body, not the file); lines and columns follow
+    /// `SourceText`'s rule (a lone `\r` ends a line; columns count Unicode scalars, a tab as one).
     public var line: Int
     public var column: Int
 

@@ -78,16 +78,16 @@ struct CheckFrontMatter {
 }
 
 /// Finds front matter keys and values in an article file, for findings about values the
-/// content loader keeps no position for.
+/// content loader keeps no position for. Lines and columns follow ``SourceText``'s rule.
 struct FrontMatterLines {
     let file: String
-    private let lines: [Substring]
+    private let lines: [String]
 
     init(site: URL, file: String, bodyLine: Int) {
         self.file = file
         let data = FileManager.default.contents(atPath: site.appendingPathComponent(file).path) ?? Data()
-        let text = String(decoding: data, as: UTF8.self)
-        lines = Array(text.split(separator: "\n", omittingEmptySubsequences: false).prefix(max(1, bodyLine - 1)))
+        let text = SourceText(utf8: Array(data))
+        lines = (1...max(1, min(bodyLine - 1, text.lineCount))).compactMap { text.line($0) }
     }
 
     /// The value of `key` (`title`, or `image.src` for a nested key), else the opening line.
@@ -96,7 +96,7 @@ struct FrontMatterLines {
         var parts = key.split(separator: ".").map(String.init)
         while parts.count > 1, let found = index(ofKey: parts.removeFirst(), from: start) { start = found + 1 }
         guard let last = parts.last, let index = index(ofKey: last, from: start) else { return at(0, column: 1) }
-        let line = lines[index]
+        let line = lines[index].unicodeScalars
         let keyStart = line.firstIndex { $0 != " " } ?? line.startIndex
         var column = line.distance(from: line.startIndex, to: keyStart) + 1
         if let colon = line.firstIndex(of: ":"),
@@ -109,9 +109,7 @@ struct FrontMatterLines {
     /// The first occurrence of `needle` in the front matter.
     func locate(needle: String) -> (SourceLocation, String?) {
         for (index, line) in lines.enumerated() {
-            if let range = line.range(of: needle) {
-                return at(index, column: line.distance(from: line.startIndex, to: range.lowerBound) + 1)
-            }
+            if let column = SourceText.column(of: needle, in: line) { return at(index, column: column) }
         }
         return at(0, column: 1)
     }
@@ -122,7 +120,6 @@ struct FrontMatterLines {
     }
 
     private func at(_ index: Int, column: Int) -> (SourceLocation, String?) {
-        let text = index < lines.count ? String(lines[index]).trimmingCharacters(in: .newlines) : nil
-        return (SourceLocation(file: file, line: index + 1, column: column), text)
+        (SourceLocation(file: file, line: index + 1, column: column), index < lines.count ? lines[index] : nil)
     }
 }

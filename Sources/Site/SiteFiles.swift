@@ -53,17 +53,12 @@ enum SiteFiles {
     }
 
     /// Finds the first line of `file` (relative to `site`) containing `needle`, for diagnostics
-    /// about front matter values the content loader does not keep positions for.
+    /// about front matter values the content loader does not keep positions for. Lines and
+    /// columns follow ``SourceText``'s rule; a file that cannot be read gives its line 1.
     static func locate(_ needle: String, in file: String, site: URL) -> SourceLocation {
         let url = site.appendingPathComponent(file)
-        guard let data = FileManager.default.contents(atPath: url.path), let text = String(data: data, encoding: .utf8)
-        else { return SourceLocation(file: file) }
-        for (number, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            if let range = line.range(of: needle) {
-                return SourceLocation(file: file, line: number + 1, column: line.distance(from: line.startIndex, to: range.lowerBound) + 1)
-            }
-        }
-        return SourceLocation(file: file)
+        guard let data = FileManager.default.contents(atPath: url.path) else { return SourceLocation(file: file) }
+        return SourceText(utf8: Array(data)).location(of: needle, in: file) ?? SourceLocation(file: file)
     }
 }
 

@@ -25,7 +25,11 @@ extension Filters {
             guard !old.isEmpty else { throw FilterError("'replace' needs a non-empty text to replace") }
             // Plain text going into safe HTML is escaped, so the result can stay safe.
             if case .safe = input, !isSafe(arguments[1]) { new = Escaping.html(new) }
-            return try mapText(input, "replace", environment) { $0.replacingOccurrences(of: old, with: new) }
+            // Scalar by scalar, as Jinja does, with the standard library: Foundation's
+            // `replacingOccurrences` traps on some texts with NUL or `\r` (found by fuzzing).
+            return try mapText(input, "replace", environment) { text in
+                String(text.unicodeScalars.replacing(old.unicodeScalars, with: new.unicodeScalars))
+            }
         },
         FilterDefinition("truncate", arguments: 1...2) { input, arguments, environment throws(FilterError) in
             let length = try integer(arguments[0], "the length of 'truncate'")

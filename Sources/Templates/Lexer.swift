@@ -1,10 +1,13 @@
+import Diagnostics
+
 /// Splits a template's text into tokens.
 ///
 /// Text outside tags becomes `.text` tokens, with whitespace control (`{%-`, `-%}`,
 /// `{{-`, `-}}`, `{#-`, `-#}`) already applied; comments vanish; `{% raw %}` …
 /// `{% endraw %}` becomes one `.text` token. Inside `{{ }}` and `{% %}` the lexer
 /// produces names, literals and symbols. Works on UTF-8 bytes and tracks line and
-/// column (in Unicode scalars) as it goes.
+/// column as it goes, by magbuild's one line rule (``LineCursor``: `\n`, `\r\n` and a lone
+/// `\r` end a line; columns count Unicode scalars from 1).
 ///
 /// The lexer does not stop at its first mistake: a bad character or number becomes an
 /// `.invalid` token (the parser stays quiet about it), a string that is never closed ends
@@ -13,8 +16,7 @@
 struct Lexer {
     private let bytes: [UInt8]
     private var position = 0
-    private var line = 1
-    private var column = 1
+    private var cursor = LineCursor()
     private var tokens: [Token] = []
     /// Set by a closing `-%}` / `-}}` / `-#}`: strip leading whitespace of the next text.
     private var stripNextText = false
@@ -249,6 +251,7 @@ struct Lexer {
         let quote = bytes[position]
         advance()
         let start = position
+        let startCursor = cursor
         var value: [UInt8] = []
         while position < bytes.count {
             let byte = bytes[position]
@@ -256,7 +259,7 @@ struct Lexer {
                 advance()
                 return Token(kind: .string(String(decoding: value, as: UTF8.self)), span: span)
             }
-            if byte == UInt8(ascii: "\n") { break }
+            if byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r") { break }
             if byte == UInt8(ascii: "\\"), let next = peek(1) {
                 switch next {
                 case UInt8(ascii: "n"): value.append(UInt8(ascii: "\n"))
@@ -276,31 +279,35 @@ struct Lexer {
         }
         fail(SyntaxError("string is never closed", at: span,
                          hint: "close it with \(quote == UInt8(ascii: "'") ? "'" : "\"") on the same line"))
-        skipToCloserOnLine(from: start)
+        skipToCloserOnLine(from: start, at: startCursor)
         runawayString = position >= bytes.count
         return Token(kind: .invalid, span: span)
     }
 
-    /// After a string that is never closed: moves back to `start` and on to the first `}}`
-    /// or `%}` on the same line, or to the line's end, so the tag can still close.
-    private mutating func skipToCloserOnLine(from start: Int) {
-        var cursor = start
-        while cursor < bytes.count, bytes[cursor] != UInt8(ascii: "\n") {
-            if cursor + 1 < bytes.count, bytes[cursor + 1] == UInt8(ascii: "}"),
-               bytes[cursor] == UInt8(ascii: "}") || bytes[cursor] == UInt8(ascii: "%")
+    /// After a string that is never closed: moves back to `start` (where the line cursor was
+    /// `startCursor`) and on to the first `}}` or `%}` on the same line, or to the line's end,
+    /// so the tag can still close.
+    private mutating func skipToCloserOnLine(from start: Int, at startCursor: LineCursor) {
+        var end = start
+        while end < bytes.count, bytes[end] != UInt8(ascii: "\n"), bytes[end] != UInt8(ascii: "\r") {
+            if end + 1 < bytes.count, bytes[end + 1] == UInt8(ascii: "}"),
+               bytes[end] == UInt8(ascii: "}") || bytes[end] == UInt8(ascii: "%")
             {
                 break
             }
-            cursor += 1
+            end += 1
         }
-        // `advance` only moves forward: the cursor has not passed `start` yet in columns.
-        rewind(to: start)
-        advance(cursor - position)
+        position = start
+        cursor = startCursor
+        advance(end - position)
     }
 
     // MARK: - Cursor
 
-    private var here: Span { Span(line: line, column: column) }
+    private var here: Span {
+        let (line, column) = cursor.position(before: peek(0))
+        return Span(line: line, column: column)
+    }
 
     private func peek(_ offset: Int) -> UInt8? {
         position + offset < bytes.count ? bytes[position + offset] : nil
@@ -308,22 +315,8 @@ struct Lexer {
 
     private mutating func advance(_ count: Int = 1) {
         for _ in 0..<count where position < bytes.count {
-            let byte = bytes[position]
-            if byte == UInt8(ascii: "\n") {
-                line += 1
-                column = 1
-            } else if byte & 0xC0 != 0x80 {
-                column += 1
-            }
+            cursor.advance(past: bytes[position])
             position += 1
-        }
-    }
-
-    /// Moves back to `target` on the same line.
-    private mutating func rewind(to target: Int) {
-        while position > target {
-            position -= 1
-            if bytes[position] & 0xC0 != 0x80 { column -= 1 }
         }
     }
 

@@ -324,15 +324,13 @@ struct Parser {
 
     /// Where the first non-whitespace character of `text`, which starts at `start`, is.
     private static func firstVisibleCharacter(of text: String, startingAt start: Span) -> Span? {
-        var line = start.line, column = start.column
+        var cursor = LineCursor(line: start.line, column: start.column)
         for scalar in text.unicodeScalars {
             switch scalar {
-            case "\n":
-                line += 1
-                column = 1
-            case " ", "\t", "\r":
-                column += 1
+            case "\n", "\r", " ", "\t":
+                cursor.advance(past: scalar)
             default:
+                let (line, column) = cursor.position(before: scalar)
                 return Span(line: line, column: column)
             }
         }

@@ -124,3 +124,17 @@ import Testing
         #expect(errors.first?.rendered.hasSuffix("\n    " + String(repeating: " ", count: 50) + "^") == true)
     }
 }
+
+/// Comment file errors follow magbuild's one line rule (``SourceText``): a lone `\r` ends a line.
+@Suite struct CommentFileLineRuleTests {
+    @Test func loneCarriageReturnsEndLines() {
+        let json = "{\"comments\": [\r  {\"id\": \"1\", \"author\": \"x\", \"text\": \"t\", \"date\": \"nope\"}\r]}"
+        let errors = parseErrors(json)
+        #expect(locations(errors) == ["c.json:2:51"])
+        #expect(errors.first?.sourceLine == #"  {"id": "1", "author": "x", "text": "t", "date": "nope"}"#)
+    }
+
+    @Test func crlfIsOneLineEnding() {
+        #expect(locations(parseErrors("\r\n\r\n  {\"Comments\": []}")) == ["c.json:3:3"])
+    }
+}

@@ -83,3 +83,20 @@ import Testing
         #expect(rendered.html.contains("id=\"fnref-a-2\""))
     }
 }
+
+/// A heading whose text starts with a combining mark still gets its id (found by fuzzing:
+/// `Fuzz/Corpus/FuzzMarkdown/regression-heading-combining-mark`; the mark joined the `>` of
+/// `<h2>` into one character, so the tag was not found and the id never written).
+@Suite struct HeadingCombiningMarkTests {
+    @Test func theFuzzersReproducer() {
+        let rendered = MarkdownRenderer.render("\u{301}\r-")
+        #expect(rendered.headings.map(\.id) == ["section"])
+        #expect(rendered.html.hasPrefix("<h2 id=\"section\">\u{301}</h2>"))
+    }
+
+    @Test func aMarkBeforeText() {
+        let rendered = MarkdownRenderer.render("# \u{301}Titel\n\nText")
+        #expect(rendered.headings.map(\.id) == ["titel"])
+        #expect(rendered.html.hasPrefix("<h1 id=\"titel\">\u{301}Titel</h1>\n<p>"))
+    }
+}

@@ -4,7 +4,7 @@ import Foundation
 import FuzzSupport
 
 // comments.json → comments → comment section.
-// - A broken file is reported with diagnostics located in that file.
+// - A broken file is reported with diagnostics located in that file, at a line and column it has.
 // - Threading publishes every approved comment exactly once, in every order and depth cap,
 //   never deeper than the cap, and counts them.
 // - Writing is stable: parsing what was written gives the same comments back, byte for byte.
@@ -17,7 +17,11 @@ FuzzDriver.run { data in
     } catch let list as DiagnosticList {
         Invariant.require(!list.diagnostics.isEmpty, "an empty diagnostic list was thrown")
         for diagnostic in list.diagnostics {
-            Invariant.require(diagnostic.location?.file == file, "diagnostic without this file's location: \(diagnostic)")
+            guard let location = diagnostic.location, location.file == file else {
+                Invariant.require(false, "diagnostic without this file's location: \(diagnostic)")
+                continue
+            }
+            LocationCheck.require(location, in: SourceText(utf8: Array(data)), "\(diagnostic)")
         }
         return
     } catch {

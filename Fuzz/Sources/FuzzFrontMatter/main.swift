@@ -5,7 +5,8 @@ import FuzzSupport
 @testable import Content
 
 // An article file → front matter and Markdown body.
-// - Diagnostics point into this file, at a line it has; errors and a front matter exclude each other.
+// - Diagnostics point into this file, at a line and column it has (LocationCheck); errors and a
+//   front matter exclude each other.
 // - The body is the text after the closing `---`, starting at `bodyLine`.
 // - What passes validation is what SPEC §2 allows: slug one safe segment, aliases site paths,
 //   related entries content paths, at least one author.
@@ -16,6 +17,7 @@ let zone = TimeZone(identifier: "Europe/Berlin") ?? .current
 FuzzDriver.run { data in
     let text = FuzzInput.text(data)
     let output = FrontMatterParser.parse(text: text, file: file, timeZone: zone)
+    let fileLines = SourceText(text)
     let normalized = FrontMatterBlock.normalized(text)
     // Lines split at `\n` bytes (as a Character, `\r\n` would be one line ending too).
     let lines = normalized.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
@@ -26,7 +28,7 @@ FuzzDriver.run { data in
             continue
         }
         Invariant.require(location.file == file, "diagnostic in another file: \(diagnostic)")
-        Invariant.require(location.line <= lines.count + 1, "diagnostic after the last line \(lines.count): \(diagnostic)")
+        LocationCheck.require(location, in: fileLines, "\(diagnostic)")
     }
     Invariant.require((output.frontMatter == nil) == output.hasErrors || output.frontMatter == nil,
                       "a front matter came back together with errors")

@@ -1,3 +1,4 @@
+import Diagnostics
 import FuzzSupport
 import Markdown
 
@@ -5,16 +6,10 @@ import Markdown
 // - Rendering is deterministic (heading ids, link rewriting and the teaser included).
 // - Heading ids are unique, non-empty, and each is written into the HTML.
 // - Without raw HTML no tag from the text survives; with it, the tag filter still neuters <script>.
-// - Link positions are in the text.
+// - Link positions are in the text, under magbuild's line rule (LocationCheck).
 FuzzDriver.run { data in
     let markdown = FuzzInput.text(data)
-    // Lines as cmark counts them: `\n`, `\r\n` and a lone `\r` end a line.
-    let lineCount = 1 + markdown.utf8.indices.filter { index in
-        let byte = markdown.utf8[index]
-        let next = markdown.utf8.index(after: index)
-        return byte == UInt8(ascii: "\n")
-            || (byte == UInt8(ascii: "\r") && (next == markdown.utf8.endIndex || markdown.utf8[next] != UInt8(ascii: "\n")))
-    }.count
+    let lines = SourceText(markdown)
     for allowRawHTML in [true, false] {
         let options = MarkdownOptions(pageURL: "/politik/fuzz/", allowRawHTML: allowRawHTML)
         let first = MarkdownRenderer.render(markdown, options: options)
@@ -28,8 +23,7 @@ FuzzDriver.run { data in
             Invariant.require(first.html.contains("id=\"\(heading.id)\""), "heading id \(heading.id) not in the HTML")
         }
         for link in first.internalLinks {
-            Invariant.require(link.line >= 1 && link.line <= lineCount && link.column >= 1,
-                              "link \(link.original.debugDescription) at \(link.line):\(link.column) of \(lineCount) lines")
+            LocationCheck.require(line: link.line, column: link.column, in: lines, "link \(link.original.debugDescription)")
         }
         let lowered = first.html.lowercased()
         Invariant.require(!lowered.contains("<script"), "a <script> tag in the output")

@@ -7,7 +7,7 @@ import Templates
 // - Input: up to four parts cut at lines `===`: page.html, base.html, partials/item.html,
 //   and text for the variables `fuzz`, `a` and `b`.
 // - Loading and rendering never crash; every error is a DiagnosticList whose diagnostics
-//   carry a location in one of the templates, at a line it has.
+//   carry a location in one of the templates, at a line and column it has (LocationCheck).
 // - Fuzz text printed through `{{ }}` and through every text filter (autoescape on) has
 //   no raw `<`, `>` or quote; `| json` has no `<` (it is written into <script>).
 let names = ["page.html", "base.html", "partials/item.html"]
@@ -55,8 +55,7 @@ func checkLocated(_ error: any Error, sources: [String: String], stage: String) 
             Invariant.require(false, "\(stage): diagnostic in an unknown file: \(diagnostic)")
             continue
         }
-        let lines = source.split(separator: "\n", omittingEmptySubsequences: false).count
-        Invariant.require(location.line <= lines, "\(stage): line \(location.line) of \(lines): \(diagnostic)")
+        LocationCheck.require(location, in: SourceText(source), "\(stage): \(diagnostic)")
     }
 }
 
