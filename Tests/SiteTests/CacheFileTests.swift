@@ -44,12 +44,12 @@ import Testing
     @Test(arguments: [false, true])
     func flippedBytesNeverCrash(quick: Bool) {
         let data = quick ? Self.files.quick : Self.files.cache
-        var random = SplitMix(seed: 0x5EED_CAC4E)
+        var random = SplitMix64(seed: 0x5EED_CAC4E)
         var decoded = 0
         for _ in 0..<3000 {
             var bytes = [UInt8](data)
-            for _ in 0...random.next(below: 3) {
-                bytes[random.next(below: bytes.count)] ^= UInt8(1 << random.next(below: 8))
+            for _ in 0...random.int(0..<3) {
+                bytes[random.int(0..<bytes.count)] ^= UInt8(1 << random.int(0..<8))
             }
             if Self.decodes(Data(bytes), quick: quick) { decoded += 1 }
         }
@@ -145,18 +145,4 @@ private extension CacheWriter {
         writer.write(value)
         return writer.bytes
     }
-}
-
-/// A small seeded random generator, so a failure can be repeated.
-struct SplitMix {
-    private var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-    mutating func next(below bound: Int) -> Int { Int(next() % UInt64(bound)) }
 }
