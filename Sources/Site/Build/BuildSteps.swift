@@ -91,15 +91,18 @@ extension BuildSteps {
     static func renderArticles(_ content: LoadedSite, options: BuildOptions) -> RenderedArticles {
         let site = options.source, config = content.config, settings = content.settings
         let loadWarnings = Dictionary(grouping: content.diagnostics.filter { $0.severity == .warning }) { $0.location?.file ?? "" }
-        let taken = { @Sendable (file: String) in content.unchanged[file].flatMap { $0.isRendered ? $0 : nil } }
+        // Unchanged and rendered before: taken as it is, with its key.
+        let taken = { @Sendable (file: String) -> (ArticleRecord, Digest)? in
+            content.unchanged[file].flatMap { record in record.key.map { (record, $0) } }
+        }
         let progress = ProgressCounter(
             step: "render articles", total: content.published.filter { taken($0.file) == nil }.count, report: options.progress)
         let store = BodyStore()
         let results = parallelMap(Array(content.published.indices), jobs: options.jobs) { index -> ArticleProcessing.Result in
             let stripped = content.published[index]
-            if let record = taken(stripped.file) {
+            if let (record, key) = taken(stripped.file) {
                 return ArticleProcessing.Result(
-                    article: PublishedArticle(source: stripped, facts: record.facts, key: record.key), rendered: nil,
+                    article: PublishedArticle(source: stripped, facts: record.facts, key: key), rendered: nil,
                     diagnostics: record.warnings, record: record)
             }
             defer { progress.advance() }

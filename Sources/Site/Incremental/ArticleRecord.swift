@@ -9,20 +9,19 @@ struct ArticleRecord: Sendable {
     var source: ArticleSource
     /// Its files as they were when it was rendered.
     var inputs: [InputFile]
-    var key: Digest
+    /// The article key when the article was rendered; nil for a draft or future article,
+    /// which is only known.
+    var key: Digest?
     var facts: ArticleFacts
     /// Warnings found while loading and rendering it, reported again while it is unchanged.
     var warnings: [Diagnostic]
-
-    /// Whether the article was rendered (it was published); a draft or future article is only known.
-    var isRendered: Bool { key != .zero }
 
     /// The record of an article that this build does not publish: known, but not rendered.
     static func unrendered(_ source: ArticleSource, site: URL, warnings: [Diagnostic]) -> ArticleRecord {
         var stripped = source
         stripped.body = ""
         return ArticleRecord(
-            source: stripped, inputs: inputs(of: source, site: site), key: .zero,
+            source: stripped, inputs: inputs(of: source, site: site), key: nil,
             facts: ArticleFacts(wordCount: 0, commentCount: 0, leadImageSize: nil), warnings: warnings)
     }
 

@@ -124,7 +124,7 @@ extension InputFile: CacheCodable {
 extension ArticleRecord: CacheCodable {
     init(from reader: inout CacheReader) throws {
         self.init(
-            source: try reader.read(), inputs: try reader.array(), key: try reader.read(),
+            source: try reader.read(), inputs: try reader.array(), key: try reader.optional(),
             facts: try reader.read(), warnings: try reader.array())
     }
 
