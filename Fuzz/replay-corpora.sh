@@ -10,7 +10,7 @@ set -u
 cd "$(dirname "$0")"
 
 SWIFT=${SWIFT:-swift}
-ALL_TARGETS="FuzzFrontMatter FuzzCommentsJSON FuzzReaderText FuzzTemplates FuzzWXRImport FuzzDisqusImport FuzzMarkdown FuzzRequestPath"
+ALL_TARGETS=$(ls Corpus)  # every target has a seed folder of its name
 TARGETS=${FUZZ_TARGETS:-$ALL_TARGETS}
 
 echo "fuzz-replay: building the fuzz targets (release, -sanitize=fuzzer,address)"

@@ -15,7 +15,7 @@ cd "$(dirname "$0")"
 
 SWIFT=${SWIFT:-swift}
 SECONDS_PER_TARGET=${FUZZ_SECONDS:-60}
-ALL_TARGETS="FuzzFrontMatter FuzzCommentsJSON FuzzReaderText FuzzTemplates FuzzWXRImport FuzzDisqusImport FuzzMarkdown FuzzRequestPath FuzzBuildCache"
+ALL_TARGETS=$(ls Corpus)  # every target has a seed folder of its name
 TARGETS=${FUZZ_TARGETS:-$ALL_TARGETS}
 
 echo "fuzz: building the fuzz targets (release, -sanitize=fuzzer,address)"
