@@ -84,3 +84,22 @@ import Testing
         #expect(MarkdownRenderer.lazyImages("") == "")
     }
 }
+
+/// The tag filter neuters the tags a browser reads as `script` and leaves the rest: in
+/// `<script"` the tag name is `script"` (found by replaying a template seed through
+/// FuzzMarkdown: `Fuzz/Corpus/FuzzMarkdown/regression-script-like-tag-name`).
+@Suite struct TagFilterEdgeTests {
+    private func html(_ markdown: String) -> String {
+        MarkdownRenderer.render(markdown, options: MarkdownOptions(allowRawHTML: true)).html
+    }
+
+    @Test func scriptTagsEndingTheNameAreFiltered() {
+        for markdown in ["<html><script>", "<html><script src=x>", "<html><script/>", "<html><SCRIPT\tsrc=x>"] {
+            #expect(!html(markdown).lowercased().contains("<script"), "\(markdown)")
+        }
+    }
+
+    @Test func aLongerTagNameIsAnotherElement() {
+        #expect(html("<html><script\"").contains("<script\""))
+    }
+}
