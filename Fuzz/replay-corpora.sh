@@ -9,16 +9,8 @@
 set -u
 cd "$(dirname "$0")"
 
-SWIFT=${SWIFT:-swift}
-ALL_TARGETS=$(ls Corpus)  # every target has a seed folder of its name
-TARGETS=${FUZZ_TARGETS:-$ALL_TARGETS}
-
-echo "fuzz-replay: building the fuzz targets (release, -sanitize=fuzzer,address)"
-"$SWIFT" build -c release || exit 2
-BIN=$("$SWIFT" build -c release --show-bin-path)
-
-export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=0}
-export SWIFT_BACKTRACE=${SWIFT_BACKTRACE:-enable=no}
+# shellcheck source=common.sh
+. ./common.sh fuzz-replay
 
 replay=.work/replay
 rm -rf "$replay"

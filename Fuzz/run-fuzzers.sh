@@ -13,19 +13,9 @@
 set -u
 cd "$(dirname "$0")"
 
-SWIFT=${SWIFT:-swift}
 SECONDS_PER_TARGET=${FUZZ_SECONDS:-60}
-ALL_TARGETS=$(ls Corpus)  # every target has a seed folder of its name
-TARGETS=${FUZZ_TARGETS:-$ALL_TARGETS}
-
-echo "fuzz: building the fuzz targets (release, -sanitize=fuzzer,address)"
-"$SWIFT" build -c release || exit 2
-BIN=$("$SWIFT" build -c release --show-bin-path)
-
-# Swift keeps caches that LeakSanitizer would report as leaks; ASan itself stays on.
-export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=0}
-# Swift's crash backtracer reads memory that ASan then reports as a second, bogus error.
-export SWIFT_BACKTRACE=${SWIFT_BACKTRACE:-enable=no}
+# shellcheck source=common.sh
+. ./common.sh fuzz
 
 # The libFuzzer dictionary (-dict=) of a target's input format, if it has one.
 dictionary_for() {
