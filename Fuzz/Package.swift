@@ -80,6 +80,8 @@ let package = Package(
         fuzzer("FuzzMarkdown", ["Markdown"]),
         fuzzer("FuzzRequestPath", ["PreviewServer"]),
         fuzzer("FuzzBuildCache", ["Site"]),
+        fuzzer("FuzzSiteConfig", ["Basics", "Content"]),
+        fuzzer("FuzzImageSize", ["Site"]),
     ],
     swiftLanguageModes: [.v6]
 )

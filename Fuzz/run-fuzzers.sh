@@ -22,6 +22,7 @@ dictionary_for() {
     case "$1" in
         FuzzTemplates) echo Dictionaries/templates.dict ;;
         FuzzFrontMatter) echo Dictionaries/frontmatter.dict ;;
+        FuzzSiteConfig) echo Dictionaries/siteconfig.dict ;;
         FuzzWXRImport | FuzzDisqusImport) echo Dictionaries/xml.dict ;;
         FuzzCommentsJSON) echo Dictionaries/json.dict ;;
         FuzzMarkdown) echo Dictionaries/markdown.dict ;;

@@ -47,7 +47,7 @@ public enum FrontMatterParser {
                           diagnostics: [diagnostic.withSourceLine(from: text)])
         }
 
-        let source = YAMLSource(file: file, text: block.yaml, lineOffset: block.openingLine)
+        let source = YAMLSource(file: file, text: block.yaml, lineOffset: block.openingLine, followedByLine: true)
         var frontMatter: FrontMatter?
         var diagnostics: [Diagnostic]
         switch source.compose() {

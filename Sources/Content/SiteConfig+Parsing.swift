@@ -12,7 +12,7 @@ extension SiteConfig {
     /// always usable (the build stops on errors all the same). Unknown keys are warnings.
     public static func parse(yaml text: String, file: String = "site.yml") -> (config: SiteConfig, diagnostics: [Diagnostic]) {
         let text = FrontMatterBlock.normalized(text)
-        let source = YAMLSource(file: file, text: text, lineOffset: 0)
+        let source = YAMLSource(file: file, text: text, lineOffset: 0, followedByLine: false)
         var config = SiteConfig()
         let root: Node?
         switch source.compose() {

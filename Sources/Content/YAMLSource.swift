@@ -15,6 +15,8 @@ struct YAMLSource {
     var text: String
     /// Lines of the file before the YAML: YAML line 1 is file line `lineOffset + 1`.
     var lineOffset: Int
+    /// Whether a line of the file follows the YAML (a front matter's closing `---`).
+    var followedByLine: Bool
 
     /// The file position of a Yams mark (1-based line and column within `text`).
     func location(_ mark: Mark?) -> SourceLocation {
@@ -23,14 +25,21 @@ struct YAMLSource {
     }
 
     /// The file position of a 1-based line and column within `text`, as libyaml counts them.
+    ///
+    /// libyaml puts the end of the stream on a line of its own when the text does not end with
+    /// a line break: that is the closing `---` of a front matter (`followedByLine`), and the end
+    /// of the last line in a file of YAML alone.
     func location(line: Int, column: Int) -> SourceLocation {
-        guard Self.hasUnicodeLineBreaks(text) else {
+        let endsWithoutBreak = text.utf8.last.map { $0 != UInt8(ascii: "\n") && $0 != UInt8(ascii: "\r") } ?? true
+        let mayBePastTheEnd = endsWithoutBreak && column == 1 && !followedByLine
+        guard Self.hasUnicodeLineBreaks(text) || mayBePastTheEnd else {
             return SourceLocation(file: file, line: lineOffset + line, column: column)
         }
         let lines = SourceText(text)
         guard let offset = Self.byteOffset(ofYAMLLine: line, column: column, in: text) else {
-            // libyaml puts the end of the stream on a line of its own, after the text's last.
-            return SourceLocation(file: file, line: lineOffset + lines.lineCount + 1, column: 1)
+            if followedByLine { return SourceLocation(file: file, line: lineOffset + lines.lineCount + 1, column: 1) }
+            let end = lines.position(ofByte: text.utf8.count)
+            return SourceLocation(file: file, line: lineOffset + end.line, column: end.column)
         }
         let position = lines.position(ofByte: offset)
         return SourceLocation(file: file, line: lineOffset + position.line, column: position.column)
@@ -109,8 +118,14 @@ struct YAMLSource {
             return .error(at: position.map { SourceLocation(file: file, line: lineOffset + $0.line, column: $0.column) } ?? location(nil),
                           "invalid YAML: \(problem)")
         case let .duplicatedKeysInMapping(duplicates, context):
-            let keys = duplicates.map { "'\($0)'" }.joined(separator: ", ")
-            return .error(at: location(context.mark), "duplicate key \(keys)", hint: "each key may appear only once")
+            // Yams orders the keys, and picks the one whose mark it reports, by comparing nodes;
+            // a key that is not text (`? [a]: …`, "<uncovertable>") has no consistent order with
+            // text keys, so the message sorts by name and such a key is located at the YAML's start.
+            let complexName = "<uncovertable>"
+            let names = Set(duplicates.filter { $0 != complexName }).sorted().map { "'\($0)'" }
+                + (duplicates.contains(complexName) ? ["a key that is not text"] : [])
+            let at = duplicates.contains(complexName) ? location(nil) : location(context.mark)
+            return .error(at: at, "duplicate key \(names.joined(separator: ", "))", hint: "each key may appear only once")
         default:
             return .error(at: location(nil), "invalid YAML: \(error)")
         }

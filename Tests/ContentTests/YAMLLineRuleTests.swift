@@ -24,15 +24,36 @@ import Testing
 
     @Test func aMarkAfterALineSeparatorMapsToTheSameLine() {
         // libyaml's line 2, column 2 is the `B` after U+2028: magbuild's line 1, column 5.
-        let source = YAMLSource(file: "s.yml", text: "a: \u{2028}B\nc: d", lineOffset: 0)
+        let source = YAMLSource(file: "s.yml", text: "a: \u{2028}B\nc: d", lineOffset: 0, followedByLine: false)
         #expect(source.location(line: 2, column: 1).description == "s.yml:1:5")
         #expect(source.location(line: 3, column: 1).description == "s.yml:2:1")
         #expect(YAMLSource.byteOffset(ofYAMLLine: 1, column: 99, in: "ab\ncd") == 2)
     }
 
     @Test func linesWithoutUnicodeBreaksAreLibyamlsOwn() {
-        let source = YAMLSource(file: "s.yml", text: "a: b\nc: d", lineOffset: 3)
+        let source = YAMLSource(file: "s.yml", text: "a: b\nc: d", lineOffset: 3, followedByLine: false)
         #expect(source.location(line: 2, column: 4).description == "s.yml:5:4")
+    }
+
+    @Test func theEndOfAFileWithoutAFinalLineBreakIsOnItsLastLine() {
+        // libyaml reports the end of the stream at line 3, column 1 of this two-line file.
+        let (_, diagnostics) = SiteConfig.parse(yaml: "title: \"T\"\nba\u{FFFD}$")
+        #expect(diagnostics.map { $0.location?.description ?? "" } == ["site.yml:2:5"])
+        let separated = YAMLSource(file: "s.yml", text: "a: \u{2028}b\nc", lineOffset: 0, followedByLine: false)
+        #expect(separated.location(line: 4, column: 1).description == "s.yml:2:2")
+        // With the final line break, the empty line after it is the file's last line.
+        #expect(YAMLSource(file: "s.yml", text: "a: b\n", lineOffset: 0, followedByLine: false).location(line: 2, column: 1).description == "s.yml:2:1")
+    }
+
+    @Test func duplicateKeysAreReportedTheSameWayEveryTime() {
+        // Yams orders a key that is not text (here the mapping `g: 1`) inconsistently against text
+        // keys: the same file gave `4:1 … 'timezone', '<uncovertable>', 'comments'` and `10:1 … 'comments', …`.
+        let text = "title: a\ncomments: 1\n? g: 1\ntimezone: x\ncomments: 2\n? g: 1\ntimezone: y\n"
+        let first = SiteConfig.parse(yaml: text).diagnostics
+        #expect(first.map(\.description) == ["site.yml:1:1: error: duplicate key 'comments', 'timezone', a key that is not text (each key may appear only once)"])
+        for _ in 0..<20 { #expect(SiteConfig.parse(yaml: text).diagnostics == first) }
+        let plain = SiteConfig.parse(yaml: "title: a\npaginate: 2\ntitle: b\n").diagnostics
+        #expect(plain.map { $0.location?.description ?? "" } == ["site.yml:1:1"])
     }
 
     @Test func readerErrorsAreLocatedByTheRule() {
