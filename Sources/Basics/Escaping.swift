@@ -18,13 +18,13 @@ public enum Escaping {
     /// eight bytes at a time while none of them is special.
     @inlinable
     public static func forEachEscapedRun(_ source: UnsafeBufferPointer<UInt8>, _ emit: (UnsafeBufferPointer<UInt8>) -> Void) {
-        guard let base = UnsafeRawPointer(source.baseAddress) else { return }
+        guard source.baseAddress != nil else { return }
         var runStart = 0
         var position = 0
         while position < source.count {
             var end = source.count
             if position + 8 <= source.count {
-                let word = UInt64(littleEndian: base.loadUnaligned(fromByteOffset: position, as: UInt64.self))
+                let word = ByteWords.word(in: source, at: position)
                 guard hasSpecialByte(word) else {
                     position += 8
                     continue
@@ -66,15 +66,11 @@ public enum Escaping {
     /// Bit n is set when byte n (below 0x40) needs escaping.
     @usableFromInline static let escapedBelow0x40: UInt64 = 1 << 0x22 | 1 << 0x26 | 1 << 0x27 | 1 << 0x3C | 1 << 0x3E
 
-    /// Whether one of the eight bytes in `word` is `& < > " '`: for each, a byte of
-    /// `word ^ repeated(c)` is zero exactly where `word` has `c`.
+    /// Whether one of the eight bytes in `word` is `& < > " '`.
     @inlinable @inline(__always)
     static func hasSpecialByte(_ word: UInt64) -> Bool {
-        let ones: UInt64 = 0x0101_0101_0101_0101
-        let highs: UInt64 = 0x8080_8080_8080_8080
-        func hasZeroByte(_ value: UInt64) -> Bool { (value &- ones) & ~value & highs != 0 }
-        return hasZeroByte(word ^ (ones &* 0x26)) || hasZeroByte(word ^ (ones &* 0x3C)) || hasZeroByte(word ^ (ones &* 0x3E))
-            || hasZeroByte(word ^ (ones &* 0x22)) || hasZeroByte(word ^ (ones &* 0x27))
+        ByteWords.hasByte(word, equalTo: 0x26) || ByteWords.hasByte(word, equalTo: 0x3C) || ByteWords.hasByte(word, equalTo: 0x3E)
+            || ByteWords.hasByte(word, equalTo: 0x22) || ByteWords.hasByte(word, equalTo: 0x27)
     }
 
     /// `text` escaped for XML 1.0 text and attributes (feeds, sitemaps): `& < > " '` as

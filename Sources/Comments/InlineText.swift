@@ -13,7 +13,7 @@ enum InlineText {
         var index = line.lowerBound
         var runStart = index
         while index < end {
-            if index + 8 <= end, !mayNeedWork(UTF8Bytes.word(in: bytes, at: index)) {
+            if index + 8 <= end, !mayNeedWork(ByteWords.word(in: bytes, at: index)) {
                 index += 8
                 continue
             }
@@ -61,9 +61,9 @@ enum InlineText {
     /// True when `word` may hold `& < > " '` or `:`.
     @inline(__always)
     private static func mayNeedWork(_ word: UInt64) -> Bool {
-        UTF8Bytes.hasByte(word, equalTo: UInt8(ascii: "\"")) || UTF8Bytes.hasByte(word, equalTo: UInt8(ascii: ":"))
+        ByteWords.hasByte(word, equalTo: UInt8(ascii: "\"")) || ByteWords.hasByte(word, equalTo: UInt8(ascii: ":"))
             // `| 0x01` maps `&` and `'` to `'`; `| 0x02` maps `<` and `>` to `>`.
-            || UTF8Bytes.hasByte(word | 0x0101_0101_0101_0101, equalTo: UInt8(ascii: "'"))
-            || UTF8Bytes.hasByte(word | 0x0202_0202_0202_0202, equalTo: UInt8(ascii: ">"))
+            || ByteWords.hasByte(word | 0x0101_0101_0101_0101, equalTo: UInt8(ascii: "'"))
+            || ByteWords.hasByte(word | 0x0202_0202_0202_0202, equalTo: UInt8(ascii: ">"))
     }
 }

@@ -1,3 +1,5 @@
+import Basics
+
 /// Turns untrusted reader text into safe HTML (SPEC §3).
 ///
 /// The text is never HTML: every character is escaped, and the only markup that comes
@@ -39,9 +41,9 @@ public enum ReaderText {
         let count = bytes.count
         while index < count {
             if index + 8 <= count {
-                let word = UTF8Bytes.word(in: bytes, at: index)
-                if !UTF8Bytes.hasByte(word, below: 0x20) && !UTF8Bytes.hasByte(word, equalTo: 0x7F)
-                    && !UTF8Bytes.hasByte(word, equalTo: 0xC2) {
+                let word = ByteWords.word(in: bytes, at: index)
+                if !ByteWords.hasByte(word, below: 0x20) && !ByteWords.hasByte(word, equalTo: 0x7F)
+                    && !ByteWords.hasByte(word, equalTo: 0xC2) {
                     index += 8
                     continue
                 }

@@ -85,28 +85,4 @@ enum UTF8Bytes {
     }
 
     private static let replacement: Unicode.Scalar = "\u{FFFD}"
-
-    // MARK: - Eight bytes at a time
-
-    /// The 8 bytes from `index` as one word, for the tests below; `index + 8` must not pass the end.
-    @inline(__always)
-    static func word(in bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> UInt64 {
-        UnsafeRawPointer(bytes.baseAddress!).loadUnaligned(fromByteOffset: index, as: UInt64.self)
-    }
-
-    private static let ones: UInt64 = 0x0101_0101_0101_0101
-    private static let highBits: UInt64 = 0x8080_8080_8080_8080
-
-    /// True when some byte of `word` is below `limit`, which must be at most 0x80.
-    @inline(__always)
-    static func hasByte(_ word: UInt64, below limit: UInt8) -> Bool {
-        // A byte below the limit borrows into its high bit; bytes from 0x80 on are masked by ~word.
-        (word &- ones &* UInt64(limit)) & ~word & highBits != 0
-    }
-
-    /// True when some byte of `word` is `byte`.
-    @inline(__always)
-    static func hasByte(_ word: UInt64, equalTo byte: UInt8) -> Bool {
-        hasByte(word ^ ones &* UInt64(byte), below: 1)
-    }
 }

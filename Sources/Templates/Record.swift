@@ -3,7 +3,7 @@
 ///
 /// Templates cannot tell it from `.dict`: it prints, compares, loops, encodes and fails
 /// the same way. Only reading one field is cheaper: the name is matched against the few
-/// keys by the two words of each string instead of being hashed.
+/// keys by length and first byte before the strings are compared, instead of being hashed.
 public struct Record: Sendable {
     public let keys: RecordKeys
     public let values: [Value]
@@ -29,38 +29,30 @@ public struct Record: Sendable {
 /// The keys of one kind of ``Record``, made once and shared by all records of that kind.
 public final class RecordKeys: Sendable {
     public let names: [String]
-    /// The two words of each name: a small name's bytes, or a pointer to its storage.
-    fileprivate let words: [Words]
-
-    fileprivate struct Words: Equatable, Sendable {
-        let first: UInt64
-        let second: UInt64
-    }
+    /// Each name's length in bytes and first byte, compared before the names themselves:
+    /// most lookups in a record that lacks the name, or past the names before it, then cost
+    /// an integer comparison instead of a string comparison (measured with callgrind on the
+    /// 1,000-article benchmark: looking names up by `==` alone costs 1.4 % more instructions
+    /// for the whole build).
+    private let signatures: [Int]
 
     public init(_ names: [String]) {
         precondition(Set(names).count == names.count, "record keys must differ")
         self.names = names
-        words = names.map(Self.words)
+        signatures = names.map(Self.signature)
     }
 
     /// Where `name` is among the keys.
     func position(of name: String) -> Int? {
-        // Equal bits mean equal strings, different bits prove nothing: then ask `==`.
-        fastPosition(of: name) ?? names.firstIndex(of: name)
-    }
-
-    /// Where a key with the same bits as `name` is: finds every name of up to 15 bytes,
-    /// which Swift keeps in the string itself.
-    func fastPosition(of name: String) -> Int? {
-        let probe = Self.words(of: name)
-        for position in words.indices where words[position] == probe { return position }
+        let signature = Self.signature(of: name)
+        for position in signatures.indices where signatures[position] == signature && names[position] == name {
+            return position
+        }
         return nil
     }
 
-    /// The bits of `name`. Two strings with the same bits are the same string (the same
-    /// small string, or the same storage); `names` keeps the storage of larger names alive.
-    fileprivate static func words(of name: String) -> Words {
-        let (first, second) = unsafeBitCast(name, to: (UInt64, UInt64).self)
-        return Words(first: first, second: second)
+    /// A name's length in UTF-8 bytes and its first byte, in one word: O(1) for native strings.
+    private static func signature(of name: String) -> Int {
+        name.utf8.count << 8 | Int(name.utf8.first ?? 0)
     }
 }

@@ -77,24 +77,6 @@ import Testing
         }
     }
 
-    @Test func wordTestsSeeEveryByteAtEveryPosition() {
-        for filler: UInt8 in [0x00, 0x20, 0x21, 0x61, 0x7F, 0x80, 0xC1, 0xC3, 0xFF] {
-            for value in UInt8.min...UInt8.max {
-                for position in 0..<8 {
-                    var bytes = [UInt8](repeating: filler, count: 9)
-                    bytes[position + 1] = value
-                    let word = bytes.withUnsafeBufferPointer { UTF8Bytes.word(in: $0, at: 1) }
-                    let eight = bytes[1...]
-                    #expect(UTF8Bytes.hasByte(word, below: 0x20) == eight.contains { $0 < 0x20 })
-                    #expect(UTF8Bytes.hasByte(word, below: 0x80) == eight.contains { $0 < 0x80 })
-                    #expect(UTF8Bytes.hasByte(word, below: 1) == eight.contains(0))
-                    #expect(UTF8Bytes.hasByte(word, equalTo: 0xC2) == eight.contains(0xC2))
-                    #expect(UTF8Bytes.hasByte(word, equalTo: 0x3A) == eight.contains(0x3A))
-                }
-            }
-        }
-    }
-
     private func trimmed(_ text: String) -> String {
         String(decoding: trimmedBytes(Array(text.utf8)), as: UTF8.self)
     }

@@ -105,4 +105,16 @@ import Testing
         #expect(digest { $0.combine(one) } == digest { $0.combine(other) })
         #expect(digest { $0.combine(one) } != digest { $0.combine(Value.dict(["a": .int(1), "b": .string("y"), "c": .null])) })
     }
+
+    @Test func recordsDigestEveryKeyAndValueInOrder() {
+        let keys = RecordKeys(["a", "b"]), swapped = RecordKeys(["b", "a"])
+        let record = digest { $0.combine(Value.record(Record(keys, [.int(1), .string("x")]))) }
+        #expect(record == digest { $0.combine(Value.record(Record(keys, [.int(1), .string("x")]))) })
+        #expect(record != digest { $0.combine(Value.record(Record(keys, [.int(1), .string("y")]))) })
+        #expect(record != digest { $0.combine(Value.record(Record(swapped, [.int(1), .string("x")]))) })
+        #expect(record != digest { $0.combine(Value.record(Record(RecordKeys(["a", "c"]), [.int(1), .string("x")]))) })
+        // A record next to other values: its entries are framed.
+        #expect(digest { $0.combine(Value.array([.record(Record(keys, [.string("ab"), .string("")]))])) }
+                    != digest { $0.combine(Value.array([.record(Record(keys, [.string("a"), .string("b")]))])) })
+    }
 }

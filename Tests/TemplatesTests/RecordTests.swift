@@ -58,19 +58,24 @@ import Testing
         (try? render(template, context)) ?? failure(template, context)
     }
 
-    @Test func theFastPathFindsNamesFromTemplates() throws {
+    @Test func findsNamesFromTemplates() throws {
         let record = Record(Self.commentKeys, ["1", "Ann", 3, .null, [], "x"])
-        // Names made from bytes, as the lexer makes them, match the keys' bits.
+        // Names made from bytes, as the lexer makes them, match the keys.
         for (position, name) in Self.commentKeys.names.enumerated() {
             let fromBytes = String(decoding: Array(name.utf8), as: UTF8.self)
             #expect(record[fromBytes] == record.values[position])
-            if name.utf8.count <= 15 { #expect(Self.commentKeys.fastPosition(of: fromBytes) == position) }
             #expect(Self.commentKeys.position(of: fromBytes) == position)
         }
-        #expect(Self.commentKeys.fastPosition(of: "rating") == 2)
         #expect(record["missing"] == nil)
         #expect(record["Rating"] == nil)
         #expect(record[""] == nil)
+        // Same length and first byte as keys, different names.
+        #expect(record["rotten"] == nil)
+        let sameSignature = RecordKeys(["abc", "axe", "a\u{E9}"])
+        #expect(sameSignature.position(of: "axe") == 1)
+        #expect(sameSignature.position(of: "a\u{E9}") == 2)
+        #expect(sameSignature.position(of: "abd") == nil)
+        #expect(sameSignature.position(of: String(repeating: "a", count: 40)) == nil)
     }
 
     @Test func equalsAndHashesLikeTheDictionary() {

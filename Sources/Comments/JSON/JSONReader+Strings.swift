@@ -1,3 +1,5 @@
+import Basics
+
 extension JSONReader {
     /// Reads a string literal starting at the opening quote: checks escapes, control
     /// characters and UTF-8, and leaves the position after the closing quote.
@@ -44,9 +46,9 @@ extension JSONReader {
         var index = position
         let count = bytes.count
         while index + 8 <= count {
-            let word = UTF8Bytes.word(in: bytes, at: index)
-            if word & 0x8080_8080_8080_8080 != 0 || UTF8Bytes.hasByte(word, below: 0x20)
-                || UTF8Bytes.hasByte(word, equalTo: 0x22) || UTF8Bytes.hasByte(word, equalTo: 0x5C) {
+            let word = ByteWords.word(in: bytes, at: index)
+            if ByteWords.hasNonASCII(word) || ByteWords.hasByte(word, below: 0x20)
+                || ByteWords.hasByte(word, equalTo: 0x22) || ByteWords.hasByte(word, equalTo: 0x5C) {
                 break
             }
             index += 8
