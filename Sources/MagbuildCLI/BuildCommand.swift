@@ -15,6 +15,11 @@ struct BuildCommand: ParsableCommand {
               magbuild build
               magbuild build --source ~/magazin --output /tmp/site
               magbuild build --drafts --future --base-url https://preview.magazin.example/
+              magbuild build --quiet --list-changes     # the files a deploy must upload
+              magbuild build --format json              # pages, files changed, warnings, timings
+
+            Warnings and errors go to stderr, the summary to stdout. Exit status: 0 when the
+            site was built, 1 when it has errors (nothing was written then), 64 for a usage error.
             """
     )
 
@@ -41,6 +46,19 @@ struct BuildCommand: ParsableCommand {
     @Flag(name: .long, help: "Print the time of each build step.")
     var metrics = false
 
+    @Flag(name: .long, help: "Print nothing but warnings and errors (on stderr).")
+    var quiet = false
+
+    @Option(name: .long, help: ArgumentHelp("Summary format on stdout: text or json.", valueName: "format"))
+    var format: SummaryFormat = .text
+
+    @Flag(name: .customLong("list-changes"), help: "List the output files added, changed and removed.")
+    var listChanges = false
+
+    enum SummaryFormat: String, ExpressibleByArgument, CaseIterable {
+        case text, json
+    }
+
     func run() throws {
         let outputURL = output.map {
             URL(fileURLWithPath: $0, isDirectory: true, relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
@@ -51,25 +69,45 @@ struct BuildCommand: ParsableCommand {
             baseURL: baseURL, jobs: jobs)
         options.clean = clean
         let progress = ProgressLine()
-        if progress.isEnabled { options.progress = { progress.update(step: $0, done: $1, total: $2) } }
+        if progress.isEnabled, !quiet, format == .text {
+            options.progress = { progress.update(step: $0, done: $1, total: $2) }
+        }
         defer { progress.finish() }
+        let summary: BuildSummary
         do {
-            let summary = try SiteBuilder(options: options).build()
-            progress.finish()
-            Reporter.report(summary.warnings)
-            if metrics {
-                for step in summary.steps {
-                    print(String(format: "%8.3f s  ", step.seconds) + step.name)
-                }
-                if !summary.templates.isEmpty { print("templates (seconds summed over threads):") }
-                for template in summary.templates {
-                    print(String(format: "%8.3f s  ", template.seconds) + "\(template.name) (\(template.pages) pages)")
-                }
-            }
-            print(summary.line)
+            summary = try SiteBuilder(options: options).build()
         } catch {
+            progress.finish()
             Reporter.report(error)
+            if format == .json { print(BuildSummaryJSON(failure: error).json) }
             throw ExitCode.failure
         }
+        progress.finish()
+        Reporter.report(summary.warnings)
+        switch format {
+        case .json:
+            print(BuildSummaryJSON(summary, listingChanges: listChanges).json)
+        case .text:
+            if metrics, !quiet { printMetrics(summary) }
+            if listChanges { printChanges(summary.changes) }
+            if !quiet { print(summary.line) }
+        }
+    }
+
+    private func printMetrics(_ summary: BuildSummary) {
+        for step in summary.steps {
+            print(String(format: "%8.3f s  ", step.seconds) + step.name)
+        }
+        if !summary.templates.isEmpty { print("templates (seconds summed over threads):") }
+        for template in summary.templates {
+            print(String(format: "%8.3f s  ", template.seconds) + "\(template.name) (\(template.pages) pages)")
+        }
+    }
+
+    /// One line per file: `added`, `changed` or `removed`, a space, the path in the output folder.
+    private func printChanges(_ changes: OutputChanges) {
+        for path in changes.added { print("added " + path) }
+        for path in changes.changed { print("changed " + path) }
+        for path in changes.removed { print("removed " + path) }
     }
 }

@@ -18,6 +18,8 @@ public struct BuildSummary: Sendable {
     /// Per page template: pages rendered with it and the seconds spent (summed over threads),
     /// slowest first.
     public var templates: [(name: String, pages: Int, seconds: Double)] = []
+    /// The output files this build added, changed and removed (`magbuild build --list-changes`).
+    public var changes = OutputChanges()
 
     public init() {}
 
@@ -27,6 +29,23 @@ public struct BuildSummary: Sendable {
         let changed = written == 0 ? "nothing changed" : "\(written) file\(written == 1 ? "" : "s") changed"
         return "Built \(pages) pages, \(comments) comments, \(files) files in \(time) s (\(changed))"
     }
+}
+
+/// The output files a build added, changed and removed, by path relative to the output
+/// folder, each list sorted. After a build without a cache (the first, or `--clean`) every
+/// file is listed as changed, since the files it replaced are not known.
+public struct OutputChanges: Sendable, Equatable {
+    public var added: [String] = []
+    public var changed: [String] = []
+    public var removed: [String] = []
+
+    public init(added: [String] = [], changed: [String] = [], removed: [String] = []) {
+        self.added = added.sorted()
+        self.changed = changed.sorted()
+        self.removed = removed.sorted()
+    }
+
+    public var count: Int { added.count + changed.count + removed.count }
 }
 
 /// Measures named steps of the pipeline.

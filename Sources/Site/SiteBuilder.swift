@@ -37,6 +37,7 @@ public struct SiteBuilder: Sendable {
         var output = DiskTransaction(folder: folder, previous: previous)
         let built = try driver.run(previous: previous, into: &output)
         var summary = built.summary
+        summary.changes = output.changes
         var saving = StepClock()
         saving.measure("save cache") {
             if output.isUnchanged, let previous {

@@ -42,6 +42,8 @@ struct DiskTransaction: OutputTransaction {
     let folder: CacheFolder
     let previous: BuildCache?
     private var mode = Mode.unchanged
+    /// What the commit added, changed and removed.
+    private(set) var changes = OutputChanges()
 
     private enum Mode {
         case unchanged
@@ -93,12 +95,17 @@ struct DiskTransaction: OutputTransaction {
                 }
             }
         }
-        guard let previous else { return made }
+        guard let previous else {
+            changes = OutputChanges(changed: outputs.map(\.path))
+            return made
+        }
         // Files taken from the spare copy were not made, but they did change the output.
         let paths = Set(outputs.map(\.path))
-        let changed = outputs.filter { previous.outputs[$0.path] != $0.key }.count
-            + previous.outputs.keys.filter { !paths.contains($0) }.count
-        return max(made, changed)
+        changes = OutputChanges(
+            added: outputs.filter { previous.outputs[$0.path] == nil }.map(\.path),
+            changed: outputs.filter { output in previous.outputs[output.path].map { $0 != output.key } ?? false }.map(\.path),
+            removed: previous.outputs.keys.filter { !paths.contains($0) })
+        return max(made, changes.count)
     }
 
     func abort() {
