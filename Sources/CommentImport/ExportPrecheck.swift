@@ -49,17 +49,39 @@ enum ExportPrecheck {
         }
     }
 
-    /// Whether the XML declaration names ISO-8859-x or windows-125x (which libxml2 converts).
+    /// Whether the file starts with a well-formed XML declaration that names ISO-8859-x or
+    /// windows-125x (which libxml2 then converts). Only a declaration libxml2 surely honours
+    /// counts: `<?xml version="1.x" encoding="…"` (and `standalone`) and `?>`, nothing else; a
+    /// broken one (`<?xml ve<p>…<?xml version="1.0" encoding="ISO-8859-1"?>`) leaves the file
+    /// UTF-8 to libxml2, so it is checked as UTF-8.
     static func declaresSingleByteEncoding(_ start: [UInt8]) -> Bool {
-        let text = String(decoding: start, as: UTF8.self)
-        guard text.hasPrefix("<?xml") || text.hasPrefix("\u{FEFF}<?xml"),
-              let end = text.range(of: "?>"), let encoding = text[..<end.lowerBound].range(of: "encoding")
+        var text = Substring(String(decoding: start, as: UTF8.self))
+        if text.hasPrefix("\u{FEFF}") { text = text.dropFirst() }
+        guard text.hasPrefix("<?xml"), let end = text.range(of: "?>") else { return false }
+        var rest = text[text.index(text.startIndex, offsetBy: 5)..<end.lowerBound]
+        var attributes: [(String, String)] = []
+        while true {
+            let spaced = rest.prefix { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" }
+            rest = rest.dropFirst(spaced.count)
+            if rest.isEmpty { break }
+            guard !spaced.isEmpty else { return false }
+            let name = rest.prefix { $0.isLetter }
+            rest = rest.dropFirst(name.count).drop { $0 == " " }
+            guard !name.isEmpty, rest.first == "=" else { return false }
+            rest = rest.dropFirst().drop { $0 == " " }
+            guard let quote = rest.first, quote == "\"" || quote == "'" else { return false }
+            rest = rest.dropFirst()
+            let value = rest.prefix { $0 != quote }
+            guard value.endIndex < rest.endIndex else { return false }
+            rest = rest[rest.index(after: value.endIndex)...]
+            attributes.append((String(name), String(value)))
+        }
+        guard attributes.first?.0 == "version", attributes.first?.1.hasPrefix("1.") == true,
+              attributes.count >= 2, attributes[1].0 == "encoding",
+              attributes.dropFirst(2).allSatisfy({ $0.0 == "standalone" }), attributes.count <= 3
         else { return false }
-        let value = text[encoding.upperBound..<end.lowerBound]
-            .drop { $0 == " " || $0 == "=" || $0 == "\"" || $0 == "'" }
-            .prefix { $0 != "\"" && $0 != "'" && $0 != " " }
-            .lowercased()
-        return value.hasPrefix("iso-8859-") || value.hasPrefix("windows-125") || value == "latin1"
+        let encoding = attributes[1].1.lowercased()
+        return encoding.hasPrefix("iso-8859-") || encoding.hasPrefix("windows-125") || encoding == "latin1"
     }
 }
 

@@ -39,6 +39,25 @@ import Testing
         #expect(ExportPrecheck.declaresSingleByteEncoding(Array("<?xml version='1.0' encoding='windows-1252' ?>".utf8)))
     }
 
+    @Test func onlyAWellFormedDeclarationNamesTheEncoding() throws {
+        // Fuzz/Corpus/FuzzDisqusImport/regression-broken-declaration-latin1: a broken first
+        // declaration, an element name with 0xFF bytes, and a Latin-1 declaration further on.
+        // The precheck took the second declaration's encoding and skipped the UTF-8 check;
+        // libxml2 read the file as UTF-8 and XMLParser crashed on the element name.
+        let broken = Array("<?xml veblockquote><p".utf8) + [0xFF, 0xFF] + Array(">D</p><?xml version=\"1.0\" encoding=\"ISO-8859-1\"?>".utf8)
+        #expect(!ExportPrecheck.declaresSingleByteEncoding(broken))
+        #expect(try error(importing: broken, as: .disqus)
+            == "bad.xml:1:22: error: the export is not valid UTF-8 (the file may be damaged or in another encoding)")
+        for declaration in [
+            "<?xml encoding=\"ISO-8859-1\"?>", "<?xml version=\"1.0\"encoding=\"ISO-8859-1\"?>",
+            "<?xml version=\"1.0\" encoding=\"ISO-8859-1?>", "<?xml version=\"1.0\" x=\"y\" encoding=\"ISO-8859-1\"?>",
+            "<?xmlversion=\"1.0\" encoding=\"ISO-8859-1\"?>",
+        ] {
+            #expect(!ExportPrecheck.declaresSingleByteEncoding(Array(declaration.utf8)), "\(declaration)")
+        }
+        #expect(ExportPrecheck.declaresSingleByteEncoding(Array("\u{FEFF}<?xml version=\"1.0\" encoding=\"latin1\" standalone=\"yes\"?>".utf8)))
+    }
+
     @Test func garbledEncodingDeclarationIsCheckedAsUTF8() throws {
         // A damaged declaration made the importer skip the UTF-8 check; the comment then crashed XMLParser.
         let bytes = Array("<?xml version=\"1.0\" encoding=".utf8) + [0xDE, 0xA3] + Array("TF-8\" ?>\n<!-- Syn".utf8)
