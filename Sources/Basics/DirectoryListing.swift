@@ -7,7 +7,7 @@ import Darwin
 
 /// The visible entries of a folder, read with `readdir`: its entry types save a `stat` per
 /// file, which on a site of 10,000 article bundles is most of a scan's cost. Hidden entries
-/// (names starting with `.`) are skipped everywhere magbuild reads a site.
+/// are skipped everywhere magbuild reads a site (see ``isHidden(_:)``).
 public struct DirectoryListing: Sendable {
     /// Names of the files (and other non-folders), sorted by their bytes.
     public var files: [String] = []
@@ -25,7 +25,7 @@ public struct DirectoryListing: Sendable {
             let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
                 String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
             }
-            guard !name.isEmpty, !name.hasPrefix(".") else { continue }
+            guard !name.isEmpty, !Self.isHidden(name) else { continue }
             let type = entry.pointee.d_type
             let isFolder = type == UInt8(DT_DIR)
                 || ((type == UInt8(DT_UNKNOWN) || type == UInt8(DT_LNK)) && Self.isFolder(folder + "/" + name))
@@ -34,6 +34,13 @@ public struct DirectoryListing: Sendable {
         let byBytes: (String, String) -> Bool = { $0.utf8.lexicographicallyPrecedes($1.utf8) }
         files.sort(by: byBytes)
         folders.sort(by: byBytes)
+    }
+
+    /// Whether magbuild ignores an entry named `name`: names starting with `.` (editors' and
+    /// version control's files), except `.well-known`, the folder RFC 8615 reserves for files
+    /// a site publishes for machines (`security.txt`, app links), copied from `static/`.
+    public static func isHidden(_ name: some StringProtocol) -> Bool {
+        name.hasPrefix(".") && name != ".well-known"
     }
 
     /// Whether `path` is a folder (following symbolic links).

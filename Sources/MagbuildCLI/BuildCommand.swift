@@ -37,6 +37,9 @@ struct BuildCommand: ParsableCommand {
     @Option(name: .customLong("base-url"), help: ArgumentHelp("Override baseURL from site.yml.", valueName: "url"))
     var baseURL: String?
 
+    @Flag(name: .long, help: "A preview build: robots.txt disallows everything, pages say noindex (implied by --drafts and --future).")
+    var preview = false
+
     @Option(name: .long, help: "Number of parallel jobs (default: number of cores).")
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
@@ -68,6 +71,7 @@ struct BuildCommand: ParsableCommand {
             source: site.sourceURL, output: outputURL, includeDrafts: drafts, includeFuture: future,
             baseURL: baseURL, jobs: jobs)
         options.clean = clean
+        options.preview = preview
         let progress = ProgressLine()
         if progress.isEnabled, !quiet, format == .text {
             options.progress = { progress.update(step: $0, done: $1, total: $2) }

@@ -1,3 +1,4 @@
+import Basics
 import Foundation
 import Site
 
@@ -59,7 +60,7 @@ public final class IncrementalRebuilder: SiteRebuilder {
     /// the files' new stamps and copies them like any build.
     private func staticFilesServedAnew(_ paths: [String], previous: SiteSnapshot) -> SiteSnapshot {
         var pages: [String: Data?] = [:]
-        for path in paths where !path.split(separator: "/").contains(where: { $0.hasPrefix(".") }) {
+        for path in paths where !path.split(separator: "/").contains(where: DirectoryListing.isHidden) {
             let file = live.options.source.appendingPathComponent(path)
             pages.updateValue(FileManager.default.contents(atPath: file.path), forKey: String(path.dropFirst("static/".count)))
         }

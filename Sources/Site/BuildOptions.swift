@@ -12,6 +12,8 @@ public struct BuildOptions: Sendable {
     public var includeFuture: Bool
     /// Overrides `baseURL` from `site.yml` (preview deploys).
     public var baseURL: String?
+    /// A preview for the newsroom, not for search engines, even without drafts or future articles.
+    public var preview = false
     /// Ignore the build cache: read, render and write everything (the cache is made anew).
     public var clean = false
     /// Number of threads for parallel steps.
@@ -33,4 +35,8 @@ public struct BuildOptions: Sendable {
         self.jobs = max(1, jobs)
         self.now = now
     }
+
+    /// Whether this build is a preview: drafts, future articles or `preview` asked for. Its
+    /// `robots.txt` disallows everything and `site.preview` lets the theme add `noindex`.
+    public var isPreview: Bool { preview || includeDrafts || includeFuture }
 }

@@ -20,7 +20,7 @@ struct TemplateSampler {
     func run() -> [Diagnostic] {
         let sample = samplePages()
         guard !sample.isEmpty else { return [] }
-        let values = PageValues(model: model, bodies: bodies, jobs: jobs)
+        let values = PageValues(model: model, bodies: bodies, preview: false, jobs: jobs)
         let rendered = parallelMap(sample, jobs: jobs) { PageRenderer.render($0, values: values, templates: templates) }
         return rendered.flatMap(\.diagnostics)
     }

@@ -77,8 +77,9 @@ enum MachineFiles {
             })
     }
 
-    static func robots(urls: SiteURLs) -> String {
-        "User-agent: *\nAllow: /\n\nSitemap: \(urls.absolute("/sitemap.xml"))\n"
+    /// `robots.txt`: everything allowed, with the sitemap; a preview build disallows everything.
+    static func robots(urls: SiteURLs, preview: Bool) -> String {
+        preview ? "User-agent: *\nDisallow: /\n" : "User-agent: *\nAllow: /\n\nSitemap: \(urls.absolute("/sitemap.xml"))\n"
     }
 
     /// An Atom 1.0 feed.

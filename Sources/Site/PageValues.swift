@@ -29,7 +29,7 @@ struct PageValues: Sendable {
     /// Previous (older) and next (newer) article in the same section, per article.
     private let neighbours: [(prev: Int?, next: Int?)]
 
-    init(model: SiteModel, bodies: ArticleBodies, jobs: Int) {
+    init(model: SiteModel, bodies: ArticleBodies, preview: Bool, jobs: Int) {
         neighbours = Self.neighbours(in: model)
         self.model = model
         self.bodies = bodies
@@ -44,6 +44,7 @@ struct PageValues: Sendable {
             .string(model.config.language),
             .array(model.topSections.map { Self.link($0.name, $0.url) }),
             .safe(model.commentNotice),
+            .bool(preview),
         ]))
     }
 
@@ -97,7 +98,7 @@ struct PageValues: Sendable {
         return ["site": siteValue, "page": page, "article": .record(value)]
     }
 
-    private static let siteKeys = RecordKeys(["title", "baseURL", "language", "sections", "commentNotice"])
+    private static let siteKeys = RecordKeys(["title", "baseURL", "language", "sections", "commentNotice", "preview"])
     /// A teaser's keys and what only the article's own page shows, in the order of `articleContext(_:)`.
     private static let articleKeys = RecordKeys(teaserKeys.names + ["content", "related", "prev", "next", "comments"])
     private static let pageKeys = RecordKeys(["kind", "title", "description", "url", "permalink", "image"])

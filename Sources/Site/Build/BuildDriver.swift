@@ -53,6 +53,7 @@ struct BuildDriver: Sendable {
         hasher.combine(options.output.standardizedFileURL.path)
         hasher.combine(options.includeDrafts)
         hasher.combine(options.includeFuture)
+        hasher.combine(options.isPreview)
         hasher.combine(options.baseURL)
         return hasher.finalize()
     }

@@ -39,7 +39,7 @@ extension BuildSteps {
         let model = SiteModel(
             config: config, articles: articles.published, commentNotice: MarkdownRenderer.render(config.comments.notice).html)
         let bodies = ArticleBodies(store: articles.bodies, site: options.source, config: config)
-        let values = PageValues(model: model, bodies: bodies, jobs: options.jobs)
+        let values = PageValues(model: model, bodies: bodies, preview: options.isPreview, jobs: options.jobs)
         return ResolvedSite(
             values: values, maker: OutputMaker(values: values, templates: set, sources: templates.sources),
             warnings: diagnostics.filter { $0.severity == .warning })
@@ -53,7 +53,7 @@ extension BuildSteps {
         var outputs = parallelMap(pages, jobs: options.jobs) { maker.plan(.page($0), at: $0.outputPath) }
         outputs += parallelMap(MachineFiles.feeds(model: model), jobs: options.jobs) { maker.plan(.feed($0), at: $0.path) }
         outputs.append(maker.plan(.sitemap(MachineFiles.sitemapEntries(model: model, urls: values.urls, pages: pages)), at: "sitemap.xml"))
-        outputs.append(maker.plan(.text(MachineFiles.robots(urls: values.urls)), at: "robots.txt"))
+        outputs.append(maker.plan(.text(MachineFiles.robots(urls: values.urls, preview: options.isPreview)), at: "robots.txt"))
         let copies = FileCopier.copies(site: options.source.path, articles: model.articles.map(\.source))
         outputs += parallelMap(copies, jobs: options.jobs) { maker.plan(.copy($0.source), at: $0.path) }
         var seen = Set<String>()
