@@ -15,11 +15,12 @@ struct BuildCommand: ParsableCommand {
               magbuild build
               magbuild build --source ~/magazin --output /tmp/site
               magbuild build --drafts --future --base-url https://preview.magazin.example/
-              magbuild build --quiet --list-changes     # the files a deploy must upload
-              magbuild build --format json              # pages, files changed, warnings, timings
+              magbuild build --quiet --list-changes   # the files a deploy uploads
+              magbuild build --format json            # counts, warnings, timings
 
-            Warnings and errors go to stderr, the summary to stdout. Exit status: 0 when the
-            site was built, 1 when it has errors (nothing was written then), 64 for a usage error.
+            Warnings and errors go to stderr, the summary to stdout. Exit status:
+            0 when the site was built, 1 when it has errors (nothing was written
+            then), 64 for a usage error.
             """
     )
 
