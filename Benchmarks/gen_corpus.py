@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Deterministic benchmark corpus for magbuild (SPEC §2, §3) and the equivalent Hugo site.
+"""Deterministic benchmark corpus for magbuild (articles and comment files as the README describes them) and the equivalent Hugo site.
 
     python3 Benchmarks/gen_corpus.py --n 2000 --seed 7 --out Benchmarks/.work/n2000
 
@@ -488,7 +488,7 @@ def main():
 
     # Section titles for Hugo (magbuild skips _index.md and names sections after their folders).
     # The root _index.md keeps Hugo from publishing every bundle file: comments.json holds
-    # unpublished comments (SPEC §5); lead images are published on use (.RelPermalink).
+    # unpublished comments; lead images are published on use (.RelPermalink).
     with open(os.path.join(content, "_index.md"), "w", encoding="utf-8") as f:
         f.write("---\ntitle: \"Das Beispiel-Magazin\"\ncascade:\n  _build:\n    publishResources: false\n---\n")
     for s in section_names + ["kolumnen"]:

@@ -1,7 +1,7 @@
 import Comments
 import Foundation
 
-/// Reduces the HTML of an exported comment to reader text (SPEC §3), which the build
+/// Reduces the HTML of an exported comment to reader text (README, "Reader comments"), which the build
 /// renders safely: paragraphs and `<div>`s become blank-line separated paragraphs, `<br>`
 /// a line break, `<blockquote>` lines starting `> `, a link its URL (after its text when
 /// that differs), character references are decoded, and every other tag is dropped with its

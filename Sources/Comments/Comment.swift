@@ -1,6 +1,6 @@
 import Foundation
 
-/// One reader comment in the native export format (SPEC §3).
+/// One reader comment in the native export format (README, "Reader comments").
 public struct Comment: Sendable, Hashable {
     public enum Status: String, Sendable, Hashable, CaseIterable {
         case approved, pending, spam, trash

@@ -1,7 +1,7 @@
 import Diagnostics
 import Foundation
 
-/// Reads and writes the native `comments.json` format (SPEC §3):
+/// Reads and writes the native `comments.json` format (README, "Reader comments"):
 /// `{"comments": [{"id", "parent", "author", "date", "text", "rating", "status"}, …]}`.
 ///
 /// Parsing reports every problem of a file at once, each at `file:line:col`; writing is
@@ -28,7 +28,7 @@ public enum CommentFile {
     }
 
     /// The file contents for `comments`, in the given order: pretty-printed, two-space
-    /// indent, keys in the order of SPEC §3, every key written, dates in UTC, and a final newline.
+    /// indent, keys in the documented order, every key written, dates in UTC, and a final newline.
     public static func encode(_ comments: [Comment]) -> Data {
         Data(CommentWriter.json(for: comments).utf8)
     }

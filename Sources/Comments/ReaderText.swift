@@ -1,6 +1,6 @@
 import Basics
 
-/// Turns untrusted reader text into safe HTML (SPEC §3).
+/// Turns untrusted reader text into safe HTML (README, "Reader comments").
 ///
 /// The text is never HTML: every character is escaped, and the only markup that comes
 /// out is what the rules below produce. The work is one pass over the UTF-8 bytes per

@@ -1,7 +1,7 @@
 import Basics
 import Foundation
 
-/// Dates as editors write them in front matter (SPEC §2).
+/// Dates as editors write them in front matter (README, "Writing an article").
 ///
 /// Accepted forms:
 /// - `2022-06-22T10:15:00+02:00`: ISO 8601 with an offset (`Z`, `+02:00`, `+0200` or `+02`);

@@ -18,7 +18,7 @@ public struct ArticleFile: Sendable, Hashable {
     public internal(set) var commentsFile: String?
 }
 
-/// Finds the articles under a site's `content/` folder (SPEC §2), sorted by file.
+/// Finds the articles under a site's `content/` folder (README, "A site is a folder"), sorted by file.
 ///
 /// - `content/<path>/<slug>/index.md` is a bundle: every other file in its folder and its
 ///   subfolders is a resource, except Markdown, `comments.json` and `*.comments.json`,

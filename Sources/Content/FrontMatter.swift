@@ -1,6 +1,6 @@
 import Foundation
 
-/// The YAML front matter of an article (SPEC §2), validated.
+/// The YAML front matter of an article (README, "Writing an article"), validated.
 public struct FrontMatter: Sendable, Hashable {
     public var title: String
     public var teaser: String

@@ -20,7 +20,7 @@ public enum FrontMatterParser {
         public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
     }
 
-    /// The keys SPEC §2 defines.
+    /// The front matter keys (README, "Writing an article").
     public static let knownKeys = [
         "title", "teaser", "date", "updated", "authors", "author", "column", "tags", "image",
         "related", "comments", "featured", "draft", "slug", "aliases",

@@ -3,7 +3,7 @@ import Diagnostics
 import Foundation
 import Yams
 
-/// Reads and checks each front matter field (SPEC §2), collecting every problem.
+/// Reads and checks each front matter field (README, "Writing an article"), collecting every problem.
 struct FrontMatterReader {
     var yaml: YAMLReader
     var timeZone: TimeZone

@@ -4,7 +4,7 @@ import Foundation
 import Yams
 
 extension SiteConfig {
-    /// The top-level keys of `site.yml` (SPEC §7).
+    /// The top-level keys of `site.yml` (docs/site-yml.md).
     public static let knownKeys = ["title", "baseURL", "language", "timezone", "paginate", "paths", "comments"]
 
     /// Parses the text of `site.yml`. Missing keys take their defaults; a broken value is an
@@ -66,10 +66,12 @@ extension SiteConfig {
 }
 
 extension SiteConfig.Paths {
+    /// The keys under `paths:`.
+    public static let knownKeys = ["tags", "authors", "columns"]
+
     fileprivate mutating func read(_ entry: YAMLEntry, with reader: inout YAMLReader) {
         if YAMLReader.isNull(entry.value) { return }
-        let known = ["tags", "authors", "columns"]
-        guard let fields = reader.entries(of: entry.value, known: known, prefix: "paths.", what: "'paths'") else {
+        guard let fields = reader.entries(of: entry.value, known: Self.knownKeys, prefix: "paths.", what: "'paths'") else {
             return
         }
         func folder(_ key: String) -> String? {
@@ -94,10 +96,12 @@ extension SiteConfig.Paths {
 }
 
 extension SiteConfig.CommentSettings {
+    /// The keys under `comments:`.
+    public static let knownKeys = ["order", "maxDepth", "collapseAfter", "notice"]
+
     fileprivate mutating func read(_ entry: YAMLEntry, with reader: inout YAMLReader) {
         if YAMLReader.isNull(entry.value) { return }
-        let known = ["order", "maxDepth", "collapseAfter", "notice"]
-        guard let fields = reader.entries(of: entry.value, known: known, prefix: "comments.", what: "'comments'")
+        guard let fields = reader.entries(of: entry.value, known: Self.knownKeys, prefix: "comments.", what: "'comments'")
         else { return }
         if let field = fields["order"],
            let value = reader.choice(field, of: Order.allCases.map(\.rawValue)).flatMap(Order.init(rawValue:)) {

@@ -1,6 +1,6 @@
 import Foundation
 
-/// The settings in `site.yml` (SPEC §7), with defaults for everything optional.
+/// The settings in `site.yml` (docs/site-yml.md), with defaults for everything optional.
 public struct SiteConfig: Sendable, Hashable {
     public var title: String
     /// Absolute, always ends with `/`.

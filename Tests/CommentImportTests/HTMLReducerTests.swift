@@ -3,7 +3,7 @@ import Testing
 @testable import CommentImport
 @testable import Comments
 
-/// HTML of imported comments becomes the reader text of SPEC §3.
+/// HTML of imported comments becomes reader text (README, "Reader comments").
 @Suite struct HTMLReducerTests {
     func reduce(_ html: String) -> String { HTMLReducer.readerText(fromHTML: html) }
 

@@ -2,7 +2,7 @@ import PropertyBased
 import Testing
 @testable import Comments
 
-/// Reader text is never HTML (SPEC §3): whatever a reader types, the only markup in the
+/// Reader text is never HTML (README, "Reader comments"): whatever a reader types, the only markup in the
 /// result is what `ReaderText` writes itself.
 @Suite struct ReaderTextProperties {
     @Test func onlyItsOwnMarkupComesOut() async {

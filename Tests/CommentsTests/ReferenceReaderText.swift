@@ -1,7 +1,7 @@
 // The scalar-based reader-text renderer magbuild used before it worked on UTF-8 bytes,
 // kept as the reference the byte-level renderer must match output for output.
 
-/// Turns untrusted reader text into safe HTML (SPEC §3).
+/// Turns untrusted reader text into safe HTML (README, "Reader comments").
 ///
 /// The text is never HTML: every character is escaped, and the only markup that comes
 /// out is what the rules below produce. The work is one pass over the text per quote

@@ -1,7 +1,7 @@
 import Testing
 @testable import Comments
 
-/// Rules of SPEC §3 not covered elsewhere.
+/// Threading rules (README, "Reader comments") not covered elsewhere.
 @Suite struct ThreadingRulesTests {
     @Test func bestOrderKeepsRepliesChronological() {
         let comments = [

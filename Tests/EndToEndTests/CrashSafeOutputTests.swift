@@ -3,8 +3,8 @@ import Testing
 
 /// A build killed at any moment (SIGKILL: no cleanup code runs) leaves the output folder
 /// holding either the complete previous site or the complete new one, and the next build
-/// removes whatever the killed one left beside it (SPEC §5: "A failed build leaves the
-/// previous output untouched").
+/// removes whatever the killed one left beside it ("a failed or interrupted build never leaves a
+/// half-written site", README, "Building").
 ///
 /// Timing only picks the kill moments; the assertions hold wherever a kill lands.
 @Suite struct CrashSafeOutputTests {

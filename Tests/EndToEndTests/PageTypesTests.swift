@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-/// Every page type of SPEC §5 on the fixture site, and the build's output discipline.
+/// Every page type the README lists ("Building") on the fixture site, and the build's output discipline.
 @Suite struct PageTypesTests {
     @Test func everyListingPageTypeIsWritten() throws {
         let site = try E2E.copyFixture("basic-site")

@@ -2,7 +2,7 @@ import PropertyBased
 import Testing
 @testable import Markdown
 
-/// Rendering random Markdown gives the same result every time (SPEC §5: output is
+/// Rendering random Markdown gives the same result every time (README, "Building": output is
 /// byte-identical for identical input), and raw HTML stays out unless allowed.
 @Suite struct MarkdownProperties {
     @Test func renderingIsDeterministic() async {

@@ -8,7 +8,7 @@ import FuzzSupport
 // - Diagnostics point into this file, at a line and column it has (LocationCheck); errors and a
 //   front matter exclude each other.
 // - The body is the text after the closing `---`, starting at `bodyLine`.
-// - What passes validation is what SPEC §2 allows: slug one safe segment, aliases site paths,
+// - What passes validation is what front matter allows: slug one safe segment, aliases site paths,
 //   related entries content paths, at least one author.
 // - Parsing is deterministic, and slugs made from the title are valid segments.
 let file = "content/politik/fuzz/index.md"
