@@ -23,7 +23,7 @@ public struct TemplateSettings: Sendable, Hashable {
 /// circular `extends` and `include` chains that recurse unconditionally. Rendering reports
 /// what depends on the data: undefined variables, type errors, the include depth limit.
 /// Undefined variables and attributes are errors unless guarded by `is defined` or
-/// `default`; see `TemplateLanguage` for the whole language.
+/// `default`; `docs/templates.md` describes the whole language.
 public final class TemplateSet: Sendable {
     public let settings: TemplateSettings
     /// Prefix of the file names in diagnostics, e.g. `templates/`.
