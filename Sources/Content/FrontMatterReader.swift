@@ -74,10 +74,12 @@ struct FrontMatterReader {
         return authors
     }
 
+    /// The keys under `image:`.
+    static let imageKeys = ["src", "alt", "caption", "credit"]
+
     private mutating func readImage(_ entry: YAMLEntry) -> LeadImage? {
         if YAMLReader.isNull(entry.value) { return nil }
-        let known = ["src", "alt", "caption", "credit"]
-        guard let fields = yaml.entries(of: entry.value, known: known, prefix: "image.", what: "'image'") else {
+        guard let fields = yaml.entries(of: entry.value, known: Self.imageKeys, prefix: "image.", what: "'image'") else {
             return nil
         }
         func part(_ key: String, hint: String, reader: inout YAMLReader) -> String? {
