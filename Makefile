@@ -57,6 +57,13 @@ chromium:
 		$(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq chromium; \
 	fi
 
+# Deploys the demo magazine under /magazin/ of a local HTTP server and follows every link
+# (scripts/test-subpath-deploy.py): a site whose baseURL has a path must work there.
+.PHONY: test-deploy
+test-deploy: deps
+	$(SWIFT) build --product magbuild
+	$(PYTHON) scripts/test-subpath-deploy.py --magbuild "$$($(SWIFT) build --show-bin-path)/magbuild" --source .
+
 # Builds the demo magazine into $(BROWSER_TEST_DIR)/site and checks it in headless Chromium at 390 and 1280 px;
 # screenshots land in $(BROWSER_TEST_DIR)/*.png.
 browser-test: deps chromium

@@ -1,3 +1,4 @@
+import Basics
 import Foundation
 
 /// The settings in `site.yml` (docs/site-yml.md), with defaults for everything optional.
@@ -11,6 +12,10 @@ public struct SiteConfig: Sendable, Hashable {
     public var paginate: Int
     public var paths: Paths
     public var comments: CommentSettings
+
+    /// The origin and root path of `baseURL`: links into a site under a path of its host
+    /// (`https://verlag.example/magazin/`) start with that path.
+    public var root: SiteRoot { SiteRoot(baseURL: baseURL) }
 
     /// URL folders of generated listings.
     public struct Paths: Sendable, Hashable {

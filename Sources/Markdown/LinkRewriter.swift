@@ -1,9 +1,12 @@
 import CCmarkGFM
 
 /// Rewrites page-relative link and image URLs of a parsed document against
-/// the page's URL, and lists every link that points inside the site.
+/// the page's URL, puts the site's root path in front of links into the site,
+/// and lists every link that points inside the site (by site path, without the root path).
 struct LinkRewriter {
     let resolver: PageURLResolver
+    /// `/magazin` for a site under a path of its host, else empty.
+    let rootPath: String
     /// The Markdown source, to locate the links in.
     let source: String
 
@@ -29,6 +32,9 @@ struct LinkRewriter {
             case .pageRelative:
                 resolved = resolver.resolve(original)
                 node.url = resolved
+            }
+            if !rootPath.isEmpty, resolved.hasPrefix("/") {
+                node.url = rootPath + resolved
             }
             let located = positions ?? LinkPositions(source: source)
             positions = located

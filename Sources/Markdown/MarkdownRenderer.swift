@@ -33,7 +33,8 @@ public enum MarkdownRenderer {
 
         let walk = document.walk()
         let text = DocumentText(of: walk)
-        let rewriter = LinkRewriter(resolver: PageURLResolver(pageURL: options.pageURL), source: markdown)
+        let rewriter = LinkRewriter(
+            resolver: PageURLResolver(pageURL: options.pageURL), rootPath: options.rootPath, source: markdown)
         let links = rewriter.rewrite(walk)
         // The parser owns the extension list: render before `cmark_parser_free`.
         let parserExtensions = cmark_parser_get_syntax_extensions(parser)

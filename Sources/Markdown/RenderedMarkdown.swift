@@ -65,9 +65,13 @@ public struct MarkdownOptions: Sendable, Hashable {
     public var pageURL: String
     /// Allow raw HTML blocks written by editors (tagfilter still neuters `<script>` and friends).
     public var allowRawHTML: Bool
+    /// The path of the site's root on its host (`/magazin` for `https://verlag.example/magazin/`),
+    /// put in front of every link into the site; empty for a site at the host's root.
+    public var rootPath: String
 
-    public init(pageURL: String = "/", allowRawHTML: Bool = true) {
+    public init(pageURL: String = "/", allowRawHTML: Bool = true, rootPath: String = "") {
         self.pageURL = pageURL
         self.allowRawHTML = allowRawHTML
+        self.rootPath = rootPath
     }
 }

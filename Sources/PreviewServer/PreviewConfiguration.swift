@@ -46,10 +46,12 @@ public struct PreviewConfiguration: Sendable {
     }
 
     /// The build options of the preview: the server's own URL as base URL, so
-    /// canonical links and feeds point at the preview.
+    /// canonical links and feeds point at the preview; assets keep their names.
     func buildOptions(baseURL: String) -> BuildOptions {
-        BuildOptions(
+        var options = BuildOptions(
             source: source, includeDrafts: includeDrafts, includeFuture: includeFuture,
             baseURL: baseURL, jobs: jobs)
+        options.fingerprintAssets = false
+        return options
     }
 }

@@ -49,7 +49,13 @@ public final class IncrementalRebuilder: SiteRebuilder {
 
     public func quickRebuild(after changes: ChangeSet, previous: SiteSnapshot) -> QuickSnapshot? {
         if !changes.statics.isEmpty, changes.statics.count == changes.paths.count {
-            return QuickSnapshot(snapshot: staticFilesServedAnew(changes.statics, previous: previous), isComplete: true)
+            let snapshot = staticFilesServedAnew(changes.statics, previous: previous)
+            // A stylesheet or script that comes or goes changes what `asset_url` knows: pages follow.
+            let assetsKept = changes.statics.allSatisfy { path in
+                let served = String(path.dropFirst("static/".count))
+                return !Fingerprints.isAsset(path) || (snapshot.files[served] == nil) == (previous.files[served] == nil)
+            }
+            return QuickSnapshot(snapshot: snapshot, isComplete: assetsKept)
         }
         guard !changes.touchesConfig, let pages = live.savedArticlePages(changes.paths) else { return nil }
         return QuickSnapshot(snapshot: previous.replacing(pages), isComplete: false)

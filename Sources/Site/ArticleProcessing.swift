@@ -45,7 +45,7 @@ enum ArticleProcessing {
     static func render(
         _ source: ArticleSource, site: URL, config: SiteConfig
     ) -> (article: RenderedArticle, diagnostics: [Diagnostic], commentsInput: InputFile?) {
-        let body = MarkdownRenderer.render(source.body, options: MarkdownOptions(pageURL: source.url))
+        let body = MarkdownRenderer.render(source.body, options: MarkdownOptions(pageURL: source.url, rootPath: config.root.path))
         var diagnostics: [Diagnostic] = []
         var comments = CommentSection.empty
         var input: InputFile?

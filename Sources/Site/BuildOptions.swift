@@ -16,6 +16,10 @@ public struct BuildOptions: Sendable {
     public var preview = false
     /// Ignore the build cache: read, render and write everything (the cache is made anew).
     public var clean = false
+    /// Publish CSS and JavaScript files a second time under fingerprinted names (see
+    /// ``Fingerprints``). The preview server does not: a saved stylesheet is then served at
+    /// once, without re-rendering every page that links it.
+    public var fingerprintAssets = true
     /// Number of threads for parallel steps.
     public var jobs: Int
     /// The moment that decides what is "future"; never written into the output.

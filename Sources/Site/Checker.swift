@@ -34,7 +34,7 @@ public struct SiteChecker: Sendable {
         diagnostics += loaded.diagnostics
         let config = loaded.config
 
-        let loadedTemplates = clock.measure("parse templates") { BuildSteps.loadTemplates(site: site, config: config) }
+        let loadedTemplates = clock.measure("parse templates") { BuildSteps.loadTemplates(config, options: BuildOptions(source: site, jobs: jobs)) }
         let (sources, templates) = (loadedTemplates.sources, loadedTemplates.set)
         diagnostics += loadedTemplates.diagnostics
 

@@ -50,7 +50,7 @@ enum PageRenderer {
                 "site": values.siteValue,
                 "page": values.pageValue(kind: kind, title: title, description: title, url: page.url, image: nil),
                 "list": ["title": .string(title)],
-                "terms": .array(terms.map { ["name": .string($0.name), "url": .string($0.url), "count": .int($0.count)] }),
+                "terms": .array(terms.map { ["name": .string($0.name), "url": .string(values.urls.link($0.url)), "count": .int($0.count)] }),
             ])
         }
     }

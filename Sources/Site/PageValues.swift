@@ -42,7 +42,7 @@ struct PageValues: Sendable {
             .string(model.config.title),
             .string(model.config.baseURL),
             .string(model.config.language),
-            .array(model.topSections.map { Self.link($0.name, $0.url) }),
+            .array(model.topSections.map { Self.link($0.name, urls.link($0.url)) }),
             .safe(model.commentNotice),
             .bool(preview),
         ]))
@@ -120,13 +120,14 @@ struct PageValues: Sendable {
             "lead": lead.map { teaser($0, detail) } ?? .null,
             "articles": .array(articles.map { teaser($0, detail) }),
             "list": ["title": .string(title)],
-            "pagination": pagination.value,
+            "pagination": pagination.value(links: urls.root),
         ]
     }
 
     func pageValue(kind: String, title: String, description: String, url: String, image: String?) -> Value {
         .record(Record(Self.pageKeys, [
-            .string(kind), .string(title), .string(description), .string(url), .string(urls.absolute(url)), .string(image),
+            .string(kind), .string(title), .string(description), .string(urls.link(url)), .string(urls.absolute(url)),
+            .string(image),
         ]))
     }
 
@@ -181,7 +182,7 @@ struct PageValues: Sendable {
         var image: Value = .null
         if let lead = front.image {
             var fields: [String: Value] = [
-                "src": .string(urls.imageURL(lead.src, article: article)), "alt": .string(lead.alt),
+                "src": .string(urls.link(urls.imageURL(lead.src, article: article))), "alt": .string(lead.alt),
                 "caption": .string(lead.caption), "credit": .string(lead.credit),
             ]
             // Only defined when known, so templates can test `image.width is defined`.
@@ -194,14 +195,14 @@ struct PageValues: Sendable {
         return .record(Record(teaserKeys, [
             .string(front.title),
             .string(front.teaser),
-            .string(article.url),
+            .string(urls.link(article.url)),
             .string(urls.absolute(article.url)),
             .date(front.date),
             .date(front.updated),
-            .array(front.authors.map { link($0, urls.author($0)) }),
-            section.map { link($0.name, $0.url) } ?? .null,
-            front.column.map { link($0, urls.column($0)) } ?? .null,
-            .array(front.tags.map { link($0, urls.tag($0)) }),
+            .array(front.authors.map { link($0, urls.link(urls.author($0))) }),
+            section.map { link($0.name, urls.link($0.url)) } ?? .null,
+            front.column.map { link($0, urls.link(urls.column($0))) } ?? .null,
+            .array(front.tags.map { link($0, urls.link(urls.tag($0))) }),
             image,
             .bool(front.featured),
             .int(max(1, (article.facts.wordCount + 199) / 200)),
@@ -215,13 +216,13 @@ struct PageValues: Sendable {
     ])
     private static let linkKeys = RecordKeys(["name", "url"])
 
-    /// An author, section, column or tag: `{name, url}`.
+    /// An author, section, column or tag: `{name, url}`, `url` being the link.
     private static func link(_ name: String, _ url: String) -> Value {
         .record(Record(linkKeys, [.string(name), .string(url)]))
     }
 }
 
-/// Page numbers and the URLs of neighbouring pages of a paginated listing.
+/// Page numbers and the site paths of neighbouring pages of a paginated listing.
 struct Pagination: Sendable {
     let page: Int
     let pages: Int
@@ -230,7 +231,8 @@ struct Pagination: Sendable {
 
     private static let keys = RecordKeys(["page", "pages", "prev", "next"])
 
-    var value: Value {
-        .record(Record(Self.keys, [.int(page), .int(pages), .string(prev), .string(next)]))
+    /// The template variable, with `prev` and `next` as links.
+    func value(links root: SiteRoot) -> Value {
+        .record(Record(Self.keys, [.int(page), .int(pages), .string(prev.map(root.link)), .string(next.map(root.link))]))
     }
 }

@@ -38,10 +38,11 @@ enum SiteFiles {
 
     /// Parses all templates once; syntax errors of every template go to `diagnostics`.
     static func templateSet(
-        from sources: [String: String], config: SiteConfig, diagnostics: inout [Diagnostic]
+        from sources: [String: String], config: SiteConfig, assets: [String: String], diagnostics: inout [Diagnostic]
     ) -> TemplateSet? {
         guard !sources.isEmpty else { return nil }
-        let settings = TemplateSettings(language: config.language, timeZone: config.timeZone, baseURL: config.baseURL)
+        let settings = TemplateSettings(
+            language: config.language, timeZone: config.timeZone, baseURL: config.baseURL, assets: assets)
         do {
             return try TemplateSet(sources: sources, settings: settings)
         } catch let list as DiagnosticList {

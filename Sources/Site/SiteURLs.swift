@@ -2,8 +2,13 @@ import Basics
 import Content
 
 /// The URLs of generated pages: authors, tags, columns, images, absolute links.
+///
+/// These are site paths (`/politik/wahl/`, where the page's file lands in the output);
+/// ``link(_:)`` turns one into what a page links to (`/magazin/politik/wahl/` on a site under
+/// `https://verlag.example/magazin/`), ``absolute(_:)`` into a full URL.
 struct SiteURLs: Sendable {
     let config: SiteConfig
+    let root: SiteRoot
     /// Column name → URL of the section that holds the column, when there is one.
     private let columnSections: [String: String]
     /// The page URL of every tag, author and column name, made once per name
@@ -14,6 +19,7 @@ struct SiteURLs: Sendable {
 
     init(config: SiteConfig, sections: [Section], articles: [PublishedArticle]) {
         self.config = config
+        root = config.root
         var slugs: [String: String] = [:], tags: [String: String] = [:], authors: [String: String] = [:]
         func slug(_ name: String) -> String {
             if let known = slugs[name] { return known }
@@ -57,7 +63,10 @@ struct SiteURLs: Sendable {
         return article.url + relative
     }
 
-    /// `path` as an absolute URL under the site's base URL.
+    /// The link to a site path (see ``SiteRoot/link(_:)``).
+    func link(_ path: String) -> String { root.link(path) }
+
+    /// `path` (a site path) as an absolute URL under the site's base URL.
     func absolute(_ path: String) -> String {
         if path.hasPrefix("http://") || path.hasPrefix("https://") { return path }
         let base = config.baseURL.hasSuffix("/") ? String(config.baseURL.dropLast()) : config.baseURL

@@ -57,10 +57,6 @@ extension Filters {
         FilterDefinition("slugify") { input, _, environment throws(FilterError) in
             .string(Slug.make(try plainText(of: input, for: "slugify", environment)))
         },
-        FilterDefinition("absolute_url") { input, _, environment throws(FilterError) in
-            .string(absoluteURL(try text(of: input, for: "absolute_url", environment: environment),
-                                base: environment.settings.baseURL))
-        },
     ]
 
     static func isSafe(_ value: Value) -> Bool {
@@ -91,20 +87,5 @@ extension Filters {
         }
         while let last = kept.last, last.isWhitespace || ",;:-–".contains(last) { kept = kept.dropLast() }
         return kept + ending
-    }
-
-    /// `path` joined to `base` (the site's base URL); URLs with a scheme or `//` stay as they are.
-    static func absoluteURL(_ path: String, base: String) -> String {
-        let lower = path.lowercased()
-        if lower.hasPrefix("http://") || lower.hasPrefix("https://") || lower.hasPrefix("//")
-            || lower.hasPrefix("mailto:") || lower.hasPrefix("data:")
-        {
-            return path
-        }
-        var root = base
-        while root.hasSuffix("/") { root.removeLast() }
-        var relative = Substring(path)
-        while relative.hasPrefix("/") { relative = relative.dropFirst() }
-        return root + "/" + relative
     }
 }

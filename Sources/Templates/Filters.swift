@@ -55,7 +55,7 @@ struct FilterDefinition: Sendable {
 enum Filters {
     static let table: [String: FilterDefinition] = {
         var table: [String: FilterDefinition] = [:]
-        for definition in textFilters + collectionFilters + htmlFilters + [dateFilter] {
+        for definition in textFilters + urlFilters + collectionFilters + htmlFilters + [dateFilter] {
             table[definition.name] = definition
         }
         return table

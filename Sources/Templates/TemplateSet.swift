@@ -1,18 +1,32 @@
+import Basics
 import Diagnostics
 import Foundation
 
-/// Settings that filters need: the site's language (month names), timezone and base URL.
+/// Settings that filters need: the site's language (month names), timezone, base URL and
+/// the fingerprinted names of its assets.
 public struct TemplateSettings: Sendable, Hashable {
     /// `de` or `en`; other languages fall back to English words.
     public var language: String
     public var timeZone: TimeZone
     /// Absolute base URL with a trailing slash, e.g. `https://magazin.example/`.
-    public var baseURL: String
+    public var baseURL: String {
+        didSet { root = SiteRoot(baseURL: baseURL) }
+    }
+    /// Origin and root path of `baseURL`.
+    public private(set) var root: SiteRoot
+    /// Site path of each fingerprinted file → the path it is published under as well
+    /// (`/css/style.css` → `/css/style.3f9a0c41d2.css`), for `asset_url`.
+    public var assets: [String: String]
 
-    public init(language: String = "de", timeZone: TimeZone = TimeZone(identifier: "UTC") ?? .current, baseURL: String = "/") {
+    public init(
+        language: String = "de", timeZone: TimeZone = TimeZone(identifier: "UTC") ?? .current, baseURL: String = "/",
+        assets: [String: String] = [:]
+    ) {
         self.language = language
         self.timeZone = timeZone
         self.baseURL = baseURL
+        root = SiteRoot(baseURL: baseURL)
+        self.assets = assets
     }
 }
 

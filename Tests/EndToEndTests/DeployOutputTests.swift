@@ -4,12 +4,14 @@ import Testing
 /// Output details that matter when a site is deployed: preview builds stay out of search
 /// engines, and `static/.well-known/` is published.
 @Suite struct DeployOutputTests {
-    /// The fixture site with the default theme's templates.
+    /// The fixture site with the default theme: its templates and static files.
     private func siteWithDefaultTheme() throws -> URL {
         let site = try E2E.copyFixture("basic-site")
-        let templates = site.appendingPathComponent("templates")
-        try FileManager.default.removeItem(at: templates)
-        try FileManager.default.copyItem(at: E2E.packageRoot.appendingPathComponent("templates"), to: templates)
+        for folder in ["templates", "static"] {
+            let theme = site.appendingPathComponent(folder)
+            try FileManager.default.removeItem(at: theme)
+            try FileManager.default.copyItem(at: E2E.packageRoot.appendingPathComponent(folder), to: theme)
+        }
         return site
     }
 

@@ -49,7 +49,7 @@ import Testing
         #expect(page.contains(#"<div class="comment-order" hidden></div>"#))
         #expect(page.contains(#"<ol class="comment-threads">"#))
         #expect(page.contains(#"<li class="comment-thread" data-date="2022-06-23T10:12:00+02:00" data-rating="14">"#))
-        #expect(page.contains(#"<script src="/js/comments.js" defer></script>"#))
+        #expect(page.contains(/<script src="\/js\/comments\.[0-9a-f]{10}\.js" defer><\/script>/))
         #expect(page.contains("Antwort an Kettenglied Vier"), "flattened deep replies keep their label")
         #expect(page.contains("Antwort an Petra Pending"), "a reply to an unpublished comment is labelled")
         #expect(!page.contains("Wartet auf Freigabe") && !page.contains("Kaufen!") && !page.contains("Im Papierkorb"))
@@ -57,6 +57,8 @@ import Testing
         #expect(!page.contains("<script>") && !page.contains("onerror=") && !page.contains("javascript:"))
         #expect(page.contains("&lt;script&gt;alert(5)&lt;/script&gt;"))
         #expect(E2E.read(site, "public/js/comments.js") != nil)
+        let script = try #require(page.firstMatch(of: /js\/comments\.[0-9a-f]{10}\.js/))
+        #expect(E2E.read(site, "public/" + script.output) == E2E.read(site, "public/js/comments.js"))
 
         let closed = section(site, "wirtschaft/inflation/index.html")
         #expect(closed.contains("Die Kommentare zu diesem Artikel sind geschlossen."))

@@ -23,6 +23,18 @@ import Testing
         ])
     }
 
+    @Test func linksIntoTheSiteStartWithItsRootPath() {
+        let markdown = "[a](../bar/) [b](/kultur/x/) [c](#fazit) [d](https://x.example/) ![e](lead.jpg)\n"
+        let rendered = MarkdownRenderer.render(markdown, options: MarkdownOptions(pageURL: "/politik/foo/", rootPath: "/magazin"))
+        #expect(rendered.html.contains(#"<a href="/magazin/politik/bar/">a</a>"#))
+        #expect(rendered.html.contains(#"<a href="/magazin/kultur/x/">b</a>"#))
+        #expect(rendered.html.contains(##"<a href="#fazit">c</a>"##))
+        #expect(rendered.html.contains(#"<a href="https://x.example/">d</a>"#))
+        #expect(rendered.html.contains(#"src="/magazin/politik/foo/lead.jpg""#))
+        // `magbuild check` looks the links up by site path.
+        #expect(rendered.internalLinks.map(\.resolved) == ["/politik/bar/", "/kultur/x/", "#fazit", "/politik/foo/lead.jpg"])
+    }
+
     @Test func externalAndAutolinksAreNotInternal() {
         #expect(links("www.example.org, https://x.example/, <mailto:a@b.example>, [t](tel:+4930)").isEmpty)
     }

@@ -20,8 +20,11 @@ import Testing
             snapshot = try rebuilder.rebuild(after: nil, previous: nil)
         }
 
+        /// As `magbuild serve` builds: assets keep their names.
         static func options(_ site: URL) -> BuildOptions {
-            BuildOptions(source: site, jobs: 2, now: Date(timeIntervalSince1970: 1_750_000_000))
+            var options = BuildOptions(source: site, jobs: 2, now: Date(timeIntervalSince1970: 1_750_000_000))
+            options.fingerprintAssets = false
+            return options
         }
 
         func edit(_ path: String, _ change: (String) -> String) throws {
@@ -126,6 +129,20 @@ import Testing
         #expect(preview.rebuilder.quickRebuild(after: ChangeSet(paths: ["content/politik/neu/index.md"]), previous: shown) == nil)
         try preview.edit(Self.article) { $0.replacingOccurrences(of: "date: ", with: "date: kaputt ") }
         #expect(preview.rebuilder.quickRebuild(after: ChangeSet(paths: [Self.article]), previous: shown) == nil)
+    }
+
+    @Test func aNewStylesheetIsServedAndThePagesFollow() throws {
+        var preview = try Preview()
+        defer { Fixtures.remove(preview.site) }
+        try Data("p { margin: 0 }\n".utf8).write(to: preview.site.appendingPathComponent("static/css/print.css"))
+        let quick = try #require(preview.rebuilder.quickRebuild(after: ChangeSet(paths: ["static/css/print.css"]), previous: preview.snapshot))
+        #expect(!quick.isComplete)
+        #expect(quick.snapshot.files["css/print.css"] != nil)
+        try preview.edit("templates/base.html") { $0.replacingOccurrences(of: "</head>", with: "<link href=\"{{ 'css/print.css' | asset_url }}\">\n</head>") }
+        _ = try preview.save("static/css/print.css", "templates/base.html")
+        #expect(preview.snapshot.files == (try preview.fullBuild()))
+        let page = String(decoding: try #require(preview.snapshot.files["index.html"]), as: UTF8.self)
+        #expect(page.contains(#"<link href="/css/print.css">"#))
     }
 
     @Test func aSavedStaticFileIsJustServedAnew() throws {

@@ -67,7 +67,7 @@ import Testing
             try Self.article.write(to: folder.appendingPathComponent("index.md"), atomically: false, encoding: .utf8)
             try Data().write(to: root.appendingPathComponent("content/kolumnen/am-rand/notiz-eins/anhang/x.txt"))
         case "deleted static file":
-            try manager.removeItem(at: root.appendingPathComponent("static/css/style.css"))
+            try manager.removeItem(at: root.appendingPathComponent("static/img/punkt.svg"))
         case "edited template":
             try site.edit("templates/404.html") { $0.replacingOccurrences(of: "Nicht gefunden", with: "Nicht da") }
         case "output file deleted":

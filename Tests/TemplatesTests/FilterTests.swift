@@ -92,8 +92,38 @@ import Testing
     @Test func everyFilterIsCovered() {
         let covered = ["date", "truncate", "striptags", "lower", "upper", "default", "length", "join", "urlencode",
                        "slugify", "json", "absolute_url", "first", "last", "reverse", "sort", "safe", "escape", "e",
-                       "trim", "replace", "capitalize", "wordcount", "map"]
+                       "trim", "replace", "capitalize", "wordcount", "map", "relative_url", "asset_url"]
         #expect(Set(Filters.table.keys) == Set(covered))
+    }
+}
+
+/// The link filters on a site under a path of its host, and on one at its root.
+@Suite struct URLFilterTests {
+    private func render(_ template: String, baseURL: String) throws -> String {
+        let settings = TemplateSettings(
+            language: "de", timeZone: berlin, baseURL: baseURL, assets: ["/js/app.js": "/js/app.0123456789.js"])
+        return try TemplateSet(sources: ["t.html": template], settings: settings).render("t.html", context: [:])
+    }
+
+    @Test func underAPathEveryLinkStartsWithIt() throws {
+        let template = "{{ '/' | relative_url }} {{ 'politik/' | relative_url }} {{ '/js/app.js' | asset_url }} "
+            + "{{ '/magazin/a/' | absolute_url }} {{ 'a/' | absolute_url }} {{ 'mailto:a@b.example' | relative_url }}"
+        #expect(try render(template, baseURL: "https://verlag.example/magazin/")
+            == "/magazin/ /magazin/politik/ /magazin/js/app.0123456789.js "
+            + "https://verlag.example/magazin/a/ https://verlag.example/magazin/a/ mailto:a@b.example")
+    }
+
+    @Test func atTheRootLinksAreSitePaths() throws {
+        #expect(try render("{{ '/' | relative_url }} {{ 'js/app.js' | asset_url }} {{ '/a/' | absolute_url }}",
+                           baseURL: "https://magazin.example/")
+            == "/ /js/app.0123456789.js https://magazin.example/a/")
+    }
+
+    @Test func anAssetThatIsNotFingerprintedIsAnError() {
+        let message = failure(["t.html": "<link href=\"{{ 'css/missing.css' | asset_url }}\">"])
+        #expect(message.contains("t.html:1:"), "\(message)")
+        #expect(message.contains("'asset_url' knows no CSS or JavaScript file static/css/missing.css"), "\(message)")
+        #expect(message.contains("relative_url"), "\(message)")
     }
 }
 

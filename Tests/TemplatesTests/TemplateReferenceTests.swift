@@ -18,6 +18,11 @@ import Testing
         "body": .safe("<p>Ein <b>kurzer</b> Text &amp; mehr</p>"),
     ]
 
+    /// The settings the reference says its examples are rendered with.
+    private static let settings = TemplateSettings(
+        language: "de", timeZone: berlin, baseURL: "https://verlag.example/magazin/",
+        assets: ["/css/style.css": "/css/style.3f9a0c41d2.css"])
+
     /// Lines `template  →  output` inside the reference's code blocks.
     static let examples: [String] = {
         var inCode = false
@@ -36,7 +41,8 @@ import Testing
     @Test(arguments: examples) func examplePrintsWhatTheReferenceSays(_ line: String) throws {
         let parts = line.components(separatedBy: "  →  ")
         try #require(parts.count == 2)
-        #expect(try render(parts[0], Self.context) == parts[1], "\(parts[0])")
+        let set = try TemplateSet(sources: ["t.html": parts[0]], settings: Self.settings)
+        #expect(try set.render("t.html", context: Self.context) == parts[1], "\(parts[0])")
     }
 
     @Test func everyFilterHasASection() {

@@ -27,7 +27,7 @@ struct BuildDriver: Sendable {
         var clock = StepClock()
         let usable = previous.flatMap { $0.matches(identity) ? $0 : nil }
         let content = clock.measure("load content") { BuildSteps.loadContent(options, identity: identity, previous: usable) }
-        let templates = clock.measure("load templates") { BuildSteps.loadTemplates(site: options.source, config: content.config) }
+        let templates = clock.measure("load templates") { BuildSteps.loadTemplates(content.config, options: options) }
         let articles = clock.measure("render articles") { BuildSteps.renderArticles(content, options: options) }
         let site = try clock.measure("resolve references") {
             try BuildSteps.resolveReferences(content, templates: templates, articles: articles, options: options)
@@ -54,6 +54,7 @@ struct BuildDriver: Sendable {
         hasher.combine(options.includeDrafts)
         hasher.combine(options.includeFuture)
         hasher.combine(options.isPreview)
+        hasher.combine(options.fingerprintAssets)
         hasher.combine(options.baseURL)
         return hasher.finalize()
     }

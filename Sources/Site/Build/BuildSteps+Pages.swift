@@ -37,7 +37,8 @@ extension BuildSteps {
         guard let set = templates.set else { throw DiagnosticList(diagnostics) }
         let config = content.config
         let model = SiteModel(
-            config: config, articles: articles.published, commentNotice: MarkdownRenderer.render(config.comments.notice).html)
+            config: config, articles: articles.published, commentNotice: MarkdownRenderer.render(
+                config.comments.notice, options: MarkdownOptions(rootPath: config.root.path)).html)
         let bodies = ArticleBodies(store: articles.bodies, site: options.source, config: config)
         let values = PageValues(model: model, bodies: bodies, preview: options.isPreview, jobs: options.jobs)
         return ResolvedSite(
@@ -54,7 +55,8 @@ extension BuildSteps {
         outputs += parallelMap(MachineFiles.feeds(model: model), jobs: options.jobs) { maker.plan(.feed($0), at: $0.path) }
         outputs.append(maker.plan(.sitemap(MachineFiles.sitemapEntries(model: model, urls: values.urls, pages: pages)), at: "sitemap.xml"))
         outputs.append(maker.plan(.text(MachineFiles.robots(urls: values.urls, preview: options.isPreview)), at: "robots.txt"))
-        let copies = FileCopier.copies(site: options.source.path, articles: model.articles.map(\.source))
+        let copies = FileCopier.copies(
+            site: options.source.path, articles: model.articles.map(\.source), assets: maker.templates.settings.assets)
         outputs += parallelMap(copies, jobs: options.jobs) { maker.plan(.copy($0.source), at: $0.path) }
         var seen = Set<String>()
         return outputs.reversed().filter { seen.insert($0.path).inserted }.reversed()

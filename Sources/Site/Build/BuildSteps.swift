@@ -79,10 +79,12 @@ extension BuildSteps {
             unchanged: unchanged.withLock { $0 }, diagnostics: diagnostics)
     }
 
-    /// Reads and parses every template once.
-    static func loadTemplates(site: URL, config: SiteConfig) -> LoadedTemplates {
+    /// Reads and parses every template once, with the fingerprints of the assets they link.
+    static func loadTemplates(_ config: SiteConfig, options: BuildOptions) -> LoadedTemplates {
+        let site = options.source
         var (sources, diagnostics) = SiteFiles.templateSources(in: site)
-        let set = SiteFiles.templateSet(from: sources, config: config, diagnostics: &diagnostics)
+        let assets = Fingerprints.of(site: site, fingerprinting: options.fingerprintAssets)
+        let set = SiteFiles.templateSet(from: sources, config: config, assets: assets, diagnostics: &diagnostics)
         return LoadedTemplates(sources: sources, set: set, diagnostics: diagnostics)
     }
 

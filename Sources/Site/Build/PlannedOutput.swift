@@ -41,6 +41,10 @@ struct OutputMaker: Sendable {
             hasher.combine(templates.settings.language)
             hasher.combine(templates.settings.timeZone.identifier)
             hasher.combine(templates.settings.baseURL)
+            for (file, fingerprinted) in templates.settings.assets.sorted(by: { $0.key < $1.key }) {
+                hasher.combine(file)
+                hasher.combine(fingerprinted)
+            }
             for dependency in templates.dependencies(of: name) {
                 hasher.combine(dependency)
                 hasher.combine(sources[dependency] ?? "")

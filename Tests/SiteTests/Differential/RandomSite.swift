@@ -48,6 +48,8 @@ struct RandomSite {
     var nextID = 0
     var templateVersion: [String: Int] = [:]
     var siteTitle = "Zufallsmagazin"
+    /// The site lives under this path of its host ("" at the root).
+    var rootPath = ""
     var paginate = 2
     var statics: [String: String] = ["css/style.css": "body { color: black; }\n"]
     /// Days the build's clock stands after the epoch.
@@ -137,10 +139,19 @@ struct RandomSite {
             return "partial teaser"
         case 74..<79:
             let name = rng.pick(["css/style.css", "extra.txt", "bilder/logo.txt"])
-            if statics[name] != nil, rng.chance(0.3) { statics[name] = nil } else { statics[name] = "v\(rng.int(0..<1000))\n" }
+            // The stylesheet stays: the templates link it with `asset_url`.
+            if statics[name] != nil, name != "css/style.css", rng.chance(0.3) {
+                statics[name] = nil
+            } else {
+                statics[name] = "v\(rng.int(0..<1000))\n"
+            }
             return "static \(name)"
         case 79..<83:
-            if rng.chance(0.5) { siteTitle = "Zufallsmagazin " + rng.pick(Self.words) } else { paginate = paginate == 2 ? 3 : 2 }
+            switch rng.int(0..<3) {
+            case 0: siteTitle = "Zufallsmagazin " + rng.pick(Self.words)
+            case 1: paginate = paginate == 2 ? 3 : 2
+            default: rootPath = rootPath.isEmpty ? "/magazin" : ""
+            }
             return "site.yml"
         case 83..<90:
             addArticle()
@@ -171,7 +182,7 @@ struct RandomSite {
         var files: [String: Data] = [:]
         files["site.yml"] = Data("""
             title: "\(siteTitle)"
-            baseURL: "https://zufall.example/"
+            baseURL: "https://zufall.example\(rootPath)/"
             language: de
             timezone: Europe/Berlin
             paginate: \(paginate)
@@ -221,6 +232,8 @@ struct RandomSite {
         }
         lines.append("---")
         lines += article.paragraphs.map { $0 + "\n" }
+        // Links into the site: under a root path both point below it.
+        lines.append("[Start](/) · [Nachbar](../)\n")
         return Data(lines.joined(separator: "\n").utf8)
     }
 
