@@ -29,6 +29,14 @@ build: deps
 	$(SWIFT) build -c release
 	.build/release/magbuild build --source . --output public
 
+# Copies the release build to $(PREFIX)/bin (make install PREFIX=~/.local).
+PREFIX ?= /usr/local
+.PHONY: install
+install:
+	@[ -x .build/release/magbuild ] || { echo "magbuild: run 'make build' first"; exit 1; }
+	install -d "$(PREFIX)/bin"
+	install -m 755 .build/release/magbuild "$(PREFIX)/bin/magbuild"
+
 # Runs the whole test suite.
 test: deps
 	$(SWIFT) test

@@ -66,8 +66,12 @@ let package = Package(
                 "Basics", "CommentImport", "Comments", "Content", "Diagnostics", "PreviewServer", "Site",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
-            swiftSettings: strict
+            swiftSettings: strict,
+            plugins: ["EmbedSiteFiles"]
         ),
+        /// Carries the default theme, the demo and the starter site in the binary, for `magbuild init`.
+        .plugin(name: "EmbedSiteFiles", capability: .buildTool(), dependencies: ["EmbedFiles"]),
+        .executableTarget(name: "EmbedFiles", swiftSettings: strict),
         .executableTarget(name: "magbuild", dependencies: ["MagbuildCLI"], swiftSettings: strict),
 
         .testTarget(name: "BasicsTests", dependencies: ["Basics", propertyBased]),

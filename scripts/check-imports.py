@@ -12,7 +12,7 @@ import subprocess
 import sys
 
 SYSTEM = {"Foundation", "FoundationXML", "FoundationNetworking", "FoundationEssentials", "Dispatch", "Glibc",
-          "Darwin", "Synchronization", "Testing", "XCTest", "_Concurrency"}
+          "Darwin", "Synchronization", "Testing", "XCTest", "_Concurrency", "PackagePlugin"}
 IMPORT = re.compile(r"^\s*(?:@testable\s+|@_spi\(\w+\)\s+)*import\s+(?:(?:struct|class|enum|func|protocol|typealias)\s+)?(\w+)", re.M)
 
 root = pathlib.Path(__file__).resolve().parent.parent
@@ -27,7 +27,8 @@ for target in package["targets"]:
         for kind in ("byName", "target", "product"):
             if kind in dependency:
                 declared.add(dependency[kind][0])
-    folder = root / (target.get("path") or ("Tests" if target["type"] == "test" else "Sources") + "/" + target["name"])
+    default = {"test": "Tests", "plugin": "Plugins"}.get(target["type"], "Sources")
+    folder = root / (target.get("path") or default + "/" + target["name"])
     for source in sorted(folder.rglob("*.swift")):
         for module in sorted(set(IMPORT.findall(source.read_text(encoding="utf-8")))):
             if module not in declared and module not in SYSTEM and module != target["name"]:

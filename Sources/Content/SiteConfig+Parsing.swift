@@ -5,7 +5,7 @@ import Yams
 
 extension SiteConfig {
     /// The top-level keys of `site.yml` (docs/site-yml.md).
-    public static let knownKeys = ["title", "baseURL", "language", "timezone", "paginate", "paths", "comments"]
+    public static let knownKeys = ["title", "baseURL", "language", "timezone", "paginate", "paths", "comments", "footer"]
 
     /// Parses the text of `site.yml`. Missing keys take their defaults; a broken value is an
     /// error at its `file:line:col` and leaves the default in place, so the returned config is
@@ -62,6 +62,7 @@ extension SiteConfig {
         if let entry = fields["paginate"], let value = reader.int(entry, minimum: 1) { paginate = value }
         if let entry = fields["paths"] { paths.read(entry, with: &reader) }
         if let entry = fields["comments"] { comments.read(entry, with: &reader) }
+        if let entry = fields["footer"] { footer = reader.text(entry) ?? "" }
     }
 }
 

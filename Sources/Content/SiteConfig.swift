@@ -12,6 +12,8 @@ public struct SiteConfig: Sendable, Hashable {
     public var paginate: Int
     public var paths: Paths
     public var comments: CommentSettings
+    /// Markdown text for the footer of every page (an imprint line, a disclaimer).
+    public var footer: String
 
     /// The origin and root path of `baseURL`: links into a site under a path of its host
     /// (`https://verlag.example/magazin/`) start with that path.
@@ -45,7 +47,8 @@ public struct SiteConfig: Sendable, Hashable {
         timeZone: TimeZone = TimeZone(identifier: "Europe/Berlin") ?? .current,
         paginate: Int = 20,
         paths: Paths = Paths(),
-        comments: CommentSettings = CommentSettings()
+        comments: CommentSettings = CommentSettings(),
+        footer: String = ""
     ) {
         self.title = title
         self.baseURL = baseURL
@@ -54,5 +57,6 @@ public struct SiteConfig: Sendable, Hashable {
         self.paginate = paginate
         self.paths = paths
         self.comments = comments
+        self.footer = footer
     }
 }

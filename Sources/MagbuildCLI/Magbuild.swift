@@ -7,7 +7,7 @@ public struct Magbuild: ParsableCommand {
         abstract: "Builds an online magazine's static site from Markdown articles and comment exports.",
         version: "0.1.0",
         subcommands: [
-            BuildCommand.self, ServeCommand.self, CheckCommand.self, NewCommand.self, ImportCommentsCommand.self,
+            InitCommand.self, BuildCommand.self, ServeCommand.self, CheckCommand.self, NewCommand.self, ImportCommentsCommand.self,
         ]
     )
 

@@ -44,6 +44,7 @@ struct PageValues: Sendable {
             .string(model.config.language),
             .array(model.topSections.map { Self.link($0.name, urls.link($0.url)) }),
             .safe(model.commentNotice),
+            .safe(model.footer),
             .bool(preview),
         ]))
     }
@@ -98,7 +99,7 @@ struct PageValues: Sendable {
         return ["site": siteValue, "page": page, "article": .record(value)]
     }
 
-    private static let siteKeys = RecordKeys(["title", "baseURL", "language", "sections", "commentNotice", "preview"])
+    private static let siteKeys = RecordKeys(["title", "baseURL", "language", "sections", "commentNotice", "footer", "preview"])
     /// A teaser's keys and what only the article's own page shows, in the order of `articleContext(_:)`.
     private static let articleKeys = RecordKeys(teaserKeys.names + ["content", "related", "prev", "next", "comments"])
     private static let pageKeys = RecordKeys(["kind", "title", "description", "url", "permalink", "image"])

@@ -57,8 +57,10 @@ struct SiteModel: Sendable {
     let indexByPath: [String: Int]
     /// The moderation notice from `site.yml`, rendered from Markdown.
     let commentNotice: String
+    /// The footer text from `site.yml`, rendered from Markdown.
+    let footer: String
 
-    init(config: SiteConfig, articles unsorted: [PublishedArticle], commentNotice: String) {
+    init(config: SiteConfig, articles unsorted: [PublishedArticle], commentNotice: String = "", footer: String = "") {
         self.config = config
         let articles = unsorted.sorted { a, b in
             a.frontMatter.date != b.frontMatter.date
@@ -67,6 +69,7 @@ struct SiteModel: Sendable {
         }
         self.articles = articles
         self.commentNotice = commentNotice
+        self.footer = footer
         var index: [String: Int] = [:]
         for (i, article) in articles.enumerated() { index[article.source.contentPath] = i }
         indexByPath = index

@@ -4,7 +4,7 @@ import Testing
 /// `docs/cli.md` names every flag of every command, and nothing else: a flag added to the
 /// code without its line in the reference, or documented but gone, fails here.
 @Suite struct CLIReferenceTests {
-    static let commands = ["build", "serve", "check", "new", "import-comments"]
+    static let commands = ["init", "build", "serve", "check", "new", "import-comments"]
 
     /// The long flags `magbuild <command> --help` lists under OPTIONS.
     private func flagsInHelp(of command: String) throws -> Set<String> {

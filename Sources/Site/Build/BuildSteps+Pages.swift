@@ -36,9 +36,11 @@ extension BuildSteps {
         try failOnErrors(diagnostics)
         guard let set = templates.set else { throw DiagnosticList(diagnostics) }
         let config = content.config
+        let texts = MarkdownOptions(rootPath: config.root.path)
         let model = SiteModel(
-            config: config, articles: articles.published, commentNotice: MarkdownRenderer.render(
-                config.comments.notice, options: MarkdownOptions(rootPath: config.root.path)).html)
+            config: config, articles: articles.published,
+            commentNotice: MarkdownRenderer.render(config.comments.notice, options: texts).html,
+            footer: MarkdownRenderer.render(config.footer, options: texts).html)
         let bodies = ArticleBodies(store: articles.bodies, site: options.source, config: config)
         let values = PageValues(model: model, bodies: bodies, preview: options.isPreview, jobs: options.jobs)
         return ResolvedSite(

@@ -1,0 +1,40 @@
+import Foundation
+import PackagePlugin
+
+/// Carries the default theme (`templates/`, `static/css/`, `static/js/`), the demo magazine
+/// (`site.yml`, `content/`, `static/img/`) and the starter site (`starter/`) inside the magbuild binary, so that
+/// `magbuild init` works wherever the binary is copied. Runs `EmbedFiles` whenever one of
+/// those files changes.
+@main struct EmbedSiteFiles: BuildToolPlugin {
+    /// Name inside the binary → path in the package. The theme is the templates, the
+    /// stylesheet and the script; `static/img/` holds pictures of the demo's articles.
+    static let roots = [
+        ("theme/templates", "templates"), ("theme/static/css", "static/css"), ("theme/static/js", "static/js"),
+        ("demo/site.yml", "site.yml"), ("demo/content", "content"), ("demo/static/img", "static/img"),
+        ("starter", "starter"),
+    ]
+
+    func createBuildCommands(context: PluginContext, target: any Target) throws -> [Command] {
+        let package = context.package.directoryURL
+        let output = context.pluginWorkDirectoryURL.appending(path: "EmbeddedFiles.swift")
+        var inputs: [URL] = []
+        for (_, path) in Self.roots {
+            let url = package.appending(path: path)
+            let files = FileManager.default.enumerator(at: url, includingPropertiesForKeys: nil, options: [.skipsHiddenFiles])
+            var any = false
+            while let file = files?.nextObject() as? URL {
+                inputs.append(file)
+                any = true
+            }
+            if !any { inputs.append(url) }
+        }
+        return [
+            .buildCommand(
+                displayName: "Embedding the default theme, the demo magazine and the starter site",
+                executable: try context.tool(named: "EmbedFiles").url,
+                arguments: [output.path] + Self.roots.map { "\($0.0)=\(package.appending(path: $0.1).path)" },
+                inputFiles: inputs,
+                outputFiles: [output]),
+        ]
+    }
+}
