@@ -72,6 +72,12 @@ test-deploy: deps
 	$(SWIFT) build --product magbuild
 	$(PYTHON) scripts/test-subpath-deploy.py --magbuild "$$($(SWIFT) build --show-bin-path)/magbuild" --source .
 
+# Lints .github/workflows/ offline: the workflow schema, zizmor's security audits and
+# shellcheck on every run: script (scripts/lint-workflow.py installs the tools if missing).
+.PHONY: lint-workflow
+lint-workflow:
+	$(PYTHON) scripts/lint-workflow.py
+
 # Builds the demo magazine into $(BROWSER_TEST_DIR)/site and checks it in headless Chromium at 390 and 1280 px;
 # screenshots land in $(BROWSER_TEST_DIR)/*.png.
 browser-test: deps chromium
