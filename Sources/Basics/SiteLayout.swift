@@ -5,12 +5,14 @@ public enum SiteLayout {
     public static let config = "site.yml"
     /// Articles (and their bundles and comment files).
     public static let content = "content"
+    /// Plain pages: the Impressum, the privacy policy, "Über uns".
+    public static let pages = "pages"
     public static let templates = "templates"
     /// Files copied to the output as they are.
     public static let staticFiles = "static"
 
     /// The folders a site is built from.
-    public static let folders = [content, templates, staticFiles]
+    public static let folders = [content, pages, templates, staticFiles]
     /// Everything a site is built from, relative to the site folder: the settings file and the folders.
     public static let roots = [config] + folders
 

@@ -2,7 +2,7 @@ import Basics
 import Diagnostics
 import Foundation
 
-/// Reads a site folder: `site.yml` and every article under `content/`.
+/// Reads a site folder: `site.yml`, every article under `content/` and every plain page under `pages/`.
 /// The only place that reads content files; parsing itself works on strings
 /// (``SiteConfig/parse(yaml:file:)``, ``FrontMatterParser/parse(text:file:timeZone:)``).
 public enum ContentLoader {
@@ -50,7 +50,39 @@ public enum ContentLoader {
             owners[article.contentPath] = article.file
             articles.append(article)
         }
-        return LoadedContent(config: config, articles: articles, diagnostics: diagnostics)
+        var content = LoadedContent(config: config, articles: articles, diagnostics: diagnostics)
+        (content.pages, content.diagnostics) = loadPages(siteAt: root, diagnostics: content.diagnostics)
+        return content
+    }
+
+    /// Every plain page under `pages/`; two pages with one URL are an error naming both.
+    static func loadPages(siteAt root: URL, diagnostics: [Diagnostic]) -> ([PageSource], [Diagnostic]) {
+        var diagnostics = diagnostics
+        let tree = ContentTree(siteAt: root, folder: SiteLayout.pages)
+        diagnostics += tree.diagnostics
+        var pages: [PageSource] = []
+        var owners: [String: String] = [:]
+        for found in tree.articles {
+            guard let text = readText(root.appendingPathComponent(found.file)) else {
+                diagnostics.append(.error(at: SourceLocation(file: found.file), "cannot read the file as UTF-8 text"))
+                continue
+            }
+            let parsed = PageFrontMatter.parse(text: text, file: found.file)
+            diagnostics += parsed.diagnostics
+            guard let frontMatter = parsed.frontMatter else { continue }
+            let url = "/" + (found.section + [found.slug]).joined(separator: "/") + "/"
+            if let owner = owners[url] {
+                diagnostics.append(.error(
+                    at: SourceLocation(file: found.file), "the page's URL \(url) is also the URL of \(owner)",
+                    hint: "keep one of the two files"))
+                continue
+            }
+            owners[url] = found.file
+            pages.append(PageSource(
+                file: found.file, url: url, bundleDirectory: found.bundleDirectory, resources: found.resources,
+                frontMatter: frontMatter, body: parsed.body, bodyLine: parsed.bodyLine))
+        }
+        return (pages, diagnostics)
     }
 
     /// `site.yml`, or the defaults with an error if it is missing or unreadable.

@@ -18,7 +18,8 @@ public struct ArticleFile: Sendable, Hashable {
     public internal(set) var commentsFile: String?
 }
 
-/// Finds the articles under a site's `content/` folder (README, "A site is a folder"), sorted by file.
+/// Finds the articles under a site's `content/` folder (README, "A site is a folder"), or the
+/// plain pages under `pages/`, which are laid out the same way, sorted by file.
 ///
 /// - `content/<path>/<slug>/index.md` is a bundle: every other file in its folder and its
 ///   subfolders is a resource, except Markdown, `comments.json` and `*.comments.json`,
@@ -28,18 +29,23 @@ public struct ArticleFile: Sendable, Hashable {
 /// - Hidden files and folders (starting with `.`) and `_index.md` files are skipped.
 struct ContentTree {
     let root: URL
+    /// `content` or `pages`.
+    let folder: String
     private(set) var articles: [ArticleFile] = []
     private(set) var diagnostics: [Diagnostic] = []
 
     /// Folders nested deeper than this are not read (a guard against symbolic link loops).
     static let maxDepth = DirectoryListing.maxDepth
 
-    /// Scans `root/content`.
-    init(siteAt root: URL) {
+    /// Scans `root/<folder>`: `content/` (a site without one gets a warning) or `pages/`.
+    init(siteAt root: URL, folder: String = SiteLayout.content) {
         self.root = root
-        let content = root.appendingPathComponent(SiteLayout.content, isDirectory: true)
+        self.folder = folder
+        let content = root.appendingPathComponent(folder, isDirectory: true)
         guard DirectoryListing.isFolder(content.path) else {
-            diagnostics.append(.warning(at: nil, "no content/ folder: the site has no articles"))
+            if folder == SiteLayout.content {
+                diagnostics.append(.warning(at: nil, "no content/ folder: the site has no articles"))
+            }
             return
         }
         scan(content.path, path: [])
@@ -61,9 +67,11 @@ struct ContentTree {
                     bundleDirectory: relative(path), resources: resources,
                     commentsFile: files.contains(SiteLayout.bundleComments) ? relative(path + [SiteLayout.bundleComments]) : nil))
             } else {
-                diagnostics.append(.error(
-                    at: SourceLocation(file: "content/index.md"), "an article needs a folder or file name of its own",
-                    hint: "move it to content/<section>/<slug>/index.md; the home page is generated"))
+                diagnostics.append(folder == SiteLayout.content
+                    ? .error(at: SourceLocation(file: "content/index.md"), "an article needs a folder or file name of its own",
+                             hint: "move it to content/<section>/<slug>/index.md; the home page is generated")
+                    : .error(at: SourceLocation(file: relative(["index.md"])), "a page needs a folder or file name of its own",
+                             hint: "name it pages/<name>.md; the home page is generated"))
             }
         }
         for name in files where name.hasSuffix(".md") && name != "index.md" && name != "_index.md" {
@@ -104,8 +112,8 @@ struct ContentTree {
         return (listing.files, listing.folders)
     }
 
-    /// A path under `content/`, relative to the site folder, with `/` separators.
+    /// A path under the scanned folder, relative to the site folder, with `/` separators.
     private func relative(_ components: [String]) -> String {
-        ([SiteLayout.content] + components).joined(separator: "/")
+        ([folder] + components).joined(separator: "/")
     }
 }

@@ -1,5 +1,6 @@
 import Diagnostics
 import Foundation
+import Yams
 
 /// Parses an article file's text into its validated front matter and Markdown body.
 ///
@@ -29,6 +30,25 @@ public enum FrontMatterParser {
     /// Parses `text`, the whole article file. `file` (relative to the site folder) names the
     /// file in diagnostics; dates without an offset are read in `timeZone`.
     public static func parse(text: String, file: String, timeZone: TimeZone) -> Output {
+        let parsed = parseBlock(
+            text: text, file: file, expected: "title, teaser, date and authors"
+        ) { yaml, root, opening -> FrontMatter? in
+            var reader = FrontMatterReader(yaml: yaml, timeZone: timeZone, opening: opening)
+            let frontMatter = reader.read(root)
+            yaml = reader.yaml
+            return frontMatter
+        }
+        return Output(frontMatter: parsed.value, body: parsed.body, bodyLine: parsed.bodyLine, diagnostics: parsed.diagnostics)
+    }
+
+    /// Splits a Markdown file with front matter and reads the front matter with `read`, which
+    /// gets the YAML (nil when empty) and the opening `---` line (where a missing key is
+    /// reported). The value is nil when the front matter has an error; `expected` names the
+    /// keys a file must start with, for the hint when the front matter is missing.
+    static func parseBlock<Value>(
+        text: String, file: String, expected: String,
+        read: (inout YAMLReader, Node?, SourceLocation) -> Value?
+    ) -> (value: Value?, body: String, bodyLine: Int, diagnostics: [Diagnostic]) {
         let text = FrontMatterBlock.normalized(text)
         let block: FrontMatterBlock
         switch FrontMatterBlock.split(text) {
@@ -37,31 +57,27 @@ public enum FrontMatterParser {
         case .failure(.missing):
             let diagnostic = Diagnostic.error(
                 at: SourceLocation(file: file), "missing front matter",
-                hint: "start the file with a line '---', then title, teaser, date and authors, then '---'")
-            return Output(frontMatter: nil, body: text, bodyLine: 1,
-                          diagnostics: [diagnostic.withSourceLine(from: text)])
+                hint: "start the file with a line '---', then \(expected), then '---'")
+            return (nil, text, 1, [diagnostic.withSourceLine(from: text)])
         case .failure(.unclosed):
             let diagnostic = Diagnostic.error(
                 at: SourceLocation(file: file), "the front matter has no closing '---' line")
-            return Output(frontMatter: nil, body: "", bodyLine: 1,
-                          diagnostics: [diagnostic.withSourceLine(from: text)])
+            return (nil, "", 1, [diagnostic.withSourceLine(from: text)])
         }
 
         let source = YAMLSource(file: file, text: block.yaml, lineOffset: block.openingLine, followedByLine: true)
-        var frontMatter: FrontMatter?
+        var value: Value?
         var diagnostics: [Diagnostic]
         switch source.compose() {
         case let .success(root):
-            var reader = FrontMatterReader(
-                yaml: YAMLReader(source: source), timeZone: timeZone,
-                opening: SourceLocation(file: file, line: block.openingLine))
-            frontMatter = reader.read(root)
-            diagnostics = reader.yaml.diagnostics
-            if reader.yaml.hasErrors { frontMatter = nil }
+            var yaml = YAMLReader(source: source)
+            value = read(&yaml, root, SourceLocation(file: file, line: block.openingLine))
+            diagnostics = yaml.diagnostics
+            if yaml.hasErrors { value = nil }
         case let .failure(diagnostic):
             diagnostics = [diagnostic]
         }
         diagnostics = DiagnosticList.sorted(diagnostics).map { $0.withSourceLine(from: text) }
-        return Output(frontMatter: frontMatter, body: block.body, bodyLine: block.bodyLine, diagnostics: diagnostics)
+        return (value, block.body, block.bodyLine, diagnostics)
     }
 }

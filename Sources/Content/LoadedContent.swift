@@ -1,11 +1,13 @@
 import Diagnostics
 
-/// Everything read from a site folder: settings, articles, and the problems found.
+/// Everything read from a site folder: settings, articles, plain pages, and the problems found.
 public struct LoadedContent: Sendable {
     public var config: SiteConfig
     /// All articles, drafts and future ones included (publishing rules are the build's business),
     /// sorted by `file`.
     public var articles: [ArticleSource]
+    /// The plain pages under `pages/`, sorted by `file`; a page with errors is left out.
+    public var pages: [PageSource] = []
     /// Errors and warnings of `site.yml` and every article; an article with errors is left out of `articles`.
     public var diagnostics: [Diagnostic]
 

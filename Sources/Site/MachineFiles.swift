@@ -117,7 +117,8 @@ enum MachineFiles {
         let lastmod: Date?
     }
 
-    /// Every HTML page except redirects and the 404 page, with `lastmod` for articles and listings.
+    /// Every HTML page except redirects, the 404 page and plain pages marked `noindex`, with
+    /// `lastmod` for articles and listings.
     static func sitemapEntries(model: SiteModel, urls: SiteURLs, pages: [PlannedPage]) -> [SitemapEntry] {
         pages.compactMap { page in
             let lastmod: Date?
@@ -128,6 +129,9 @@ enum MachineFiles {
                 lastmod = ([lead].compactMap { $0 } + articles)
                     .map { model.articles[$0].frontMatter.updated ?? model.articles[$0].frontMatter.date }.max()
             case .terms:
+                lastmod = nil
+            case .plain(let index):
+                guard !model.pages[index].source.frontMatter.noindex else { return nil }
                 lastmod = nil
             case .notFound, .alias:
                 return nil

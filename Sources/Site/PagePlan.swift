@@ -10,6 +10,8 @@ struct PlannedPage: Sendable {
         case terms(kind: String, title: String, terms: [Term])
         /// A redirect from an old URL (`aliases:`) to the page at `target`.
         case alias(target: String)
+        /// A plain page from `pages/`, by index in the model's pages.
+        case plain(Int)
     }
 
     /// URL path of the page, e.g. `/politik/foo/` or `/404.html`.
@@ -28,6 +30,7 @@ struct PlannedPage: Sendable {
 enum PagePlan {
     static func pages(for model: SiteModel, urls: SiteURLs, templates: Set<String>) -> [PlannedPage] {
         var pages = model.articles.indices.map { PlannedPage(url: model.articles[$0].url, kind: .article($0)) }
+        pages += model.pages.indices.map { PlannedPage(url: model.pages[$0].source.url, kind: .plain($0)) }
         pages += homePages(model)
         pages += listingPages(model, urls: urls)
         if templates.contains("terms.html") { pages += termIndexPages(model, urls: urls) }

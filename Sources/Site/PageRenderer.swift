@@ -39,6 +39,8 @@ enum PageRenderer {
                 articles: articles, pagination: pagination, detail))
         case .alias:
             return nil
+        case .plain(let index):
+            return ("page.html", values.plainPageContext(index))
         case .notFound:
             let title = Words(language: values.model.config.language).notFound
             return ("404.html", [

@@ -45,6 +45,9 @@ struct PageValues: Sendable {
             .array(model.topSections.map { Self.link($0.name, urls.link($0.url)) }),
             .safe(model.commentNotice),
             .safe(model.footer),
+            .record(Record(Self.menuKeys, PageFrontMatter.Menu.allCases.map { menu in
+                .array(model.menu(menu).map { Self.link($0.source.frontMatter.title, urls.link($0.source.url)) })
+            })),
             .bool(preview),
         ]))
     }
@@ -99,11 +102,25 @@ struct PageValues: Sendable {
         return ["site": siteValue, "page": page, "article": .record(value)]
     }
 
-    private static let siteKeys = RecordKeys(["title", "baseURL", "language", "sections", "commentNotice", "footer", "preview"])
+    private static let siteKeys = RecordKeys(["title", "baseURL", "language", "sections", "commentNotice", "footer", "menus", "preview"])
+    private static let menuKeys = RecordKeys(PageFrontMatter.Menu.allCases.map(\.rawValue))
     /// A teaser's keys and what only the article's own page shows, in the order of `articleContext(_:)`.
     private static let articleKeys = RecordKeys(teaserKeys.names + ["content", "related", "prev", "next", "comments"])
     private static let pageKeys = RecordKeys(["kind", "title", "description", "url", "permalink", "image"])
     private static let commentSectionKeys = RecordKeys(["mode", "count", "order", "threads"])
+
+    /// The variables of a plain page: `page` with its `content` and `noindex`. Pages are
+    /// rendered every build, so their key holds the rendered HTML itself.
+    func plainPageContext(_ index: Int) -> [String: Value] {
+        let page = model.pages[index], front = page.source.frontMatter
+        let value = Record(Self.plainPageKeys, [
+            .string("page"), .string(front.title), .string(front.description), .string(urls.link(page.source.url)),
+            .string(urls.absolute(page.source.url)), .null, .safe(page.html), .bool(front.noindex),
+        ])
+        return ["site": siteValue, "page": .record(value)]
+    }
+
+    private static let plainPageKeys = RecordKeys(pageKeys.names + ["content", "noindex"])
 
     /// The articles in the related box of article `index`, as model indexes.
     func related(of index: Int) -> [Int] {

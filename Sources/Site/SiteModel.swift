@@ -36,6 +36,12 @@ struct RenderedArticle: Sendable {
     let comments: CommentSection
 }
 
+/// A plain page from `pages/` with its Markdown rendered (pages are few: rendered every build).
+struct PlainPage: Sendable {
+    let source: PageSource
+    let html: String
+}
+
 /// A section of the magazine: a folder under `content/` holding articles.
 struct Section: Sendable, Hashable {
     /// `politik`, `kolumnen/spahns-spitzwege`.
@@ -59,8 +65,13 @@ struct SiteModel: Sendable {
     let commentNotice: String
     /// The footer text from `site.yml`, rendered from Markdown.
     let footer: String
+    /// The plain pages from `pages/`, sorted by file.
+    let pages: [PlainPage]
 
-    init(config: SiteConfig, articles unsorted: [PublishedArticle], commentNotice: String = "", footer: String = "") {
+    init(
+        config: SiteConfig, articles unsorted: [PublishedArticle], pages: [PlainPage] = [], commentNotice: String = "",
+        footer: String = ""
+    ) {
         self.config = config
         let articles = unsorted.sorted { a, b in
             a.frontMatter.date != b.frontMatter.date
@@ -70,6 +81,7 @@ struct SiteModel: Sendable {
         self.articles = articles
         self.commentNotice = commentNotice
         self.footer = footer
+        self.pages = pages
         var index: [String: Int] = [:]
         for (i, article) in articles.enumerated() { index[article.source.contentPath] = i }
         indexByPath = index
@@ -91,6 +103,14 @@ struct SiteModel: Sendable {
 
     func section(at path: String) -> Section? {
         sections.first { $0.path == path }
+    }
+
+    /// The plain pages linked from `menu`, by weight, then title.
+    func menu(_ menu: PageFrontMatter.Menu) -> [PlainPage] {
+        pages.filter { $0.source.frontMatter.menu == menu }.sorted {
+            let (a, b) = ($0.source.frontMatter, $1.source.frontMatter)
+            return (a.weight, a.title, $0.source.url) < (b.weight, b.title, $1.source.url)
+        }
     }
 
     /// Top-level sections, for navigation.

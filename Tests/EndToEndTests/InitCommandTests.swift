@@ -14,7 +14,8 @@ import Testing
         #expect(created.status == 0, "\(created.stderr)")
         #expect(created.stdout.contains("magbuild serve"))
         for file in ["site.yml", ".gitignore", "templates/base.html", "static/css/style.css", "static/js/comments.js",
-                     "content/aktuell/willkommen/index.md", "content/aktuell/willkommen/lead.png"] {
+                     "content/aktuell/willkommen/index.md", "content/aktuell/willkommen/lead.png", "pages/impressum.md",
+                     "templates/page.html"] {
             #expect(FileManager.default.fileExists(atPath: site.appendingPathComponent(file).path), "\(file)")
         }
         #expect(!FileManager.default.fileExists(atPath: site.appendingPathComponent("static/img").path), "demo pictures stay out")
@@ -25,6 +26,8 @@ import Testing
         #expect(page.contains("Illustration: magbuild"), "the lead image's credit")
         #expect(page.contains(#"src="/aktuell/willkommen/lead.png""#))
         #expect(E2E.read(site, "public/index.html")?.contains("© Mein Magazin") == true, "the footer from site.yml")
+        #expect(E2E.read(site, "public/index.html")?.contains(#"<a href="/impressum/">Impressum</a>"#) == true)
+        #expect(E2E.read(site, "public/impressum/index.html")?.contains("<h1 class=\"article__title\">Impressum</h1>") == true)
         let checked = try E2E.run(["check", "--source", site.path, "--strict"])
         #expect(checked.status == 0, "\(checked.stdout)\(checked.stderr)")
     }
@@ -45,7 +48,7 @@ import Testing
         let site = newFolder()
         #expect(try E2E.run(["init", site.path, "--demo"]).status == 0)
         let made = E2E.snapshot(site)
-        for folder in ["content", "templates", "static"] {
+        for folder in ["content", "pages", "templates", "static"] {
             let original = E2E.snapshot(E2E.packageRoot.appendingPathComponent(folder))
             let copied = made.filter { $0.key.hasPrefix(folder + "/") }
             #expect(Set(copied.keys) == Set(original.keys.map { folder + "/" + $0 }), "\(folder)")

@@ -32,7 +32,7 @@ struct BuildDriver: Sendable {
         let site = try clock.measure("resolve references") {
             try BuildSteps.resolveReferences(content, templates: templates, articles: articles, options: options)
         }
-        let plan = clock.measure("plan pages") { BuildSteps.planPages(site, options: options) }
+        let plan = try clock.measure("plan pages") { try BuildSteps.planPages(site, options: options) }
         let pages = try clock.measure("render pages") { try BuildSteps.renderPages(plan, site: site, into: &output, options: options) }
         let changed = try clock.measure("commit output") { try output.commit(plan, made: pages.made, jobs: options.jobs) }
 

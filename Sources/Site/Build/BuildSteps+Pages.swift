@@ -33,12 +33,14 @@ extension BuildSteps {
         diagnostics += ArticleProcessing.crossReferenceErrors(
             content.published, all: content.articles, broken: ArticleProcessing.brokenContentPaths(content.diagnostics),
             site: options.source)
+        if let set = templates.set { diagnostics += PlainPage.missingTemplate(content.pages, templates: Set(set.names)) }
         try failOnErrors(diagnostics)
         guard let set = templates.set else { throw DiagnosticList(diagnostics) }
         let config = content.config
         let texts = MarkdownOptions(rootPath: config.root.path)
         let model = SiteModel(
             config: config, articles: articles.published,
+            pages: PlainPage.render(content.pages, config: config, jobs: options.jobs),
             commentNotice: MarkdownRenderer.render(config.comments.notice, options: texts).html,
             footer: MarkdownRenderer.render(config.footer, options: texts).html)
         let bodies = ArticleBodies(store: articles.bodies, site: options.source, config: config)
@@ -50,15 +52,20 @@ extension BuildSteps {
 
     /// Every output file with its key: pages, feeds, sitemap, robots.txt, static files and
     /// bundle resources. A later entry for the same path wins (a static file over a page).
-    static func planPages(_ site: ResolvedSite, options: BuildOptions) -> [PlannedOutput] {
+    /// - Throws: `DiagnosticList` when a plain page's URL is also another page's.
+    static func planPages(_ site: ResolvedSite, options: BuildOptions) throws -> [PlannedOutput] {
         let values = site.values, maker = site.maker, model = site.model
         let pages = PagePlan.pages(for: model, urls: values.urls, templates: Set(maker.templates.names))
+        if !model.pages.isEmpty {
+            try failOnErrors(CheckURLs.collisions(pages, model: model, site: options.source, plainPagesOnly: true))
+        }
         var outputs = parallelMap(pages, jobs: options.jobs) { maker.plan(.page($0), at: $0.outputPath) }
         outputs += parallelMap(MachineFiles.feeds(model: model), jobs: options.jobs) { maker.plan(.feed($0), at: $0.path) }
         outputs.append(maker.plan(.sitemap(MachineFiles.sitemapEntries(model: model, urls: values.urls, pages: pages)), at: "sitemap.xml"))
         outputs.append(maker.plan(.text(MachineFiles.robots(urls: values.urls, preview: options.isPreview)), at: "robots.txt"))
         let copies = FileCopier.copies(
-            site: options.source.path, articles: model.articles.map(\.source), assets: maker.templates.settings.assets)
+            site: options.source.path, articles: model.articles.map(\.source), pages: model.pages.map(\.source),
+            assets: maker.templates.settings.assets)
         outputs += parallelMap(copies, jobs: options.jobs) { maker.plan(.copy($0.source), at: $0.path) }
         var seen = Set<String>()
         return outputs.reversed().filter { seen.insert($0.path).inserted }.reversed()

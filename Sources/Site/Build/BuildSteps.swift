@@ -22,6 +22,8 @@ struct LoadedSite: Sendable {
     let articles: [ArticleSource]
     /// The articles this build publishes, without their Markdown.
     let published: [ArticleSource]
+    /// The plain pages under `pages/`, with their Markdown.
+    let pages: [PageSource]
     /// The previous build's records of the articles whose files are unchanged, by Markdown file.
     let unchanged: [String: ArticleRecord]
     let diagnostics: [Diagnostic]
@@ -75,7 +77,7 @@ extension BuildSteps {
         }
         let published = loaded.articles.filter { ArticleProcessing.isPublished($0, options: options) }
         return LoadedSite(
-            config: config, settings: settings, articles: loaded.articles, published: published,
+            config: config, settings: settings, articles: loaded.articles, published: published, pages: loaded.pages,
             unchanged: unchanged.withLock { $0 }, diagnostics: diagnostics)
     }
 

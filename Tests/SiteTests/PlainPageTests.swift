@@ -1,0 +1,114 @@
+import Diagnostics
+import Foundation
+import Testing
+@testable import Site
+
+/// Plain pages from `pages/`: rendered with `page.html`, linked from menus, in the sitemap
+/// unless `noindex`, never in listings or feeds; bad pages and URL collisions are errors.
+@Suite struct PlainPageTests {
+    typealias Workspace = IncrementalBuildTests.Workspace
+
+    static let template = """
+        {% extends "base.html" %}{% block content %}<h1>{{ page.title }}</h1>{% if page.noindex %}<meta name="robots" content="noindex">{% endif %}
+        {{ page.content }}<ul>{% for m in site.menus.footer %}<li><a href="{{ m.url }}">{{ m.name }}</a></li>{% endfor %}</ul>{% endblock %}
+
+        """
+
+    /// The fixture with `page.html` and the given files under `pages/`.
+    private func workspace(_ pages: [String: String], template: Bool = true) throws -> Workspace {
+        let site = try Workspace()
+        if template { try Data(Self.template.utf8).write(to: site.site.appendingPathComponent("templates/page.html")) }
+        for (path, text) in pages {
+            let url = site.site.appendingPathComponent("pages/" + path)
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try Data(text.utf8).write(to: url)
+        }
+        return site
+    }
+
+    private func failure(_ site: Workspace) -> String {
+        do {
+            _ = try site.cleanBuild()
+            return "no error"
+        } catch let list as DiagnosticList {
+            return list.description
+        } catch {
+            return "\(error)"
+        }
+    }
+
+    private func text(_ files: [String: Data], _ path: String) -> String {
+        files[path].map { String(decoding: $0, as: UTF8.self) } ?? ""
+    }
+
+    @Test func aPageIsRenderedAndLinkedButNeverListed() throws {
+        let site = try workspace([
+            "impressum.md": "---\ntitle: Impressum\nmenu: footer\nweight: 2\n---\nVerlag: **Beispiel**.\n",
+            "netiquette/index.md": "---\ntitle: Netiquette\nmenu: footer\nweight: 1\n---\n![Regeln](regeln.png)\n",
+            "netiquette/regeln.png": "png",
+            "hilfe/kontakt.md": "---\ntitle: Kontakt\nnoindex: true\n---\nSchreiben Sie uns.\n",
+        ])
+        let files = try site.cleanBuild()
+        let impressum = text(files, "impressum/index.html")
+        #expect(impressum.contains("<h1>Impressum</h1>"))
+        #expect(impressum.contains("<p>Verlag: <strong>Beispiel</strong>.</p>"))
+        #expect(impressum.contains(#"<li><a href="/netiquette/">Netiquette</a></li><li><a href="/impressum/">Impressum</a></li>"#),
+                "the footer menu, by weight")
+        #expect(text(files, "netiquette/index.html").contains(#"src="/netiquette/regeln.png""#))
+        #expect(files["netiquette/regeln.png"] == Data("png".utf8), "a page bundle's pictures are published beside it")
+        #expect(text(files, "hilfe/kontakt/index.html").contains(#"<meta name="robots" content="noindex">"#))
+        let sitemap = text(files, "sitemap.xml")
+        #expect(sitemap.contains("/impressum/</loc>") && sitemap.contains("/netiquette/</loc>"))
+        #expect(!sitemap.contains("/hilfe/kontakt/"), "noindex pages stay out of the sitemap")
+        for listing in ["index.html", "atom.xml", "politik/index.html", "politik/atom.xml"] {
+            #expect(!text(files, listing).contains("Impressum"), "\(listing) lists a page")
+        }
+    }
+
+    @Test func aPageWithoutTitleIsAnErrorAtItsFrontMatter() throws {
+        let site = try workspace(["abo.md": "---\ndescription: Abo\nmenü: footer\n---\nText\n"])
+        let message = failure(site)
+        #expect(message.contains("pages/abo.md:1:1: error: missing required key 'title'"), "\(message)")
+        #expect(message.contains("pages/abo.md:3:1: warning: unknown key 'menü'"), "\(message)")
+    }
+
+    @Test func anUnknownMenuIsAnErrorWithASuggestion() throws {
+        let message = failure(try workspace(["abo.md": "---\ntitle: Abo\nmenu: fooder\n---\n"]))
+        #expect(message.contains("pages/abo.md:3:7: error: 'menu' must be one of header, footer, not \"fooder\" (did you mean 'footer'?)"),
+                "\(message)")
+    }
+
+    @Test func aPageOnAnotherPagesURLIsAnErrorNamingBoth() throws {
+        let section = failure(try workspace(["politik.md": "---\ntitle: Politik\n---\n"]))
+        #expect(section.contains("pages/politik.md:1:1: error: the page's URL /politik/ is also the URL of the section page 'Politik'"), "\(section)")
+        let article = failure(try workspace(["politik/erste-meldung.md": "---\ntitle: X\n---\n"]))
+        #expect(article.contains("pages/politik/erste-meldung.md:1:1: error: the page's URL /politik/erste-meldung/ is also the URL of the article content/politik/erste-meldung/index.md"),
+                "\(article)")
+        let twice = failure(try workspace(["abo.md": "---\ntitle: A\n---\n", "abo/index.md": "---\ntitle: B\n---\n"]))
+        #expect(twice.contains("the page's URL /abo/ is also the URL of pages/abo"), "\(twice)")
+        let home = failure(try workspace(["index.md": "---\ntitle: Start\n---\n"]))
+        #expect(home.contains("pages/index.md:1:1: error: a page needs a folder or file name of its own"), "\(home)")
+    }
+
+    @Test func pagesNeedTheThemesPageTemplate() throws {
+        let message = failure(try workspace(["abo.md": "---\ntitle: Abo\n---\n"], template: false))
+        #expect(message.contains("pages/abo.md:1:1: error: the theme has no templates/page.html"), "\(message)")
+    }
+
+    @Test func anEditedPageRewritesItselfAndWhatLinksIt() throws {
+        let site = try workspace(["impressum.md": "---\ntitle: Impressum\n---\nAlt\n", "abo.md": "---\ntitle: Abo\nmenu: footer\n---\n"])
+        try site.build()
+        try site.build()
+        var before = site.stamps()
+        try site.edit("pages/impressum.md") { $0.replacingOccurrences(of: "Alt", with: "Neu") }
+        #expect(try site.build().written == 1)
+        #expect(site.touched(since: before) == ["impressum/index.html"])
+        #expect(site.outputFiles() == (try site.cleanBuild()))
+        before = site.stamps()
+        try site.edit("pages/impressum.md") { $0.replacingOccurrences(of: "title: Impressum", with: "title: Impressum\nmenu: footer") }
+        try site.build()
+        // Pages that show the footer menu change (this theme shows it on plain pages only).
+        #expect(site.touched(since: before) == ["impressum/index.html", "abo/index.html"])
+        #expect(site.outputFiles() == (try site.cleanBuild()))
+    }
+}
