@@ -21,8 +21,10 @@ public final class PollingWatcher: FileWatcher {
 
     public func start(onChange: @escaping @Sendable ([String]) -> Void) throws {
         let site = self.site, interval = self.interval
+        // The baseline is taken before start returns: a save right after it is a change.
+        let baseline = Self.scan(site)
         let task = Task.detached(priority: .utility) {
-            var previous = Self.scan(site)
+            var previous = baseline
             while !Task.isCancelled {
                 try? await Task.sleep(for: interval)
                 if Task.isCancelled { break }

@@ -4,18 +4,34 @@ import Testing
 
 /// `docs/front-matter.md` lists every front matter key, and nothing else.
 @Suite struct FrontMatterReferenceTests {
-    @Test func everyKeyIsDocumentedAndNoOther() throws {
+    private static func text() throws -> String {
         let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent().appendingPathComponent("docs/front-matter.md")
-        let text = try String(contentsOf: url, encoding: .utf8)
-        let documented = Set(text.split(separator: "\n").compactMap { line -> String? in
+        return try String(contentsOf: url, encoding: .utf8)
+    }
+
+    /// The keys in the first column of the tables of `part` of the reference.
+    private static func keys(in part: Substring) -> Set<String> {
+        Set(part.split(separator: "\n").compactMap { line -> String? in
             guard line.hasPrefix("| `") else { return nil }
             let key = line.dropFirst(3).prefix { $0 != "`" }
             return key.isEmpty ? nil : String(key)
         })
+    }
+
+    @Test func everyKeyIsDocumentedAndNoOther() throws {
+        let text = try Self.text()
+        let pages = text.range(of: "\n## Plain pages\n")?.lowerBound ?? text.endIndex
+        let documented = Self.keys(in: text[..<pages])
         let inCode = Set(FrontMatterParser.knownKeys).union(FrontMatterReader.imageKeys.map { "image." + $0 })
         #expect(documented.count > 15)
         #expect(inCode.subtracting(documented).isEmpty, "not in docs/front-matter.md: \(inCode.subtracting(documented).sorted())")
         #expect(documented.subtracting(inCode).isEmpty, "documented but unknown: \(documented.subtracting(inCode).sorted())")
+    }
+
+    @Test func everyPageKeyIsDocumentedAndNoOther() throws {
+        let text = try Self.text()
+        let pages = try #require(text.range(of: "\n## Plain pages\n")?.upperBound)
+        #expect(Self.keys(in: text[pages...]) == Set(PageFrontMatter.knownKeys))
     }
 }

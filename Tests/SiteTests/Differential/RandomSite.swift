@@ -50,6 +50,10 @@ struct RandomSite {
     var siteTitle = "Zufallsmagazin"
     /// The site lives under this path of its host ("" at the root).
     var rootPath = ""
+    /// Plain pages by name: title, menu (nil, "header" or "footer"), weight, noindex.
+    var pages: [String: (title: String, menu: String?, weight: Int, noindex: Bool)] = [
+        "impressum": ("Impressum", "footer", 1, false),
+    ]
     var paginate = 2
     var statics: [String: String] = ["css/style.css": "body { color: black; }\n"]
     /// Days the build's clock stands after the epoch.
@@ -162,6 +166,15 @@ struct RandomSite {
             return "delete article \(id)"
         case 95..<97:
             return change("typo") { $0.broken = true }
+        case 97..<99:
+            let name = rng.pick(["impressum", "netiquette", "hilfe/kontakt"])
+            switch rng.int(0..<4) {
+            case 0: pages[name] = pages[name] == nil ? ("Seite " + rng.pick(Self.words), nil, 0, false) : nil
+            case 1: pages[name]?.title = "Seite " + rng.pick(Self.words)
+            case 2: pages[name]?.menu = rng.pick([nil, "header", "footer"])
+            default: pages[name]?.weight = rng.int(0..<3); pages[name]?.noindex.toggle()
+            }
+            return "page \(name)"
         default:
             return change("move") { $0.section = rng.pick(Self.sections.filter { $0 != articles[id]?.section }) }
         }
@@ -193,6 +206,12 @@ struct RandomSite {
             files["templates/" + name] = version == 0 ? data : Self.marked(data, version: version)
         }
         for (name, text) in statics { files["static/" + name] = Data(text.utf8) }
+        for (name, page) in pages {
+            var lines = ["---", "title: \"\(page.title)\"", "weight: \(page.weight)", "noindex: \(page.noindex)"]
+            if let menu = page.menu { lines.append("menu: \(menu)") }
+            lines += ["---", "Text der Seite \(name), mit [Link](/).", ""]
+            files["pages/\(name).md"] = Data(lines.joined(separator: "\n").utf8)
+        }
         for article in articles.values {
             let folder = "content/\(article.section)/"
             if article.bundle {
