@@ -49,6 +49,21 @@ struct ArticleScaffold {
         return formatter.string(from: date)
     }
 
+    /// A plain page: its title and the optional keys, commented out.
+    static func page(title: String) -> String {
+        """
+        ---
+        title: \(quoted(title))
+        # description: "Ein Satz für Suchmaschinen"
+        # menu: footer      # header oder footer: verlinkt die Seite auf jeder Seite
+        # weight: 1         # Reihenfolge im Menü, kleinere zuerst
+        # noindex: true     # nicht in Suchmaschinen und nicht in der Sitemap
+        ---
+        Der Text der Seite.
+
+        """
+    }
+
     /// `text` as a double-quoted YAML scalar.
     static func quoted(_ text: String) -> String {
         var out = "\""

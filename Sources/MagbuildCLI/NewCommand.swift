@@ -8,19 +8,22 @@ import Foundation
 struct NewCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "new",
-        abstract: "Start a new article (a draft) with complete front matter.",
+        abstract: "Start a new article (a draft) with complete front matter, or a plain page.",
         discussion: """
             Creates content/<section>/<slug>/index.md (or content/<section>/<slug>.md
             with --file) and prints its path. The slug is made from the title
             ("Über Äpfel" becomes ueber-aepfel); the date is now, in the site's time
             zone; the author is --author or 'git config user.name'. The article starts
             as 'draft: true' with the teaser "…": write the teaser, then delete the
-            draft line to publish. An existing article is never overwritten.
+            draft line to publish. With --page, a plain page under pages/ (an
+            Impressum, a Netiquette): it needs only its title and is published at
+            once. An existing file is never overwritten.
 
             Examples:
               magbuild new "Über Äpfel" --section kultur
               magbuild new "Die Lage am Montag" --section kolumnen/am-rand --author "Erika Muster"
               magbuild new "Kurz notiert" --section politik --file
+              magbuild new "Impressum" --page --file
             """
     )
 
@@ -35,6 +38,9 @@ struct NewCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("The author (default: git config user.name).", valueName: "name"))
     var author: String?
 
+    @Flag(help: "Create a plain page under pages/ (Impressum, Netiquette) instead of an article.")
+    var page = false
+
     @Flag(help: "Write a bundle folder with index.md (default; it can hold images) or a single .md file.")
     var layout: Layout = .bundle
 
@@ -48,14 +54,22 @@ struct NewCommand: ParsableCommand {
         let title = self.title.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !title.isEmpty else { throw failure("the title is empty", hint: "magbuild new \"Titel des Artikels\"") }
         let slug = Slug.make(title)
+        if page, !section.isEmpty {
+            throw failure("a page has no section", hint: "pages live in pages/ and are published at /<name>/; leave out --section")
+        }
         let folders = try sectionFolders()
         let name = layout == .bundle ? "\(slug)/index.md" : "\(slug).md"
-        let relative = ([SiteLayout.content] + folders + [name]).joined(separator: "/")
+        let top = page ? SiteLayout.pages : SiteLayout.content
+        let relative = ([top] + folders + [name]).joined(separator: "/")
 
-        let parent = ([SiteLayout.content] + folders).joined(separator: "/")
+        let parent = ([top] + folders).joined(separator: "/")
         for taken in ["\(parent)/\(slug)", "\(parent)/\(slug).md"]
         where FileManager.default.fileExists(atPath: root.appendingPathComponent(taken).path) {
             throw failure("\(taken) already exists", hint: "magbuild new never overwrites; choose another title or --section")
+        }
+        if page {
+            try write(ArticleScaffold.page(title: title), to: relative, in: root)
+            return
         }
         guard let author = (author ?? Self.gitUserName(in: root))?.trimmingCharacters(in: .whitespaces), !author.isEmpty else {
             throw failure("who is the author?", hint: "pass --author \"Name\" or set git config user.name")
@@ -63,10 +77,15 @@ struct NewCommand: ParsableCommand {
 
         let scaffold = ArticleScaffold(
             title: title, author: author, date: Date(), timeZone: config.timeZone, isBundle: layout == .bundle)
+        try write(scaffold.text, to: relative, in: root)
+    }
+
+    /// Writes a new file (never over an existing one) and prints its path.
+    private func write(_ text: String, to relative: String, in root: URL) throws {
         let url = root.appendingPathComponent(relative)
         do {
             try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try Data(scaffold.text.utf8).write(to: url, options: .withoutOverwriting)
+            try Data(text.utf8).write(to: url, options: .withoutOverwriting)
         } catch {
             throw failure("cannot write \(relative): \(error.localizedDescription)", hint: nil)
         }

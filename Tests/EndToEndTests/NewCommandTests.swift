@@ -29,6 +29,23 @@ import Testing
         #expect(check.status == 0, "stderr: \(check.stderr)")
     }
 
+    @Test func createsAPlainPageThatBuildsAtOnce() throws {
+        let site = try E2E.copyFixture("basic-site")
+        let run = try E2E.run(["new", "Über uns", "--page", "--file", "--source", site.path])
+        #expect(run.status == 0, "stderr: \(run.stderr)")
+        #expect(run.stdout == "pages/ueber-uns.md\n")
+        let text = try #require(E2E.read(site, "pages/ueber-uns.md"))
+        let parsed = PageFrontMatter.parse(text: text, file: "pages/ueber-uns.md")
+        #expect(parsed.diagnostics.isEmpty, "\(parsed.diagnostics)")
+        #expect(parsed.frontMatter?.title == "Über uns")
+        #expect(try E2E.run(["build", "--source", site.path, "--quiet"]).status == 0)
+        #expect(E2E.read(site, "public/ueber-uns/index.html")?.contains("<h1>Über uns</h1>") == true)
+        let again = try E2E.run(["new", "Über uns", "--page", "--source", site.path])
+        #expect(again.status == 1 && again.stderr.contains("pages/ueber-uns.md already exists"), "\(again.stderr)")
+        let sectioned = try E2E.run(["new", "Abo", "--page", "--section", "politik", "--source", site.path])
+        #expect(sectioned.status == 1 && sectioned.stderr.contains("a page has no section"), "\(sectioned.stderr)")
+    }
+
     @Test func writesAFlatFileWithDashFile() throws {
         let site = try E2E.copyFixture("check-base")
         let run = try E2E.run([
