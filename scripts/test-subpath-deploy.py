@@ -9,19 +9,19 @@ host must stay under /magazin/ and answer 200. Fails with the pages and links th
     python3 scripts/test-subpath-deploy.py --magbuild .build/debug/magbuild --source .
 """
 import argparse
-import functools
 import html
 import html.parser
-import http.server
 import re
 import subprocess
 import sys
 import tempfile
-import threading
 import urllib.error
 import urllib.parse
 import urllib.request
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from static_server import serve  # noqa: E402
 
 PREFIX = "/magazin/"
 
@@ -64,18 +64,6 @@ def links_in(path, body):
     parser = Links()
     parser.feed(text)
     return parser.urls
-
-
-def serve(root):
-    handler = functools.partial(QuietHandler, directory=str(root))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return server
-
-
-class QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
 
 
 def crawl(origin, starts):

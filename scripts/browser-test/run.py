@@ -12,18 +12,18 @@ order with JavaScript on. Screenshots go to SCREENSHOT_DIR.
 """
 
 import argparse
-import functools
-import http.server
 import json
 import os
 import shutil
 import sys
-import threading
 import time
 
 sys.dont_write_bytecode = True  # no __pycache__ in the source tree
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from cdp import Browser, CDPError  # noqa: E402
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
+from static_server import serve  # noqa: E402
 
 WIDTHS = (390, 1280)
 OVERFLOW_WIDTHS = (320, 1920)
@@ -197,18 +197,6 @@ def all_pages(site):
             url = "/" + os.path.relpath(path, site).replace(os.sep, "/")
             pages.append(url[: -len("index.html")] if url.endswith("/index.html") or url == "/index.html" else url)
     return sorted(pages)
-
-
-def serve(folder):
-    handler = functools.partial(QuietHandler, directory=folder)
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return server
-
-
-class QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
 
 
 def load(page, url, *, javascript=True, dark=False, print_media=False):
