@@ -17,12 +17,14 @@ public struct FrontMatter: Sendable, Hashable {
     public var draft: Bool
     public var slug: String?
     public var aliases: [String]
+    /// The Dachzeile above the title: replaces the section or column label.
+    public var kicker: String?
 
     public init(
         title: String, teaser: String, date: Date, updated: Date? = nil, authors: [String],
         column: String? = nil, tags: [String] = [], image: LeadImage? = nil, related: [String] = [],
         comments: CommentMode = .open, featured: Bool = false, draft: Bool = false,
-        slug: String? = nil, aliases: [String] = []
+        slug: String? = nil, aliases: [String] = [], kicker: String? = nil
     ) {
         self.title = title
         self.teaser = teaser
@@ -38,6 +40,7 @@ public struct FrontMatter: Sendable, Hashable {
         self.draft = draft
         self.slug = slug
         self.aliases = aliases
+        self.kicker = kicker
     }
 }
 

@@ -36,6 +36,7 @@ struct FrontMatterReader {
         let draft = fields["draft"].flatMap { yaml.bool($0) } ?? false
         let slug = fields["slug"].flatMap { readSlug($0) }
         let aliases = fields["aliases"].flatMap { readAliases($0) } ?? []
+        let kicker = yaml.optionalText(fields["kicker"])
 
         if let date, let updated, let entry = fields["updated"], updated < date {
             yaml.diagnostics.append(.warning(at: yaml.source.location(of: entry.value),
@@ -45,7 +46,7 @@ struct FrontMatterReader {
         return FrontMatter(
             title: title, teaser: teaser, date: date, updated: updated, authors: authors, column: column,
             tags: tags, image: image, related: related, comments: comments ?? .open, featured: featured,
-            draft: draft, slug: slug, aliases: aliases)
+            draft: draft, slug: slug, aliases: aliases, kicker: kicker)
     }
 
     /// The value of a required key; a missing key is an error at the opening line.

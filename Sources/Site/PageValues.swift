@@ -224,13 +224,14 @@ struct PageValues: Sendable {
             image,
             .bool(front.featured),
             .int(max(1, (article.facts.wordCount + 199) / 200)),
+            .string(front.kicker),
         ]))
     }
 
     /// The keys of a teaser, in the order `teaser(of:model:urls:)` lists the values.
     private static let teaserKeys = RecordKeys([
         "title", "teaser", "url", "permalink", "date", "updated", "authors", "section", "column", "tags", "image",
-        "featured", "readingTime",
+        "featured", "readingTime", "kicker",
     ])
     private static let linkKeys = RecordKeys(["name", "url"])
 

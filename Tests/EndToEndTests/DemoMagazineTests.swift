@@ -44,6 +44,19 @@ import Testing
         }
         #expect(broken.isEmpty, "broken internal links:\n\(broken.sorted().joined(separator: "\n"))")
 
+        // The plain pages are linked from every page's footer; the notice's Netiquette link works.
+        let home = String(decoding: files["index.html"] ?? Data(), as: UTF8.self)
+        for page in ["impressum", "datenschutz", "netiquette"] {
+            #expect(home.contains(#"<a href="/\#(page)/">"#), "the footer links /\(page)/")
+            #expect(files[page + "/index.html"] != nil)
+        }
+        let article = String(decoding: files["politik/tempo-30-haldenau/index.html"] ?? Data(), as: UTF8.self)
+        #expect(article.contains(#"<a href="/netiquette/">Netiquette</a>"#), "the comment notice links the Netiquette")
+        // An editor's kicker replaces the section label, on the article and on its cards.
+        #expect(article.contains(#"<p class="kicker">Ein Jahr Tempo 30</p>"#))
+        #expect(home.contains("Ein Jahr Tempo 30") || String(decoding: files["politik/index.html"] ?? Data(), as: UTF8.self)
+            .contains(#"<p class="kicker">Ein Jahr Tempo 30</p>"#))
+
         // No local path of the machine that built the site ends up in the output.
         for (path, data) in files where !String(decoding: data, as: UTF8.self).isEmpty {
             let text = String(decoding: data, as: UTF8.self)

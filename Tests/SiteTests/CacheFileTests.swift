@@ -1,3 +1,4 @@
+import Content
 import Foundation
 import Synchronization
 import Testing
@@ -29,6 +30,20 @@ import Testing
         cache.write(to: &writer)
         #expect(BuildCache.decode(Data(writer.bytes)).value != nil)
         return true
+    }
+
+    /// Every front matter field survives the cache: an article taken from it is the article read.
+    @Test func frontMatterWithEveryFieldComesBackEqual() throws {
+        let front = FrontMatter(
+            title: "T", teaser: "D", date: Date(timeIntervalSince1970: 1_700_000_000),
+            updated: Date(timeIntervalSince1970: 1_700_086_400), authors: ["A", "B"], column: "C", tags: ["x"],
+            image: LeadImage(src: "lead.jpg", alt: "alt", caption: "cap", credit: "cred"), related: ["politik/a"],
+            comments: .closed, featured: true, draft: true, slug: "s", aliases: ["/alt/"], kicker: "K")
+        var writer = CacheWriter([])
+        front.write(to: &writer)
+        var reader = CacheReader(Data(writer.bytes))
+        #expect(try FrontMatter(from: &reader) == front)
+        #expect(reader.isAtEnd)
     }
 
     @Test(arguments: [false, true])

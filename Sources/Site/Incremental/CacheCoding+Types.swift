@@ -191,7 +191,7 @@ extension FrontMatter: CacheCodable {
         self.init(
             title: title, teaser: teaser, date: date, updated: updated, authors: authors, column: column, tags: tags,
             image: image, related: related, comments: comments, featured: try reader.bool(), draft: try reader.bool(),
-            slug: try reader.optionalString(), aliases: try reader.strings())
+            slug: try reader.optionalString(), aliases: try reader.strings(), kicker: try reader.optionalString())
     }
 
     func write(to writer: inout CacheWriter) {
@@ -216,6 +216,7 @@ extension FrontMatter: CacheCodable {
         writer.write(draft)
         writer.write(slug)
         writer.write(aliases)
+        writer.write(kicker)
     }
 }
 

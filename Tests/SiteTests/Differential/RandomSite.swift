@@ -32,6 +32,7 @@ struct RandomSite {
         var image: (width: Int, height: Int)?
         /// The front matter has a typo, so the site does not build until it is fixed.
         var broken = false
+        var kicker: String?
 
         var slug: String { "artikel-\(id)" + (slugOverride ? "-neu" : "") }
         var folderName: String { "artikel-\(id)" }
@@ -166,6 +167,8 @@ struct RandomSite {
             return "delete article \(id)"
         case 95..<97:
             return change("typo") { $0.broken = true }
+        case 99 where rng.chance(0.5):
+            return change("kicker") { $0.kicker = $0.kicker == nil ? "Dachzeile " + rng.pick(Self.words) : nil }
         case 97..<99:
             let name = rng.pick(["impressum", "netiquette", "hilfe/kontakt"])
             switch rng.int(0..<4) {
@@ -246,6 +249,7 @@ struct RandomSite {
         if article.slugOverride { lines.append("slug: \(article.slug)") }
         if !article.aliases.isEmpty { lines.append("aliases: [\(article.aliases.map { "/alt/\(article.id)-\($0).html" }.joined(separator: ", "))]") }
         if article.draft { lines.append("draft: true") }
+        if let kicker = article.kicker { lines.append("kicker: \"\(kicker)\"") }
         if article.image != nil {
             lines += ["image:", "  src: lead.png", "  alt: \"Bild \(article.id)\"", "  credit: \"Foto: Agentur\""]
         }
