@@ -2,8 +2,8 @@
 public struct ArticleSource: Sendable, Hashable {
     /// The Markdown file, relative to the site folder: `content/politik/foo/index.md`.
     public var file: String
-    /// The article's content path (section + slug, slug override applied): `politik/foo`.
-    /// `related:` entries refer to articles by this path.
+    /// The article's URL path without slashes (section + slug, slug override applied):
+    /// `politik/foo`. `related:` names articles by ``sourcePath`` (see ``ContentPaths``).
     public var contentPath: String
     /// The section path, possibly nested: `politik`, `kolumnen/spahns-spitzwege`; `""` at the root.
     public var section: String

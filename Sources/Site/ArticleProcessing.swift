@@ -107,13 +107,14 @@ enum ArticleProcessing {
             }
         }
         diagnostics += aliasErrors(articles, urls: Set(byURL.keys), site: site)
-        let published = Set(articles.map(\.contentPath))
-        let existing = Set(all.map(\.contentPath))
+        let published = Set(ContentPaths.index(articles).keys)
+        let existing = Set(ContentPaths.index(all).keys)
+        let paths = all.map(\.sourcePath)
         for article in articles {
             for target in article.frontMatter.related where !published.contains(target) && !broken.contains(target) {
                 let why = existing.contains(target) ? "is not published (draft or future)" : "does not exist"
-                let hint = Suggestion.closest(to: target, in: existing).map { "did you mean '\($0)'?" }
-                    ?? "use the article's content path, e.g. politik/some-article"
+                let hint = Suggestion.closest(to: target, in: paths).map { "did you mean '\($0)'?" }
+                    ?? "use the article's content path: its file under content/ without .md, e.g. politik/some-article"
                 // A related draft is normal while it is being written: leave it out with a warning.
                 diagnostics.append(Diagnostic(
                     existing.contains(target) ? .warning : .error,

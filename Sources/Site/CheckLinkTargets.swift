@@ -25,6 +25,8 @@ struct LinkTargets: Sendable {
     /// Every article's rendered Markdown, by Markdown file.
     private let bodies: [String: RenderedMarkdown]
     private let unpublishedByPath: [String: ArticleSource]
+    /// The URL of every article, drafts included, by the names `related:` may use (``ContentPaths``).
+    private let urlsByName: [String: String]
     /// Page URLs by their parent folder, for "did you mean" hints.
     private let pagesByFolder: [String: [String]]
     /// Literal ids in the templates (`kommentare`) and prefixes of computed ones (`c-` of `c-{{ comment.id }}`).
@@ -34,6 +36,7 @@ struct LinkTargets: Sendable {
 
     init(site: URL, articles: [PublishedArticle], bodies: [String: RenderedMarkdown], published: SiteModel, pages: [PlannedPage],
          templateIDs: (ids: Set<String>, prefixes: [String])) {
+        urlsByName = ContentPaths.index(articles.map(\.source)).mapValues { articles[$0].url }
         self.site = site
         self.templateIDs = templateIDs
         var pageURLs = Set(pages.map(\.url))
@@ -102,10 +105,9 @@ struct LinkTargets: Sendable {
     /// The rendered Markdown of an article.
     func body(of article: PublishedArticle) -> RenderedMarkdown { bodies[article.source.file] ?? RenderedMarkdown(html: "") }
 
-    /// The URL of the article with content path `path`, drafts included.
+    /// The URL of the article with content path `path` (or its URL form), drafts included.
     func articleURL(contentPath path: String) -> String? {
-        let url = "/\(path)/"
-        return articlesByURL[url] != nil ? url : nil
+        urlsByName[path]
     }
 
     /// `/politik/foo/` → `/politik/`; `/politik/foo/lead.png` → `/politik/foo/`.

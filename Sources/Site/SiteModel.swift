@@ -60,6 +60,7 @@ struct SiteModel: Sendable {
     let config: SiteConfig
     private(set) var articles: [PublishedArticle]
     let sections: [Section]
+    /// Model index of each published article by the names `related:` may use (``ContentPaths``).
     let indexByPath: [String: Int]
     /// The moderation notice from `site.yml`, rendered from Markdown.
     let commentNotice: String
@@ -82,9 +83,7 @@ struct SiteModel: Sendable {
         self.commentNotice = commentNotice
         self.footer = footer
         self.pages = pages
-        var index: [String: Int] = [:]
-        for (i, article) in articles.enumerated() { index[article.source.contentPath] = i }
-        indexByPath = index
+        indexByPath = ContentPaths.index(articles.map(\.source))
         sections = SiteModel.makeSections(articles)
     }
 

@@ -1,0 +1,41 @@
+import Basics
+
+/// How `related:` (and links to Markdown files) name articles: by *content path*, the path
+/// of the article's file under `content/` without `index.md` or `.md`
+/// (`content/politik/wahl/index.md` and `content/politik/wahl.md` are both `politik/wahl`).
+/// It stays the same when `slug:` changes the article's URL.
+///
+/// The URL form (`politik/neuer-slug` for an article whose `slug:` is `neuer-slug`) is
+/// accepted too, as long as it names exactly one article and is no article's content path.
+public enum ContentPaths {
+    /// Every name of each article: content path → position in `articles`, then the URL forms
+    /// that are unambiguous.
+    public static func index(_ articles: [ArticleSource]) -> [String: Int] {
+        var index: [String: Int] = [:]
+        for (position, article) in articles.enumerated() where index[article.sourcePath] == nil {
+            index[article.sourcePath] = position
+        }
+        var urlForms: [String: Int] = [:]
+        var ambiguous = Set<String>()
+        for (position, article) in articles.enumerated() where article.contentPath != article.sourcePath {
+            if urlForms[article.contentPath] != nil { ambiguous.insert(article.contentPath) }
+            urlForms[article.contentPath] = position
+        }
+        for (name, position) in urlForms where index[name] == nil && !ambiguous.contains(name) {
+            index[name] = position
+        }
+        return index
+    }
+}
+
+extension ArticleSource {
+    /// The article's content path: its file under `content/` without `index.md` or `.md`
+    /// (`politik/wahl`), whatever its `slug:`.
+    public var sourcePath: String {
+        var path = Substring(file)
+        if path.hasPrefix(SiteLayout.content + "/") { path = path.dropFirst(SiteLayout.content.count + 1) }
+        if path.hasSuffix("/index.md") { path = path.dropLast("/index.md".count) }
+        else if path.hasSuffix(".md") { path = path.dropLast(".md".count) }
+        return String(path)
+    }
+}
