@@ -51,6 +51,15 @@ public enum ContentLoader {
             articles.append(article)
         }
         var content = LoadedContent(config: config, articles: articles, diagnostics: diagnostics)
+        for (file, section) in tree.profiles {
+            guard let text = readText(root.appendingPathComponent(file)) else {
+                content.diagnostics.append(.error(at: SourceLocation(file: file), "cannot read the file as UTF-8 text"))
+                continue
+            }
+            let parsed = SectionProfile.parse(text: text, file: file, section: section)
+            content.diagnostics += parsed.diagnostics
+            if let profile = parsed.profile { content.profiles[section] = profile }
+        }
         (content.pages, content.diagnostics) = loadPages(siteAt: root, diagnostics: content.diagnostics)
         return content
     }

@@ -32,6 +32,8 @@ struct ContentTree {
     /// `content` or `pages`.
     let folder: String
     private(set) var articles: [ArticleFile] = []
+    /// The `_index.md` files (section profiles) relative to the site folder, with their section path.
+    private(set) var profiles: [(file: String, section: String)] = []
     private(set) var diagnostics: [Diagnostic] = []
 
     /// Folders nested deeper than this are not read (a guard against symbolic link loops).
@@ -67,12 +69,15 @@ struct ContentTree {
                     bundleDirectory: relative(path), resources: resources,
                     commentsFile: files.contains(SiteLayout.bundleComments) ? relative(path + [SiteLayout.bundleComments]) : nil))
             } else {
-                diagnostics.append(folder == SiteLayout.content
+                diagnostics.append(self.folder == SiteLayout.content
                     ? .error(at: SourceLocation(file: "content/index.md"), "an article needs a folder or file name of its own",
                              hint: "move it to content/<section>/<slug>/index.md; the home page is generated")
                     : .error(at: SourceLocation(file: relative(["index.md"])), "a page needs a folder or file name of its own",
                              hint: "name it pages/<name>.md; the home page is generated"))
             }
+        }
+        if self.folder == SiteLayout.content, files.contains(SectionProfile.fileName) {
+            profiles.append((relative(path + [SectionProfile.fileName]), path.joined(separator: "/")))
         }
         for name in files where name.hasSuffix(".md") && name != "index.md" && name != "_index.md" {
             let slug = String(name.dropLast(3))

@@ -27,7 +27,7 @@ struct FrontMatterReader {
         let authors = readAuthors(fields)
         let column = yaml.optionalText(fields["column"])
         let tags = fields["tags"].flatMap { yaml.list($0) } ?? []
-        let image = fields["image"].flatMap { readImage($0) }
+        let image = fields["image"].flatMap { yaml.image($0) }
         let related = fields["related"].flatMap { readRelated($0) } ?? []
         let comments = fields["comments"].flatMap {
             yaml.choice($0, of: CommentMode.allCases.map(\.rawValue)).flatMap(CommentMode.init(rawValue:))
@@ -77,26 +77,6 @@ struct FrontMatterReader {
 
     /// The keys under `image:`.
     static let imageKeys = ["src", "alt", "caption", "credit"]
-
-    private mutating func readImage(_ entry: YAMLEntry) -> LeadImage? {
-        if YAMLReader.isNull(entry.value) { return nil }
-        guard let fields = yaml.entries(of: entry.value, known: Self.imageKeys, prefix: "image.", what: "'image'") else {
-            return nil
-        }
-        func part(_ key: String, hint: String, reader: inout YAMLReader) -> String? {
-            guard let field = fields[key] else {
-                reader.error("'image' needs '\(key)'", at: entry.key, hint: hint)
-                return nil
-            }
-            return reader.requiredText(field)
-        }
-        let src = part("src", hint: "the picture: a file in the bundle, a /static path or an https URL", reader: &yaml)
-        let alt = part("alt", hint: "describe what the picture shows, for readers who cannot see it", reader: &yaml)
-        let credit = part("credit", hint: "licensing demands a credit for every image", reader: &yaml)
-        let caption = yaml.optionalText(fields["caption"])
-        guard let src, let alt, let credit else { return nil }
-        return LeadImage(src: src, alt: alt, caption: caption, credit: credit)
-    }
 
     /// Content paths, written with or without surrounding slashes: `politik/foo`.
     private mutating func readRelated(_ entry: YAMLEntry) -> [String]? {
@@ -157,5 +137,30 @@ extension YAMLReader {
             return nil
         }
         return date
+    }
+}
+
+extension YAMLReader {
+    /// A picture with `src`, `alt`, `credit` (all required: photo credits are a legal
+    /// obligation) and an optional `caption`: the lead image of an article, the picture of a
+    /// section or column profile.
+    mutating func image(_ entry: YAMLEntry) -> LeadImage? {
+        if YAMLReader.isNull(entry.value) { return nil }
+        guard let fields = entries(of: entry.value, known: FrontMatterReader.imageKeys, prefix: "image.", what: "'image'") else {
+            return nil
+        }
+        func part(_ key: String, hint: String, reader: inout YAMLReader) -> String? {
+            guard let field = fields[key] else {
+                reader.error("'image' needs '\(key)'", at: entry.key, hint: hint)
+                return nil
+            }
+            return reader.requiredText(field)
+        }
+        let src = part("src", hint: "the picture: a file in the bundle, a /static path or an https URL", reader: &self)
+        let alt = part("alt", hint: "describe what the picture shows, for readers who cannot see it", reader: &self)
+        let credit = part("credit", hint: "licensing demands a credit for every image", reader: &self)
+        let caption = optionalText(fields["caption"])
+        guard let src, let alt, let credit else { return nil }
+        return LeadImage(src: src, alt: alt, caption: caption, credit: credit)
     }
 }

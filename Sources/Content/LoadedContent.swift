@@ -8,6 +8,8 @@ public struct LoadedContent: Sendable {
     public var articles: [ArticleSource]
     /// The plain pages under `pages/`, sorted by `file`; a page with errors is left out.
     public var pages: [PageSource] = []
+    /// The section profiles (`_index.md`) by section path; one with errors is left out.
+    public var profiles: [String: SectionProfile] = [:]
     /// Errors and warnings of `site.yml` and every article; an article with errors is left out of `articles`.
     public var diagnostics: [Diagnostic]
 

@@ -132,12 +132,26 @@ struct PageValues: Sendable {
         kind: String, title: String, description: String, url: String, lead: Int?, articles: [Int], pagination: Pagination,
         _ detail: Detail
     ) -> [String: Value] {
-        let page = pageValue(kind: kind, title: title, description: description, url: url, image: nil)
+        // A section or column page (every page of it) shows what its `_index.md` says.
+        let base = pagination.page > 1 ? String(url.dropLast("page/\(pagination.page)/".count)) : url
+        let intro = model.section(atURL: base)?.intro
+        var list: [String: Value] = ["title": .string(title), "intro": .safe(""), "image": .null]
+        if let intro {
+            if pagination.page == 1 { list["intro"] = .safe(intro.html) }
+            list["image"] = intro.profile.image.map { image in
+                [
+                    "src": .string(urls.link(urls.imageURL(image.src, page: base))),
+                    "alt": .string(image.alt), "caption": .string(image.caption), "credit": .string(image.credit),
+                ]
+            } ?? .null
+        }
+        let summary = intro.map(\.description).flatMap { $0.isEmpty ? nil : $0 } ?? description
+        let page = pageValue(kind: kind, title: title, description: summary, url: url, image: nil)
         return [
             "site": siteValue, "page": page,
             "lead": lead.map { teaser($0, detail) } ?? .null,
             "articles": .array(articles.map { teaser($0, detail) }),
-            "list": ["title": .string(title)],
+            "list": .dict(list),
             "pagination": pagination.value(links: urls.root),
         ]
     }

@@ -50,6 +50,8 @@ struct Section: Sendable, Hashable {
     let url: String
     /// Indexes into `SiteModel.articles`, newest first.
     let articles: [Int]
+    /// What its `_index.md` says, if it has one.
+    var intro: SectionIntro? = nil
 }
 
 /// Everything known about the published site before pages are rendered.
@@ -70,8 +72,8 @@ struct SiteModel: Sendable {
     let pages: [PlainPage]
 
     init(
-        config: SiteConfig, articles unsorted: [PublishedArticle], pages: [PlainPage] = [], commentNotice: String = "",
-        footer: String = ""
+        config: SiteConfig, articles unsorted: [PublishedArticle], pages: [PlainPage] = [],
+        intros: [String: SectionIntro] = [:], commentNotice: String = "", footer: String = ""
     ) {
         self.config = config
         let articles = unsorted.sorted { a, b in
@@ -84,7 +86,7 @@ struct SiteModel: Sendable {
         self.footer = footer
         self.pages = pages
         indexByPath = ContentPaths.index(articles.map(\.source))
-        sections = SiteModel.makeSections(articles)
+        sections = SiteModel.makeSections(articles, intros: intros)
     }
 
     /// This model with the article at `index` replaced by a new version of it at the same URL
@@ -112,12 +114,19 @@ struct SiteModel: Sendable {
         }
     }
 
-    /// Top-level sections, for navigation.
+    /// Top-level sections, for navigation: by the weight of their profiles, then by name.
     var topSections: [Section] {
-        sections.filter { !$0.path.contains("/") && !$0.path.isEmpty }
+        sections.filter { !$0.path.contains("/") && !$0.path.isEmpty }.sorted {
+            ($0.intro?.profile.weight ?? 0, $0.name, $0.path) < ($1.intro?.profile.weight ?? 0, $1.name, $1.path)
+        }
     }
 
-    private static func makeSections(_ articles: [PublishedArticle]) -> [Section] {
+    /// The section whose page is at `url`, if any.
+    func section(atURL url: String) -> Section? {
+        sections.first { $0.url == url }
+    }
+
+    private static func makeSections(_ articles: [PublishedArticle], intros: [String: SectionIntro]) -> [Section] {
         var members: [String: [Int]] = [:]
         for (i, article) in articles.enumerated() {
             // An article belongs to its own section and, for listings, to every parent section.
@@ -129,7 +138,9 @@ struct SiteModel: Sendable {
         }
         return members.keys.sorted().map { path in
             let indexes = members[path] ?? []
-            return Section(path: path, name: sectionName(path, articles: indexes.map { articles[$0] }), url: "/\(path)/", articles: indexes)
+            let intro = intros[path]
+            let name = intro?.profile.title ?? sectionName(path, articles: indexes.map { articles[$0] })
+            return Section(path: path, name: name, url: "/\(path)/", articles: indexes, intro: intro)
         }
     }
 

@@ -56,11 +56,17 @@ struct SiteURLs: Sendable {
 
     /// The URL of an image given as bundle-relative file, `/static/…` or root path, or absolute URL.
     func imageURL(_ src: String, article: PublishedArticle) -> String {
+        imageURL(src, page: article.url)
+    }
+
+    /// The URL of an image given relative to the page at `page` (a file in its folder), as
+    /// `/static/…` or root path, or as an absolute URL.
+    func imageURL(_ src: String, page: String) -> String {
         if src.hasPrefix("http://") || src.hasPrefix("https://") || src.hasPrefix("//") { return src }
         if src.hasPrefix("/static/") { return String(src.dropFirst("/static".count)) }
         if src.hasPrefix("/") { return src }
         let relative = src.hasPrefix("./") ? String(src.dropFirst(2)) : src
-        return article.url + relative
+        return page + relative
     }
 
     /// The link to a site path (see ``SiteRoot/link(_:)``).

@@ -21,12 +21,19 @@ import Testing
 
     @Test func everyKeyIsDocumentedAndNoOther() throws {
         let text = try Self.text()
-        let pages = text.range(of: "\n## Plain pages\n")?.lowerBound ?? text.endIndex
-        let documented = Self.keys(in: text[..<pages])
+        let profiles = text.range(of: "\n## Section profiles\n")?.lowerBound ?? text.endIndex
+        let documented = Self.keys(in: text[..<profiles])
         let inCode = Set(FrontMatterParser.knownKeys).union(FrontMatterReader.imageKeys.map { "image." + $0 })
         #expect(documented.count > 15)
         #expect(inCode.subtracting(documented).isEmpty, "not in docs/front-matter.md: \(inCode.subtracting(documented).sorted())")
         #expect(documented.subtracting(inCode).isEmpty, "documented but unknown: \(documented.subtracting(inCode).sorted())")
+    }
+
+    @Test func everyProfileKeyIsDocumentedAndNoOther() throws {
+        let text = try Self.text()
+        let start = try #require(text.range(of: "\n## Section profiles\n")?.upperBound)
+        let end = try #require(text.range(of: "\n## Plain pages\n")?.lowerBound)
+        #expect(Self.keys(in: text[start..<end]) == Set(SectionProfile.knownKeys))
     }
 
     @Test func everyPageKeyIsDocumentedAndNoOther() throws {

@@ -34,6 +34,7 @@ extension BuildSteps {
             content.published, all: content.articles, broken: ArticleProcessing.brokenContentPaths(content.diagnostics),
             site: options.source)
         if let set = templates.set { diagnostics += PlainPage.missingTemplate(content.pages, templates: Set(set.names)) }
+        diagnostics += SectionIntro.missingImages(content.profiles, site: options.source)
         try failOnErrors(diagnostics)
         guard let set = templates.set else { throw DiagnosticList(diagnostics) }
         let config = content.config
@@ -41,6 +42,7 @@ extension BuildSteps {
         let model = SiteModel(
             config: config, articles: articles.published,
             pages: PlainPage.render(content.pages, config: config, jobs: options.jobs),
+            intros: SectionIntro.render(content.profiles, config: config),
             commentNotice: MarkdownRenderer.render(config.comments.notice, options: texts).html,
             footer: MarkdownRenderer.render(config.footer, options: texts).html)
         let bodies = ArticleBodies(store: articles.bodies, site: options.source, config: config)
@@ -65,6 +67,7 @@ extension BuildSteps {
         outputs.append(maker.plan(.text(MachineFiles.robots(urls: values.urls, preview: options.isPreview)), at: "robots.txt"))
         let copies = FileCopier.copies(
             site: options.source.path, articles: model.articles.map(\.source), pages: model.pages.map(\.source),
+            profiles: model.sections.compactMap { $0.intro?.profile },
             assets: maker.templates.settings.assets)
         outputs += parallelMap(copies, jobs: options.jobs) { maker.plan(.copy($0.source), at: $0.path) }
         var seen = Set<String>()

@@ -24,6 +24,8 @@ struct LoadedSite: Sendable {
     let published: [ArticleSource]
     /// The plain pages under `pages/`, with their Markdown.
     let pages: [PageSource]
+    /// The section profiles (`_index.md`) by section path.
+    let profiles: [String: SectionProfile]
     /// The previous build's records of the articles whose files are unchanged, by Markdown file.
     let unchanged: [String: ArticleRecord]
     let diagnostics: [Diagnostic]
@@ -78,6 +80,7 @@ extension BuildSteps {
         let published = loaded.articles.filter { ArticleProcessing.isPublished($0, options: options) }
         return LoadedSite(
             config: config, settings: settings, articles: loaded.articles, published: published, pages: loaded.pages,
+            profiles: loaded.profiles,
             unchanged: unchanged.withLock { $0 }, diagnostics: diagnostics)
     }
 

@@ -51,6 +51,8 @@ struct RandomSite {
     var siteTitle = "Zufallsmagazin"
     /// The site lives under this path of its host ("" at the root).
     var rootPath = ""
+    /// Section profiles (`_index.md`) by section: title (nil: the folder's name), weight, intro.
+    var profiles: [String: (title: String?, weight: Int, intro: String)] = [:]
     /// Plain pages by name: title, menu (nil, "header" or "footer"), weight, noindex.
     var pages: [String: (title: String, menu: String?, weight: Int, noindex: Bool)] = [
         "impressum": ("Impressum", "footer", 1, false),
@@ -167,6 +169,17 @@ struct RandomSite {
             return "delete article \(id)"
         case 95..<97:
             return change("typo") { $0.broken = true }
+        case 99 where rng.chance(0.3):
+            let section = rng.pick(Self.sections)
+            switch rng.int(0..<4) {
+            case 0: profiles[section] = profiles[section] == nil ? ("Ressort " + rng.pick(Self.words), rng.int(0..<3), sentence()) : nil
+            case 1: profiles[section]?.title = rng.chance(0.5) ? nil : "Ressort " + rng.pick(Self.words)
+            case 2: profiles[section]?.weight = rng.int(0..<3)
+            default:
+                let intro = sentence()
+                profiles[section]?.intro = intro
+            }
+            return "profile \(section)"
         case 99 where rng.chance(0.5):
             return change("kicker") { $0.kicker = $0.kicker == nil ? "Dachzeile " + rng.pick(Self.words) : nil }
         case 97..<99:
@@ -209,6 +222,10 @@ struct RandomSite {
             files["templates/" + name] = version == 0 ? data : Self.marked(data, version: version)
         }
         for (name, text) in statics { files["static/" + name] = Data(text.utf8) }
+        for (section, profile) in profiles {
+            let title = profile.title.map { "title: \"\($0)\"\n" } ?? ""
+            files["content/\(section)/_index.md"] = Data("---\n\(title)weight: \(profile.weight)\n---\n\(profile.intro)\n".utf8)
+        }
         for (name, page) in pages {
             var lines = ["---", "title: \"\(page.title)\"", "weight: \(page.weight)", "noindex: \(page.noindex)"]
             if let menu = page.menu { lines.append("menu: \(menu)") }
