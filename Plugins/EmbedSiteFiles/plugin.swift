@@ -2,7 +2,7 @@ import Foundation
 import PackagePlugin
 
 /// Carries the default theme (`templates/`, `static/css/`, `static/js/`), the demo magazine
-/// (`site.yml`, `content/`, `pages/`, `static/img/`) and the starter site (`starter/`) inside the magbuild binary, so that
+/// (`site.yml`, `content/`, `pages/`, `authors/`, `static/img/`) and the starter site (`starter/`) inside the magbuild binary, so that
 /// `magbuild init` works wherever the binary is copied. Runs `EmbedFiles` whenever one of
 /// those files changes.
 @main struct EmbedSiteFiles: BuildToolPlugin {
@@ -10,7 +10,7 @@ import PackagePlugin
     /// stylesheet and the script; `static/img/` holds pictures of the demo's articles.
     static let roots = [
         ("theme/templates", "templates"), ("theme/static/css", "static/css"), ("theme/static/js", "static/js"),
-        ("demo/site.yml", "site.yml"), ("demo/content", "content"), ("demo/pages", "pages"), ("demo/static/img", "static/img"),
+        ("demo/site.yml", "site.yml"), ("demo/content", "content"), ("demo/pages", "pages"), ("demo/authors", "authors"), ("demo/static/img", "static/img"),
         ("starter", "starter"),
     ]
 

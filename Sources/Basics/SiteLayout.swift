@@ -7,12 +7,14 @@ public enum SiteLayout {
     public static let content = "content"
     /// Plain pages: the Impressum, the privacy policy, "Über uns".
     public static let pages = "pages"
+    /// Author profiles: one Markdown file per author, portraits beside them.
+    public static let authors = "authors"
     public static let templates = "templates"
     /// Files copied to the output as they are.
     public static let staticFiles = "static"
 
     /// The folders a site is built from.
-    public static let folders = [content, pages, templates, staticFiles]
+    public static let folders = [content, pages, authors, templates, staticFiles]
     /// Everything a site is built from, relative to the site folder: the settings file and the folders.
     public static let roots = [config] + folders
 

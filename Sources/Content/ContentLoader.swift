@@ -61,7 +61,32 @@ public enum ContentLoader {
             if let profile = parsed.profile { content.profiles[section] = profile }
         }
         (content.pages, content.diagnostics) = loadPages(siteAt: root, diagnostics: content.diagnostics)
+        content.authors = loadAuthors(siteAt: root, diagnostics: &content.diagnostics)
         return content
+    }
+
+    /// Every author profile under `authors/` (`*.md`, any depth); two for one name are an error naming both.
+    static func loadAuthors(siteAt root: URL, diagnostics: inout [Diagnostic]) -> [String: AuthorProfile] {
+        let folder = root.appendingPathComponent(SiteLayout.authors)
+        var profiles: [String: AuthorProfile] = [:]
+        for path in DirectoryListing.files(below: folder.path) where path.hasSuffix(".md") {
+            let file = SiteLayout.authors + "/" + path
+            guard let text = readText(root.appendingPathComponent(file)) else {
+                diagnostics.append(.error(at: SourceLocation(file: file), "cannot read the file as UTF-8 text"))
+                continue
+            }
+            let parsed = AuthorProfile.parse(text: text, file: file)
+            diagnostics += parsed.diagnostics
+            guard let profile = parsed.profile else { continue }
+            if let other = profiles[profile.name] {
+                diagnostics.append(.error(
+                    at: profile.nameLocation, "'\(profile.name)' has a profile in \(other.file) already",
+                    hint: "keep one profile per author"))
+                continue
+            }
+            profiles[profile.name] = profile
+        }
+        return profiles
     }
 
     /// Every plain page under `pages/`; two pages with one URL are an error naming both.

@@ -10,6 +10,8 @@ public struct LoadedContent: Sendable {
     public var pages: [PageSource] = []
     /// The section profiles (`_index.md`) by section path; one with errors is left out.
     public var profiles: [String: SectionProfile] = [:]
+    /// The author profiles under `authors/` by author name; one with errors is left out.
+    public var authors: [String: AuthorProfile] = [:]
     /// Errors and warnings of `site.yml` and every article; an article with errors is left out of `articles`.
     public var diagnostics: [Diagnostic]
 

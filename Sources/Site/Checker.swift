@@ -63,13 +63,15 @@ public struct SiteChecker: Sendable {
             let published = articles.filter { ArticleProcessing.isPublished($0.source, options: rules) }
             let model = SiteModel(
                 config: config, articles: published, pages: PlainPage.render(loaded.pages, config: config, jobs: jobs),
-                intros: SectionIntro.render(loaded.profiles, config: config))
+                intros: SectionIntro.render(loaded.profiles, config: config), authors: loaded.authors)
             let urls = SiteURLs(config: config, sections: model.sections, articles: model.articles)
             let names = Set(templates?.names ?? Array(sources.keys))
             let pages = PagePlan.pages(for: model, urls: urls, templates: names)
             diagnostics += CheckURLs.collisions(pages, model: model, site: site)
             diagnostics += PlainPage.missingTemplate(loaded.pages, templates: names)
             diagnostics += SectionIntro.missingImages(loaded.profiles, site: site)
+            diagnostics += AuthorIntro.missingPortraits(loaded.authors, site: site)
+            diagnostics += AuthorIntro.unused(loaded.authors, articles: model.articles)
             return (model, pages)
         }
 

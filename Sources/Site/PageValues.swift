@@ -28,6 +28,10 @@ struct PageValues: Sendable {
     private(set) var bodies: ArticleBodies
     /// Previous (older) and next (newer) article in the same section, per article.
     private let neighbours: [(prev: Int?, next: Int?)]
+    /// The author profiles, with their bios rendered, by the URL of the author's page.
+    private let authorIntros: [String: AuthorIntro]
+    /// `{name, url, role, links}` of every author with a profile, by name.
+    private let authorValues: [String: Value]
 
     init(model: SiteModel, bodies: ArticleBodies, preview: Bool, jobs: Int) {
         neighbours = Self.neighbours(in: model)
@@ -35,7 +39,21 @@ struct PageValues: Sendable {
         self.bodies = bodies
         let urls = SiteURLs(config: model.config, sections: model.sections, articles: model.articles)
         self.urls = urls
-        let teasers = parallelMap(model.articles, jobs: jobs) { PageValues.teaser(of: $0, model: model, urls: urls) }
+        let intros = AuthorIntro.render(model.authorProfiles, urls: urls)
+        // Two names with one slug share a page: the first name (by sort order) brings the profile.
+        authorIntros = Dictionary(
+            intros.values.sorted { $0.profile.name < $1.profile.name }.map { (urls.author($0.profile.name), $0) },
+            uniquingKeysWith: { first, _ in first })
+        let authors = intros.mapValues { intro in
+            Value.record(Record(Self.authorKeys, [
+                .string(intro.profile.name), .string(urls.link(urls.author(intro.profile.name))), .string(intro.profile.role),
+                .array(intro.profile.links.map(Value.string)),
+            ]))
+        }
+        authorValues = authors
+        let teasers = parallelMap(model.articles, jobs: jobs) {
+            PageValues.teaser(of: $0, model: model, urls: urls, authors: authors)
+        }
         self.teasers = teasers
         teaserDigests = parallelMap(teasers, jobs: jobs, Self.standIn)
         siteValue = .record(Record(Self.siteKeys, [
@@ -58,7 +76,7 @@ struct PageValues: Sendable {
         var values = self
         values.model = model.replacing(index, with: article)
         values.bodies = bodies.replacing(article.source.file, with: rendered)
-        values.teasers[index] = Self.teaser(of: article, model: values.model, urls: urls)
+        values.teasers[index] = Self.teaser(of: article, model: values.model, urls: urls, authors: authorValues)
         values.teaserDigests[index] = Self.standIn(for: values.teasers[index])
         return values
     }
@@ -132,10 +150,22 @@ struct PageValues: Sendable {
         kind: String, title: String, description: String, url: String, lead: Int?, articles: [Int], pagination: Pagination,
         _ detail: Detail
     ) -> [String: Value] {
-        // A section or column page (every page of it) shows what its `_index.md` says.
+        // A section or column page (every page of it) shows what its `_index.md` says, an
+        // author's page what the author's profile says.
         let base = pagination.page > 1 ? String(url.dropLast("page/\(pagination.page)/".count)) : url
         let intro = model.section(atURL: base)?.intro
-        var list: [String: Value] = ["title": .string(title), "intro": .safe(""), "image": .null]
+        var list: [String: Value] = ["title": .string(title), "intro": .safe(""), "image": .null, "role": "", "links": []]
+        if kind == "author", let author = authorIntros[base] {
+            if pagination.page == 1 { list["intro"] = .safe(author.html) }
+            list["role"] = .string(author.profile.role)
+            list["links"] = .array(author.profile.links.map(Value.string))
+            if let image = author.profile.image, let portrait = author.portrait {
+                list["image"] = [
+                    "src": .string(urls.link(portrait)), "alt": .string(image.alt), "caption": .string(image.caption),
+                    "credit": .string(image.credit),
+                ]
+            }
+        }
         if let intro {
             if pagination.page == 1 { list["intro"] = .safe(intro.html) }
             list["image"] = intro.profile.image.map { image in
@@ -208,7 +238,8 @@ struct PageValues: Sendable {
         ]))
     }
 
-    static func teaser(of article: PublishedArticle, model: SiteModel, urls: SiteURLs) -> Value {
+    /// An article's teaser; `authors` holds the records of the authors with a profile.
+    static func teaser(of article: PublishedArticle, model: SiteModel, urls: SiteURLs, authors: [String: Value]) -> Value {
         let front = article.frontMatter
         let section = model.section(at: article.source.section)
         var image: Value = .null
@@ -231,7 +262,7 @@ struct PageValues: Sendable {
             .string(urls.absolute(article.url)),
             .date(front.date),
             .date(front.updated),
-            .array(front.authors.map { link($0, urls.link(urls.author($0))) }),
+            .array(front.authors.map { authors[$0] ?? link($0, urls.link(urls.author($0))) }),
             section.map { link($0.name, urls.link($0.url)) } ?? .null,
             front.column.map { link($0, urls.link(urls.column($0))) } ?? .null,
             .array(front.tags.map { link($0, urls.link(urls.tag($0))) }),
@@ -248,6 +279,8 @@ struct PageValues: Sendable {
         "featured", "readingTime", "kicker",
     ])
     private static let linkKeys = RecordKeys(["name", "url"])
+    /// An author with a profile: a link with the role and the author's pages elsewhere.
+    private static let authorKeys = RecordKeys(["name", "url", "role", "links"])
 
     /// An author, section, column or tag: `{name, url}`, `url` being the link.
     private static func link(_ name: String, _ url: String) -> Value {

@@ -70,10 +70,13 @@ struct SiteModel: Sendable {
     let footer: String
     /// The plain pages from `pages/`, sorted by file.
     let pages: [PlainPage]
+    /// The author profiles from `authors/`, by name.
+    let authorProfiles: [String: AuthorProfile]
 
     init(
         config: SiteConfig, articles unsorted: [PublishedArticle], pages: [PlainPage] = [],
-        intros: [String: SectionIntro] = [:], commentNotice: String = "", footer: String = ""
+        intros: [String: SectionIntro] = [:], authors: [String: AuthorProfile] = [:], commentNotice: String = "",
+        footer: String = ""
     ) {
         self.config = config
         let articles = unsorted.sorted { a, b in
@@ -85,6 +88,7 @@ struct SiteModel: Sendable {
         self.commentNotice = commentNotice
         self.footer = footer
         self.pages = pages
+        authorProfiles = authors
         indexByPath = ContentPaths.index(articles.map(\.source))
         sections = SiteModel.makeSections(articles, intros: intros)
     }

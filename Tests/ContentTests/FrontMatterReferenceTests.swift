@@ -32,8 +32,15 @@ import Testing
     @Test func everyProfileKeyIsDocumentedAndNoOther() throws {
         let text = try Self.text()
         let start = try #require(text.range(of: "\n## Section profiles\n")?.upperBound)
-        let end = try #require(text.range(of: "\n## Plain pages\n")?.lowerBound)
+        let end = try #require(text.range(of: "\n## Author profiles\n")?.lowerBound)
         #expect(Self.keys(in: text[start..<end]) == Set(SectionProfile.knownKeys))
+    }
+
+    @Test func everyAuthorKeyIsDocumentedAndNoOther() throws {
+        let text = try Self.text()
+        let start = try #require(text.range(of: "\n## Author profiles\n")?.upperBound)
+        let end = try #require(text.range(of: "\n## Plain pages\n")?.lowerBound)
+        #expect(Self.keys(in: text[start..<end]) == Set(AuthorProfile.knownKeys))
     }
 
     @Test func everyPageKeyIsDocumentedAndNoOther() throws {

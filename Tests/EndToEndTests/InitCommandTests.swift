@@ -48,7 +48,7 @@ import Testing
         let site = newFolder()
         #expect(try E2E.run(["init", site.path, "--demo"]).status == 0)
         let made = E2E.snapshot(site)
-        for folder in ["content", "pages", "templates", "static"] {
+        for folder in ["content", "pages", "authors", "templates", "static"] {
             let original = E2E.snapshot(E2E.packageRoot.appendingPathComponent(folder))
             let copied = made.filter { $0.key.hasPrefix(folder + "/") }
             #expect(Set(copied.keys) == Set(original.keys.map { folder + "/" + $0 }), "\(folder)")

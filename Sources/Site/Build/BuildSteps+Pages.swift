@@ -35,6 +35,7 @@ extension BuildSteps {
             site: options.source)
         if let set = templates.set { diagnostics += PlainPage.missingTemplate(content.pages, templates: Set(set.names)) }
         diagnostics += SectionIntro.missingImages(content.profiles, site: options.source)
+        diagnostics += AuthorIntro.missingPortraits(content.authors, site: options.source)
         try failOnErrors(diagnostics)
         guard let set = templates.set else { throw DiagnosticList(diagnostics) }
         let config = content.config
@@ -42,7 +43,7 @@ extension BuildSteps {
         let model = SiteModel(
             config: config, articles: articles.published,
             pages: PlainPage.render(content.pages, config: config, jobs: options.jobs),
-            intros: SectionIntro.render(content.profiles, config: config),
+            intros: SectionIntro.render(content.profiles, config: config), authors: content.authors,
             commentNotice: MarkdownRenderer.render(config.comments.notice, options: texts).html,
             footer: MarkdownRenderer.render(config.footer, options: texts).html)
         let bodies = ArticleBodies(store: articles.bodies, site: options.source, config: config)
@@ -65,10 +66,12 @@ extension BuildSteps {
         outputs += parallelMap(MachineFiles.feeds(model: model), jobs: options.jobs) { maker.plan(.feed($0), at: $0.path) }
         outputs.append(maker.plan(.sitemap(MachineFiles.sitemapEntries(model: model, urls: values.urls, pages: pages)), at: "sitemap.xml"))
         outputs.append(maker.plan(.text(MachineFiles.robots(urls: values.urls, preview: options.isPreview)), at: "robots.txt"))
-        let copies = FileCopier.copies(
+        var copies = FileCopier.copies(
             site: options.source.path, articles: model.articles.map(\.source), pages: model.pages.map(\.source),
             profiles: model.sections.compactMap { $0.intro?.profile },
             assets: maker.templates.settings.assets)
+        copies += AuthorIntro.portraitCopies(
+            model.authorProfiles.values.sorted { $0.file < $1.file }, urls: values.urls, site: options.source.path)
         outputs += parallelMap(copies, jobs: options.jobs) { maker.plan(.copy($0.source), at: $0.path) }
         var seen = Set<String>()
         return outputs.reversed().filter { seen.insert($0.path).inserted }.reversed()

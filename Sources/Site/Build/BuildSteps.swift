@@ -26,6 +26,8 @@ struct LoadedSite: Sendable {
     let pages: [PageSource]
     /// The section profiles (`_index.md`) by section path.
     let profiles: [String: SectionProfile]
+    /// The author profiles by name.
+    let authors: [String: AuthorProfile]
     /// The previous build's records of the articles whose files are unchanged, by Markdown file.
     let unchanged: [String: ArticleRecord]
     let diagnostics: [Diagnostic]
@@ -80,7 +82,7 @@ extension BuildSteps {
         let published = loaded.articles.filter { ArticleProcessing.isPublished($0, options: options) }
         return LoadedSite(
             config: config, settings: settings, articles: loaded.articles, published: published, pages: loaded.pages,
-            profiles: loaded.profiles,
+            profiles: loaded.profiles, authors: loaded.authors,
             unchanged: unchanged.withLock { $0 }, diagnostics: diagnostics)
     }
 

@@ -1,3 +1,4 @@
+import Basics
 import Foundation
 
 /// A small magazine held as data, edited at random and written to a folder: the subject of
@@ -53,6 +54,8 @@ struct RandomSite {
     var rootPath = ""
     /// Section profiles (`_index.md`) by section: title (nil: the folder's name), weight, intro.
     var profiles: [String: (title: String?, weight: Int, intro: String)] = [:]
+    /// Author profiles by author name: role and bio.
+    var authorProfiles: [String: (role: String, bio: String)] = [:]
     /// Plain pages by name: title, menu (nil, "header" or "footer"), weight, noindex.
     var pages: [String: (title: String, menu: String?, weight: Int, noindex: Bool)] = [
         "impressum": ("Impressum", "footer", 1, false),
@@ -180,6 +183,15 @@ struct RandomSite {
                 profiles[section]?.intro = intro
             }
             return "profile \(section)"
+        case 99 where rng.chance(0.3):
+            let name = rng.pick(Self.authorNames)
+            if authorProfiles[name] == nil || rng.chance(0.3) {
+                authorProfiles[name] = authorProfiles[name] == nil ? ("Rolle " + rng.pick(Self.words), sentence()) : nil
+            } else {
+                let bio = sentence()
+                authorProfiles[name]?.bio = bio
+            }
+            return "author profile \(name)"
         case 99 where rng.chance(0.5):
             return change("kicker") { $0.kicker = $0.kicker == nil ? "Dachzeile " + rng.pick(Self.words) : nil }
         case 97..<99:
@@ -222,6 +234,10 @@ struct RandomSite {
             files["templates/" + name] = version == 0 ? data : Self.marked(data, version: version)
         }
         for (name, text) in statics { files["static/" + name] = Data(text.utf8) }
+        for (name, profile) in authorProfiles {
+            let text = "---\nname: \(name)\nrole: \"\(profile.role)\"\nlinks: [https://\(Slug.make(name)).example/]\n---\n\(profile.bio)\n"
+            files["authors/\(Slug.make(name)).md"] = Data(text.utf8)
+        }
         for (section, profile) in profiles {
             let title = profile.title.map { "title: \"\($0)\"\n" } ?? ""
             files["content/\(section)/_index.md"] = Data("---\n\(title)weight: \(profile.weight)\n---\n\(profile.intro)\n".utf8)
