@@ -14,6 +14,9 @@ public struct DirectoryListing: Sendable {
     /// Names of the folders (symbolic links to folders included), sorted by their bytes.
     public var folders: [String] = []
 
+    /// Where `d_name` starts in a `dirent`.
+    private static let nameOffset = MemoryLayout<dirent>.offset(of: \dirent.d_name) ?? 19
+
     /// Folders nested deeper than this below a walk's start are not read (symbolic link loops).
     public static let maxDepth = 32
 
@@ -22,9 +25,9 @@ public struct DirectoryListing: Sendable {
         guard let directory = opendir(folder) else { return nil }
         defer { closedir(directory) }
         while let entry = readdir(directory) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
-            }
+            // The name is read in place, up to its NUL: a record is only as long as its name,
+            // so copying the whole 256-byte `d_name` can read past the end of readdir's buffer.
+            let name = String(cString: UnsafeRawPointer(entry).advanced(by: Self.nameOffset).assumingMemoryBound(to: CChar.self))
             guard !name.isEmpty, !Self.isHidden(name) else { continue }
             let type = entry.pointee.d_type
             let isFolder = type == UInt8(DT_DIR)

@@ -5,7 +5,7 @@ import Yams
 
 extension SiteConfig {
     /// The top-level keys of `site.yml` (docs/site-yml.md).
-    public static let knownKeys = ["title", "baseURL", "language", "timezone", "paginate", "paths", "comments", "footer"]
+    public static let knownKeys = ["title", "baseURL", "language", "timezone", "paginate", "paths", "comments", "footer", "mostDiscussed"]
 
     /// Parses the text of `site.yml`. Missing keys take their defaults; a broken value is an
     /// error at its `file:line:col` and leaves the default in place, so the returned config is
@@ -63,6 +63,7 @@ extension SiteConfig {
         if let entry = fields["paths"] { paths.read(entry, with: &reader) }
         if let entry = fields["comments"] { comments.read(entry, with: &reader) }
         if let entry = fields["footer"] { footer = reader.text(entry) ?? "" }
+        if let entry = fields["mostDiscussed"] { mostDiscussed.read(entry, with: &reader) }
     }
 }
 
@@ -93,6 +94,19 @@ extension SiteConfig.Paths {
             reader.error("'paths' must name three different folders", at: entry.key,
                          hint: "tags, authors and columns each need their own URL folder")
         }
+    }
+}
+
+extension SiteConfig.MostDiscussed {
+    /// The keys under `mostDiscussed:`.
+    public static let knownKeys = ["days", "count"]
+
+    fileprivate mutating func read(_ entry: YAMLEntry, with reader: inout YAMLReader) {
+        if YAMLReader.isNull(entry.value) { return }
+        guard let fields = reader.entries(of: entry.value, known: Self.knownKeys, prefix: "mostDiscussed.", what: "'mostDiscussed'")
+        else { return }
+        if let field = fields["days"], let value = reader.int(field, minimum: 1) { days = value }
+        if let field = fields["count"], let value = reader.int(field, minimum: 0) { count = value }
     }
 }
 

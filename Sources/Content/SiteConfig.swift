@@ -14,6 +14,17 @@ public struct SiteConfig: Sendable, Hashable {
     public var comments: CommentSettings
     /// Markdown text for the footer of every page (an imprint line, a disclaimer).
     public var footer: String
+    /// The home page's "Meistdiskutiert" list.
+    public var mostDiscussed = MostDiscussed()
+
+    /// The articles with the most comments among the recent ones.
+    public struct MostDiscussed: Sendable, Hashable {
+        /// Articles published at most this many days before the newest article count.
+        public var days = 14
+        /// How many the list shows; 0 turns it off.
+        public var count = 5
+        public init() {}
+    }
 
     /// The origin and root path of `baseURL`: links into a site under a path of its host
     /// (`https://verlag.example/magazin/`) start with that path.

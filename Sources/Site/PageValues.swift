@@ -32,9 +32,12 @@ struct PageValues: Sendable {
     private let authorIntros: [String: AuthorIntro]
     /// `{name, url, role, links}` of every author with a profile, by name.
     private let authorValues: [String: Value]
+    /// The home page's "Meistdiskutiert" list, as model indexes.
+    private let mostDiscussed: [Int]
 
     init(model: SiteModel, bodies: ArticleBodies, preview: Bool, jobs: Int) {
         neighbours = Self.neighbours(in: model)
+        mostDiscussed = model.mostDiscussed
         self.model = model
         self.bodies = bodies
         let urls = SiteURLs(config: model.config, sections: model.sections, articles: model.articles)
@@ -183,6 +186,7 @@ struct PageValues: Sendable {
             "articles": .array(articles.map { teaser($0, detail) }),
             "list": .dict(list),
             "pagination": pagination.value(links: urls.root),
+            "mostDiscussed": .array(kind == "home" ? mostDiscussed.map { teaser($0, detail) } : []),
         ]
     }
 
@@ -270,13 +274,14 @@ struct PageValues: Sendable {
             .bool(front.featured),
             .int(max(1, (article.facts.wordCount + 199) / 200)),
             .string(front.kicker),
+            .int(front.comments == .off ? 0 : article.facts.commentCount),
         ]))
     }
 
     /// The keys of a teaser, in the order `teaser(of:model:urls:)` lists the values.
     private static let teaserKeys = RecordKeys([
         "title", "teaser", "url", "permalink", "date", "updated", "authors", "section", "column", "tags", "image",
-        "featured", "readingTime", "kicker",
+        "featured", "readingTime", "kicker", "commentCount",
     ])
     private static let linkKeys = RecordKeys(["name", "url"])
     /// An author with a profile: a link with the role and the author's pages elsewhere.

@@ -101,6 +101,23 @@ struct SiteModel: Sendable {
         return model
     }
 
+    /// The published comments shown under article `index` (none when its comments are off).
+    func commentCount(_ index: Int) -> Int {
+        articles[index].frontMatter.comments == .off ? 0 : articles[index].facts.commentCount
+    }
+
+    /// "Meistdiskutiert": among the articles published within `mostDiscussed.days` before the
+    /// newest one, the `mostDiscussed.count` with the most comments (ties: newer first). Counted
+    /// from the newest article, not from the clock, so every build of the same input agrees.
+    var mostDiscussed: [Int] {
+        let settings = config.mostDiscussed
+        guard settings.count > 0, let newest = articles.first?.frontMatter.date else { return [] }
+        let since = newest.addingTimeInterval(-Double(settings.days) * 86_400)
+        let recent = articles.indices.filter { articles[$0].frontMatter.date >= since && commentCount($0) > 0 }
+        let ranked = recent.sorted { (commentCount($1), $0) < (commentCount($0), $1) }
+        return Array(ranked.prefix(settings.count))
+    }
+
     /// The lead story: the newest featured article, else the newest.
     var leadIndex: Int? {
         articles.firstIndex { $0.frontMatter.featured } ?? (articles.isEmpty ? nil : 0)

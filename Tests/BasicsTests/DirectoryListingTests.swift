@@ -24,6 +24,20 @@ import Testing
         #expect(DirectoryListing(of: root.appendingPathComponent("missing").path) == nil)
     }
 
+    /// Names of every length up to the longest a file system allows (255 bytes) come back
+    /// whole: each is read in place from its record, never past it.
+    @Test func namesOfEveryLengthAreReadWhole() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("magbuild-names-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: root) }
+        let names = (1...255).filter { $0 % 7 == 0 || $0 > 250 }.map {
+            String(repeating: "ä", count: $0 / 2) + String(repeating: "x", count: $0 % 2)
+        }
+        for name in names { try Data().write(to: root.appendingPathComponent(name)) }
+        let listing = try #require(DirectoryListing(of: root.path))
+        #expect(listing.files == names.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) })
+    }
+
     /// The loop is followed only as deep as ``DirectoryListing/maxDepth``.
     @Test func walksBelowAFolderWithoutHiddenEntriesAndStopsAtLoops() throws {
         let root = try makeTree()

@@ -22,6 +22,7 @@ import Testing
         Set(SiteConfig.knownKeys)
             .union(SiteConfig.Paths.knownKeys.map { "paths." + $0 })
             .union(SiteConfig.CommentSettings.knownKeys.map { "comments." + $0 })
+            .union(SiteConfig.MostDiscussed.knownKeys.map { "mostDiscussed." + $0 })
     }
 
     @Test func everyKeyIsDocumentedAndNoOther() throws {

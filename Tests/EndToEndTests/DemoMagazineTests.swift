@@ -57,6 +57,10 @@ import Testing
         #expect(home.contains("Ein Jahr Tempo 30") || String(decoding: files["politik/index.html"] ?? Data(), as: UTF8.self)
             .contains(#"<p class="kicker">Ein Jahr Tempo 30</p>"#))
 
+        // "Meistdiskutiert" on the home page; comment counts on the cards link to the comments.
+        #expect(home.contains(#"<h2 id="most-discussed-title" class="section-heading">Meistdiskutiert</h2>"#))
+        #expect(home.contains(#"class="card__comments" href="/politik/buergerrat-klima/#kommentare">5 Kommentare</a>"#))
+
         // No local path of the machine that built the site ends up in the output.
         for (path, data) in files where !String(decoding: data, as: UTF8.self).isEmpty {
             let text = String(decoding: data, as: UTF8.self)
