@@ -9,11 +9,7 @@ import Testing
 
     private func workspace(_ files: [String: String]) throws -> Workspace {
         let site = try Workspace()
-        for (path, text) in files {
-            let url = site.site.appendingPathComponent(path)
-            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try Data(text.utf8).write(to: url)
-        }
+        try site.write(files)
         return site
     }
 

@@ -47,6 +47,15 @@ import Testing
             return stamps
         }
 
+        /// Writes `files` (site-relative path → text) into the site, making folders as needed.
+        func write(_ files: [String: String]) throws {
+            for (path, text) in files {
+                let url = site.appendingPathComponent(path)
+                try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+                try Data(text.utf8).write(to: url)
+            }
+        }
+
         func edit(_ path: String, _ change: (String) -> String) throws {
             let url = site.appendingPathComponent(path)
             let text = try String(contentsOf: url, encoding: .utf8)

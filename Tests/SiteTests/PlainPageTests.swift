@@ -19,11 +19,7 @@ import Testing
         let site = try Workspace()
         let page = site.site.appendingPathComponent("templates/page.html")
         if template { try Data(Self.template.utf8).write(to: page) } else { try FileManager.default.removeItem(at: page) }
-        for (path, text) in pages {
-            let url = site.site.appendingPathComponent("pages/" + path)
-            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try Data(text.utf8).write(to: url)
-        }
+        try site.write(Dictionary(uniqueKeysWithValues: pages.map { ("pages/" + $0.key, $0.value) }))
         return site
     }
 
