@@ -32,7 +32,9 @@ HOME = "/"
 # The demo article with a lead image, a long (collapsed) comment and threads
 # whose best-rated order differs from their date order.
 ARTICLE = "/wissen/stadtbaeume-hitze/"
-LISTINGS = ("/wissen/", "/kolumnen/lindqvists-landpartie/", "/404.html")
+# A section with its intro, a column with its profile, an author's page with the profile,
+# a plain page, and the 404 page.
+LISTINGS = ("/wissen/", "/kolumnen/lindqvists-landpartie/", "/autoren/jana-feldmann/", "/impressum/", "/404.html")
 
 # --- JavaScript run in the page ------------------------------------------------
 
