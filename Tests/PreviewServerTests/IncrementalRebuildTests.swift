@@ -92,6 +92,34 @@ import Testing
         #expect(preview.snapshot.files == (try preview.fullBuild()))
     }
 
+    /// A plain page, a section profile and an author profile: created, then edited, each save
+    /// gives what a full build gives and names the pages that show it.
+    @Test func savingPagesAndProfilesEqualsAFullBuild() throws {
+        var preview = try Preview()
+        defer { Fixtures.remove(preview.site) }
+        let files = [
+            "pages/impressum.md": "---\ntitle: Impressum\nmenu: footer\n---\nAlt.\n",
+            "content/politik/_index.md": "---\ntitle: Innenpolitik\n---\nAlt.\n",
+            "authors/erika-muster.md": "---\nname: Erika Muster\nrole: Redakteurin\n---\nAlt.\n",
+        ]
+        for (path, text) in files.sorted(by: { $0.key < $1.key }) {
+            let url = preview.site.appendingPathComponent(path)
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try Data(text.utf8).write(to: url)
+            #expect(ChangeSet.isWatched(path))
+            _ = try preview.save(path)
+            #expect(preview.snapshot.files == (try preview.fullBuild()), "\(path) created")
+        }
+        #expect(try preview.save("pages/impressum.md").isEmpty, "nothing changed")
+        try preview.edit("pages/impressum.md") { $0.replacingOccurrences(of: "Alt.", with: "Neu.") }
+        #expect(try preview.save("pages/impressum.md") == ["impressum/index.html"])
+        try preview.edit("content/politik/_index.md") { $0.replacingOccurrences(of: "Alt.", with: "Neu.") }
+        #expect(try preview.save("content/politik/_index.md") == ["politik/index.html"])
+        try preview.edit("authors/erika-muster.md") { $0.replacingOccurrences(of: "Alt.", with: "Neu.") }
+        #expect(try preview.save("authors/erika-muster.md") == ["autoren/erika-muster/index.html"])
+        #expect(preview.snapshot.files == (try preview.fullBuild()))
+    }
+
     @Test func aBrokenSaveFailsAndTheNextGoodOneRecovers() throws {
         var preview = try Preview()
         defer { Fixtures.remove(preview.site) }
