@@ -7,12 +7,6 @@ import Testing
 @Suite struct AuthorProfileBuildTests {
     typealias Workspace = IncrementalBuildTests.Workspace
 
-    private func workspace(_ files: [String: String]) throws -> Workspace {
-        let site = try Workspace()
-        try site.write(files)
-        return site
-    }
-
     static let erika = """
         ---
         name: Erika Muster
@@ -28,7 +22,7 @@ import Testing
         """
 
     @Test func theAuthorsPageShowsTheProfile() throws {
-        let site = try workspace(["authors/erika-muster.md": Self.erika, "authors/erika.png": "png"])
+        let site = try Workspace(adding: ["authors/erika-muster.md": Self.erika, "authors/erika.png": "png"])
         let files = try site.cleanBuild()
         let page = String(decoding: try #require(files["autoren/erika-muster/index.html"]), as: UTF8.self)
         #expect(page.contains(#"<div class="intro"><p>Schreibt über <strong>Politik</strong>.</p>"#), "\(page)")
@@ -39,7 +33,7 @@ import Testing
     }
 
     @Test func aMissingPortraitAndASecondProfileAreErrors() throws {
-        let site = try workspace([
+        let site = try Workspace(adding: [
             "authors/erika-muster.md": Self.erika,
             "authors/zweite.md": "---\nname: Erika Muster\n---\n",
         ])
@@ -54,7 +48,7 @@ import Testing
     }
 
     @Test func checkWarnsAboutAProfileNobodyUses() throws {
-        let site = try workspace(["authors/niemand.md": "---\nname: Nie Mand\n---\n"])
+        let site = try Workspace(adding: ["authors/niemand.md": "---\nname: Nie Mand\n---\n"])
         let report = SiteChecker(options: CheckOptions(source: site.site, jobs: 2)).check()
         #expect(report.diagnostics.map(\.description).contains {
             $0.hasPrefix("authors/niemand.md:2:7: warning: no published article names the author 'Nie Mand'")
@@ -62,7 +56,7 @@ import Testing
     }
 
     @Test func anEditedProfileRebuildsWhatShowsIt() throws {
-        let site = try workspace(["authors/erika-muster.md": "---\nname: Erika Muster\nrole: Redakteurin\n---\nAlt.\n"])
+        let site = try Workspace(adding: ["authors/erika-muster.md": "---\nname: Erika Muster\nrole: Redakteurin\n---\nAlt.\n"])
         try site.build()
         try site.build()
         let before = site.stamps()

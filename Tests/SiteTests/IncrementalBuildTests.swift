@@ -47,6 +47,17 @@ import Testing
             return stamps
         }
 
+        /// A copy of the fixture with `files` written into it.
+        init(adding files: [String: String]) throws {
+            try self.init()
+            try write(files)
+        }
+
+        /// The text of an output file of `files`, or "" when there is none.
+        static func text(_ files: [String: Data], _ path: String) -> String {
+            files[path].map { String(decoding: $0, as: UTF8.self) } ?? ""
+        }
+
         /// Writes `files` (site-relative path → text) into the site, making folders as needed.
         func write(_ files: [String: String]) throws {
             for (path, text) in files {

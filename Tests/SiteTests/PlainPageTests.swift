@@ -34,10 +34,6 @@ import Testing
         }
     }
 
-    private func text(_ files: [String: Data], _ path: String) -> String {
-        files[path].map { String(decoding: $0, as: UTF8.self) } ?? ""
-    }
-
     @Test func aPageIsRenderedAndLinkedButNeverListed() throws {
         let site = try workspace([
             "impressum.md": "---\ntitle: Impressum\nmenu: footer\nweight: 2\n---\nVerlag: **Beispiel**.\n",
@@ -46,20 +42,20 @@ import Testing
             "hilfe/kontakt.md": "---\ntitle: Kontakt\nnoindex: true\n---\nSchreiben Sie uns.\n",
         ])
         let files = try site.cleanBuild()
-        let impressum = text(files, "impressum/index.html")
+        let impressum = Workspace.text(files, "impressum/index.html")
         #expect(impressum.contains("<h1>Impressum</h1>"))
         #expect(impressum.contains("<p>Verlag: <strong>Beispiel</strong>.</p>"))
         #expect(impressum.contains(#"<li><a href="/netiquette/">Netiquette</a></li><li><a href="/impressum/">Impressum</a></li>"#),
                 "the footer menu, by weight")
-        #expect(text(files, "netiquette/index.html").contains(#"src="/netiquette/regeln.png""#))
+        #expect(Workspace.text(files, "netiquette/index.html").contains(#"src="/netiquette/regeln.png""#))
         #expect(files["netiquette/regeln.png"] == Data("png".utf8), "a page bundle's pictures are published beside it")
-        #expect(text(files, "hilfe/kontakt/index.html").contains(#"<meta name="robots" content="noindex">"#))
-        let sitemap = text(files, "sitemap.xml")
+        #expect(Workspace.text(files, "hilfe/kontakt/index.html").contains(#"<meta name="robots" content="noindex">"#))
+        let sitemap = Workspace.text(files, "sitemap.xml")
         #expect(sitemap.contains("/impressum/</loc>") && sitemap.contains("/netiquette/</loc>"))
         #expect(!sitemap.contains("/hilfe/kontakt/"), "noindex pages stay out of the sitemap")
-        for feed in ["atom.xml", "politik/atom.xml"] { #expect(!text(files, feed).contains("impressum"), "\(feed) lists a page") }
+        for feed in ["atom.xml", "politik/atom.xml"] { #expect(!Workspace.text(files, feed).contains("impressum"), "\(feed) lists a page") }
         for listing in ["index.html", "politik/index.html", "tags/index.html"] {
-            #expect(!text(files, listing).contains(#"<div class="teaser"><a href="/impressum/">"#), "\(listing) lists a page")
+            #expect(!Workspace.text(files, listing).contains(#"<div class="teaser"><a href="/impressum/">"#), "\(listing) lists a page")
         }
     }
 

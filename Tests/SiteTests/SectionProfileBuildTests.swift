@@ -7,35 +7,25 @@ import Testing
 @Suite struct SectionProfileBuildTests {
     typealias Workspace = IncrementalBuildTests.Workspace
 
-    private func workspace(_ files: [String: String]) throws -> Workspace {
-        let site = try Workspace()
-        try site.write(files)
-        return site
-    }
-
-    private func text(_ files: [String: Data], _ path: String) -> String {
-        files[path].map { String(decoding: $0, as: UTF8.self) } ?? ""
-    }
-
     @Test func aProfileNamesOrdersAndIntroducesItsSection() throws {
-        let site = try workspace([
+        let site = try Workspace(adding: [
             "content/politik/_index.md": "---\ntitle: Innenpolitik\ndescription: Aus dem Rathaus.\nweight: 9\n---\nDas **Rathaus** im Blick.\n",
             "content/kultur/_index.md": "---\nweight: 1\nimage:\n  src: bühne.png\n  alt: Eine Bühne\n  credit: \"Foto: B\"\n---\n",
             "content/kultur/bühne.png": "png",
         ])
         let files = try site.cleanBuild()
-        let home = text(files, "index.html")
+        let home = Workspace.text(files, "index.html")
         // Kultur (weight 1) before Innenpolitik (9); Kolumnen (no profile, weight 0) first.
         #expect(home.contains(#"<a href="/kolumnen/">Kolumnen</a><a href="/kultur/">Kultur</a><a href="/politik/">Innenpolitik</a>"#), "\(home)")
         #expect(home.contains(#"<span class="section">Innenpolitik</span>"#), "cards carry the profile's name")
-        let politik = text(files, "politik/index.html")
+        let politik = Workspace.text(files, "politik/index.html")
         #expect(politik.contains(#"<h1>Innenpolitik</h1><div class="intro"><p>Das <strong>Rathaus</strong> im Blick.</p>"#), "\(politik)")
-        #expect(text(files, "kultur/index.html").contains(#"<img src="/kultur/bühne.png" alt="Eine Bühne"><small>Foto: B</small>"#))
+        #expect(Workspace.text(files, "kultur/index.html").contains(#"<img src="/kultur/bühne.png" alt="Eine Bühne"><small>Foto: B</small>"#))
         #expect(files["kultur/bühne.png"] == Data("png".utf8), "the picture beside _index.md is published")
     }
 
     @Test func aMissingPictureIsAnErrorAtItsLine() throws {
-        let site = try workspace(["content/kultur/_index.md": "---\nimage:\n  src: fehlt.png\n  alt: A\n  credit: C\n---\n"])
+        let site = try Workspace(adding: ["content/kultur/_index.md": "---\nimage:\n  src: fehlt.png\n  alt: A\n  credit: C\n---\n"])
         do {
             _ = try site.cleanBuild()
             Issue.record("the build succeeded")
@@ -46,7 +36,7 @@ import Testing
     }
 
     @Test func anEditedProfileRebuildsWhatShowsIt() throws {
-        let site = try workspace(["content/politik/_index.md": "---\ntitle: Innenpolitik\n---\nAlt.\n"])
+        let site = try Workspace(adding: ["content/politik/_index.md": "---\ntitle: Innenpolitik\n---\nAlt.\n"])
         try site.build()
         try site.build()
         var before = site.stamps()
