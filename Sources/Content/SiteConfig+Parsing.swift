@@ -5,7 +5,7 @@ import Yams
 
 extension SiteConfig {
     /// The top-level keys of `site.yml` (docs/site-yml.md).
-    public static let knownKeys = ["title", "baseURL", "language", "timezone", "paginate", "paths", "comments", "footer", "mostDiscussed"]
+    public static let knownKeys = ["title", "baseURL", "language", "timezone", "paginate", "paths", "comments", "footer", "mostDiscussed", "embeds"]
 
     /// Parses the text of `site.yml`. Missing keys take their defaults; a broken value is an
     /// error at its `file:line:col` and leaves the default in place, so the returned config is
@@ -64,6 +64,50 @@ extension SiteConfig {
         if let entry = fields["comments"] { comments.read(entry, with: &reader) }
         if let entry = fields["footer"] { footer = reader.text(entry) ?? "" }
         if let entry = fields["mostDiscussed"] { mostDiscussed.read(entry, with: &reader) }
+        if let entry = fields["embeds"] { automaticEmbeds = Self.automaticEmbeds(entry, with: &reader) }
+    }
+
+    /// The keys under `embeds:`, and those of each rule of `embeds.auto`.
+    public static let embedsKeys = ["auto"]
+    public static let automaticEmbedKeys = ["after", "teaser", "slot"]
+
+    /// `embeds: {auto: [{after: 2, teaser: related}, {after: 6, slot: promo}]}`.
+    private static func automaticEmbeds(_ entry: YAMLEntry, with reader: inout YAMLReader) -> [AutomaticEmbed] {
+        if YAMLReader.isNull(entry.value) { return [] }
+        guard let fields = reader.entries(of: entry.value, known: embedsKeys, prefix: "embeds.", what: "'embeds'"),
+            let auto = fields["auto"], !YAMLReader.isNull(auto.value)
+        else { return [] }
+        guard case let .sequence(rules) = auto.value else {
+            reader.error("'embeds.auto' must be a list of rules like '- {after: 2, teaser: related}'", at: auto.value)
+            return []
+        }
+        var result: [AutomaticEmbed] = []
+        for rule in rules {
+            guard let fields = reader.entries(of: rule, known: automaticEmbedKeys, prefix: "embeds.auto.", what: "each rule of 'embeds.auto'")
+            else { continue }
+            let example = "e.g. '- {after: 2, teaser: related}' or '- {after: 6, slot: promo}'"
+            guard let afterField = fields["after"] else {
+                reader.error("a rule of 'embeds.auto' needs 'after:', the paragraph it follows", at: rule, hint: example)
+                continue
+            }
+            guard let after = reader.int(afterField, minimum: 1) else { continue }
+            switch (fields["teaser"], fields["slot"]) {
+            case let (teaser?, nil):
+                guard let value = reader.requiredText(teaser) else { continue }
+                guard value == "related" else {
+                    reader.error("'embeds.auto.teaser' can only be 'related', not \"\(value)\"", at: teaser.value,
+                                 hint: "'related' places the article's first related article that no earlier rule placed")
+                    continue
+                }
+                result.append(AutomaticEmbed(after: after, content: .related, location: reader.source.location(of: teaser.value)))
+            case let (nil, slot?):
+                guard let name = reader.requiredText(slot) else { continue }
+                result.append(AutomaticEmbed(after: after, content: .slot(name), location: reader.source.location(of: slot.value)))
+            default:
+                reader.error("a rule of 'embeds.auto' needs either 'teaser:' or 'slot:'", at: rule, hint: example)
+            }
+        }
+        return result
     }
 }
 

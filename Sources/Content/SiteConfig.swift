@@ -1,4 +1,5 @@
 import Basics
+import Diagnostics
 import Foundation
 
 /// The settings in `site.yml` (docs/site-yml.md), with defaults for everything optional.
@@ -16,6 +17,28 @@ public struct SiteConfig: Sendable, Hashable {
     public var footer: String
     /// The home page's "Meistdiskutiert" list.
     public var mostDiscussed = MostDiscussed()
+    /// What goes into the bodies of articles whose editors placed no teaser or slot themselves.
+    public var automaticEmbeds: [AutomaticEmbed] = []
+
+    /// One rule of `embeds.auto`: after which top-level paragraph, and what.
+    public struct AutomaticEmbed: Sendable, Hashable {
+        public enum Content: Sendable, Hashable {
+            /// The article's first related article that no earlier rule placed.
+            case related
+            /// A slot of the theme.
+            case slot(String)
+        }
+        public var after: Int
+        public var content: Content
+        /// Where the rule's content is written in `site.yml`, for errors about it.
+        public var location: SourceLocation
+
+        public init(after: Int, content: Content, location: SourceLocation) {
+            self.after = after
+            self.content = content
+            self.location = location
+        }
+    }
 
     /// The articles with the most comments among the recent ones.
     public struct MostDiscussed: Sendable, Hashable {

@@ -32,6 +32,23 @@ struct CmarkNode {
         nonmutating set { _ = cmark_node_set_url(pointer, newValue) }
     }
 
+    /// A link's or image's title (`"…"` after the URL); empty when it has none.
+    var title: String { cmark_node_get_title(pointer).map { String(cString: $0) } ?? "" }
+
+    /// The text of a text or code node.
+    var literal: String { cmark_node_get_literal(pointer).map { String(cString: $0) } ?? "" }
+
+    /// The text and code of the node's descendants (an image's description).
+    var plainText: String {
+        walk().reduce(into: "") { text, step in
+            if step.event == CMARK_EVENT_ENTER, step.node.type == CMARK_NODE_TEXT || step.node.type == CMARK_NODE_CODE {
+                text += step.node.literal
+            } else if step.event == CMARK_EVENT_ENTER, step.node.type == CMARK_NODE_SOFTBREAK {
+                text += " "
+            }
+        }
+    }
+
     var headingLevel: Int { Int(cmark_node_get_heading_level(pointer)) }
 
     var startLine: Int { Int(cmark_node_get_start_line(pointer)) }

@@ -30,22 +30,32 @@ public enum MarkdownRenderer {
         defer { cmark_node_free(root) }
         let document = CmarkNode(root)
         cmark_consolidate_text_nodes(root)
+        // The parser owns the extension list: render before `cmark_parser_free`.
+        let parserExtensions = cmark_parser_get_syntax_extensions(parser)
 
+        var embeds = EmbedTransform(source: markdown)
+        if options.embeds { embeds.replaceDirectives(in: document) }
         let walk = document.walk()
         let text = DocumentText(of: walk)
+        if options.embeds { embeds.noteImageURLs(walk) }
         let rewriter = LinkRewriter(
             resolver: PageURLResolver(pageURL: options.pageURL), rootPath: options.rootPath, source: markdown)
         let links = rewriter.rewrite(walk)
-        // The parser owns the extension list: render before `cmark_parser_free`.
-        let parserExtensions = cmark_parser_get_syntax_extensions(parser)
+        if options.embeds {
+            embeds.replaceFigures(in: document, options: flags, extensions: parserExtensions)
+            if !embeds.placedByEditor { embeds.placeAutomatically(in: document, afters: options.automaticEmbeds) }
+        }
         let headings = HeadingAnchors(options: flags, extensions: parserExtensions).apply(to: text.headings)
         let html = lazyImages(CmarkLibrary.takeString(cmark_render_html(root, flags, parserExtensions)))
+        let extracted = embeds.extract(from: html)
         return RenderedMarkdown(
-            html: html,
+            html: extracted.html,
             headings: headings,
             internalLinks: links,
             firstParagraph: text.firstParagraph,
-            wordCount: text.wordCount
+            wordCount: text.wordCount,
+            embeds: extracted.embeds,
+            problems: embeds.problems
         )
     }
 

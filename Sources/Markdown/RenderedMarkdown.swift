@@ -12,13 +12,23 @@ public struct RenderedMarkdown: Sendable, Hashable {
     public var firstParagraph: String
     /// Number of words of body text, for reading time.
     public var wordCount: Int
+    /// The embeds of the body, in document order, each at its place in `html` (which holds
+    /// no trace of them). Only with ``MarkdownOptions/embeds``.
+    public var embeds: [PlacedEmbed]
+    /// Embeds that cannot be read and images without credit. Only with ``MarkdownOptions/embeds``.
+    public var problems: [MarkdownProblem]
 
-    public init(html: String, headings: [Heading] = [], internalLinks: [Link] = [], firstParagraph: String = "", wordCount: Int = 0) {
+    public init(
+        html: String, headings: [Heading] = [], internalLinks: [Link] = [], firstParagraph: String = "", wordCount: Int = 0,
+        embeds: [PlacedEmbed] = [], problems: [MarkdownProblem] = []
+    ) {
         self.html = html
         self.headings = headings
         self.internalLinks = internalLinks
         self.firstParagraph = firstParagraph
         self.wordCount = wordCount
+        self.embeds = embeds
+        self.problems = problems
     }
 }
 
@@ -68,10 +78,18 @@ public struct MarkdownOptions: Sendable, Hashable {
     /// The path of the site's root on its host (`/magazin` for `https://verlag.example/magazin/`),
     /// put in front of every link into the site; empty for a site at the host's root.
     public var rootPath: String
+    /// Read the embeds of an article body (teaser boxes, slots, figures; see ``BodyEmbed``)
+    /// and require a credit on every image.
+    public var embeds: Bool
+    /// With `embeds`: automatic placement rule `i` goes after top-level paragraph
+    /// `automaticEmbeds[i]`, in a body whose editor placed no teaser or slot.
+    public var automaticEmbeds: [Int]
 
-    public init(pageURL: String = "/", allowRawHTML: Bool = true, rootPath: String = "") {
+    public init(pageURL: String = "/", allowRawHTML: Bool = true, rootPath: String = "", embeds: Bool = false, automaticEmbeds: [Int] = []) {
         self.pageURL = pageURL
         self.allowRawHTML = allowRawHTML
         self.rootPath = rootPath
+        self.embeds = embeds
+        self.automaticEmbeds = automaticEmbeds
     }
 }

@@ -26,9 +26,12 @@ enum ArticleProcessing {
     ) -> Result {
         let rendered = render(source, site: site, config: config)
         let size = leadImageFile(of: source, site: site).flatMap(ImageSize.read)
+        let (embeds, images) = measuringFigures(rendered.article.body.embeds, of: source, site: site)
         let facts = ArticleFacts(
-            wordCount: rendered.article.body.wordCount, commentCount: rendered.article.comments.count, leadImageSize: size)
-        let inputs = ArticleRecord.inputs(of: source, site: site, known: rendered.commentsInput.map { [$0] } ?? [])
+            wordCount: rendered.article.body.wordCount, commentCount: rendered.article.comments.count, leadImageSize: size,
+            embeds: embeds)
+        let inputs = ArticleRecord.inputs(
+            of: source, site: site, known: rendered.commentsInput.map { [$0] } ?? [], images: images)
         let key = ArticleRecord.key(of: source, inputs: inputs, settings: settings)
         var stripped = source
         stripped.body = ""
@@ -45,8 +48,14 @@ enum ArticleProcessing {
     static func render(
         _ source: ArticleSource, site: URL, config: SiteConfig
     ) -> (article: RenderedArticle, diagnostics: [Diagnostic], commentsInput: InputFile?) {
-        let body = MarkdownRenderer.render(source.body, options: MarkdownOptions(pageURL: source.url, rootPath: config.root.path))
-        var diagnostics: [Diagnostic] = []
+        let options = MarkdownOptions(
+            pageURL: source.url, rootPath: config.root.path, embeds: true, automaticEmbeds: config.automaticEmbeds.map(\.after))
+        let body = MarkdownRenderer.render(source.body, options: options)
+        var diagnostics = body.problems.map { problem in
+            Diagnostic(
+                .error, at: SourceLocation(file: source.file, line: source.bodyLine + problem.line - 1, column: problem.column),
+                problem.message, hint: problem.hint, sourceLine: Diagnostic.line(problem.line, of: source.body))
+        }
         var comments = CommentSection.empty
         var input: InputFile?
         if let file = source.commentsFile, source.frontMatter.comments != .off {
@@ -68,7 +77,28 @@ enum ArticleProcessing {
 
     /// The local file of the lead image: in the bundle, or under `static/` for root paths.
     static func leadImageFile(of source: ArticleSource, site: URL) -> URL? {
-        guard let src = source.frontMatter.image?.src, !src.contains("://"), !src.hasPrefix("//") else { return nil }
+        source.frontMatter.image.flatMap { imageFile($0.src, of: source, site: site) }
+    }
+
+    /// The body's embeds with the pixel size of each figure whose image is a local file
+    /// magbuild can read, and those files (site-relative paths: inputs of the article).
+    static func measuringFigures(_ embeds: [PlacedEmbed], of source: ArticleSource, site: URL) -> ([PlacedEmbed], [String]) {
+        var embeds = embeds, files: [String] = []
+        for index in embeds.indices {
+            guard case .figure(var figure) = embeds[index].embed, let file = imageFile(figure.original, of: source, site: site)
+            else { continue }
+            if let path = ArticleRecord.relative(file, to: site) { files.append(path) }
+            guard let size = ImageSize.read(file) else { continue }
+            figure.width = size.width
+            figure.height = size.height
+            embeds[index].embed = .figure(figure)
+        }
+        return (embeds, files)
+    }
+
+    /// The local file of an image URL as written: in the bundle, or under `static/` for root paths.
+    private static func imageFile(_ src: String, of source: ArticleSource, site: URL) -> URL? {
+        guard !src.contains("://"), !src.hasPrefix("//"), !src.hasPrefix("data:") else { return nil }
         if src.hasPrefix("/") {
             let path = src.hasPrefix("/static/") ? String(src.dropFirst("/static/".count)) : String(src.dropFirst())
             return site.appendingPathComponent(SiteLayout.staticFiles).appendingPathComponent(path)

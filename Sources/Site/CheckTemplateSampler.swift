@@ -58,6 +58,13 @@ struct TemplateSampler {
             front.image != nil, front.image?.caption != nil, article.facts.commentCount > 0, front.column != nil,
             !front.related.isEmpty, front.updated != nil, front.tags.isEmpty, front.authors.count > 1,
         ]
-        return "article \(front.comments.rawValue) " + flags.map { $0 ? "1" : "0" }.joined()
+        // Each partial an embed brings, and each figure shape (caption, size).
+        let embeds = Set(article.facts.embeds.map { placed -> String in
+            switch placed.embed {
+            case .figure(let figure): "figure \(figure.caption.isEmpty) \(figure.width == nil)"
+            default: ArticleEmbeds.template(of: placed.embed) ?? "automatic"
+            }
+        }).sorted()
+        return "article \(front.comments.rawValue) " + flags.map { $0 ? "1" : "0" }.joined() + " " + embeds.joined(separator: ",")
     }
 }

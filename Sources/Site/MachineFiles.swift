@@ -73,7 +73,9 @@ enum MachineFiles {
                     updated: front.updated ?? front.date,
                     authors: front.authors.map { FeedDocument.Author(name: $0, uri: urls.absolute(urls.author($0))) },
                     summary: front.teaser,
-                    content: detail == .full ? xmlEscape(values.bodies.rendered(article).body.html) : "article \(article.key)")
+                    content: detail == .full
+                        ? xmlEscape(ArticleEmbeds.feedHTML(values.bodies.rendered(article).body.html, embeds: article.facts.embeds))
+                        : "article \(article.key)")
             })
     }
 

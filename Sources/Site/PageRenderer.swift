@@ -27,9 +27,28 @@ enum PageRenderer {
         }
     }
 
+    /// What a page is rendered from: its template and variables, and the partials rendered into
+    /// an article's body first.
+    struct Inputs {
+        let template: String
+        let context: [String: Value]
+        var embeds: [ArticleEmbeds.Call] = []
+    }
+
     /// The template of a page and the variables it receives: in full to render the page, as
     /// digests for its key (see ``Detail``). Nil for an alias, which is a redirect, not a template page.
-    static func inputs(of page: PlannedPage, values: PageValues, _ detail: Detail) -> (template: String, context: [String: Value])? {
+    static func inputs(of page: PlannedPage, values: PageValues, _ detail: Detail) -> Inputs? {
+        guard let (template, context) = templateInputs(of: page, values: values, detail) else { return nil }
+        var inputs = Inputs(template: template, context: context)
+        if case .article(let index) = page.kind {
+            inputs.embeds = values.embedCalls(of: index, page: values.articlePage(index), detail)
+        }
+        return inputs
+    }
+
+    private static func templateInputs(
+        of page: PlannedPage, values: PageValues, _ detail: Detail
+    ) -> (template: String, context: [String: Value])? {
         switch page.kind {
         case .article(let index):
             return ("article.html", values.articleContext(index, detail))
@@ -59,11 +78,21 @@ enum PageRenderer {
 
     /// Renders a page with its template; an alias becomes its redirect.
     static func render(_ page: PlannedPage, values: PageValues, templates: TemplateSet) -> Result {
-        guard let (template, context) = inputs(of: page, values: values, .full) else {
+        guard let inputs = inputs(of: page, values: values, .full) else {
             return Result(path: page.outputPath, html: redirect(of: page, values: values))
         }
+        var template = inputs.template
         do {
             let start = DispatchTime.now()
+            var context = inputs.context
+            if case .article(let index) = page.kind, !inputs.embeds.isEmpty {
+                let parts = try inputs.embeds.map { call in
+                    template = call.template
+                    return (call.offset, try templates.render(call.template, context: call.context))
+                }
+                template = inputs.template
+                context = values.articleContext(index, .full, embedded: parts)
+            }
             var result = Result(path: page.outputPath, data: try templates.renderData(template, context: context))
             result.template = template
             result.seconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9

@@ -96,15 +96,16 @@ struct PageValues: Sendable {
         return .string(hasher.finalize().description)
     }
 
-    /// The variables of an article page.
-    func articleContext(_ index: Int, _ detail: Detail) -> [String: Value] {
+    /// The variables of an article page; in full, its body has `embedded` (rendered partials
+    /// of ``embedCalls(of:page:_:)``) inserted at their offsets.
+    func articleContext(_ index: Int, _ detail: Detail, embedded: [(offset: Int, html: String)] = []) -> [String: Value] {
         let article = model.articles[index]
         guard case .record(let teaser) = teasers[index] else { return [:] }
         let content: Value, comments: Value
         switch detail {
         case .full:
             let rendered = bodies.rendered(article)
-            content = .safe(rendered.body.html)
+            content = .safe(ArticleEmbeds.splice(rendered.body.html, embedded))
             comments = commentsValue(article, comments: rendered.comments)
         case .digests:
             content = .string("article \(article.key)")
@@ -117,10 +118,15 @@ struct PageValues: Sendable {
             neighbours[index].next.map { self.teaser($0, detail) } ?? .null,
             comments,
         ])
-        let page = pageValue(
+        return ["site": siteValue, "page": articlePage(index), "article": .record(value)]
+    }
+
+    /// The `page` variable of article `index`'s page.
+    func articlePage(_ index: Int) -> Value {
+        let article = model.articles[index]
+        return pageValue(
             kind: "article", title: article.frontMatter.title, description: article.frontMatter.teaser,
             url: article.url, image: article.frontMatter.image.map { urls.absolute(urls.imageURL($0.src, article: article)) })
-        return ["site": siteValue, "page": page, "article": .record(value)]
     }
 
     private static let siteKeys = RecordKeys(["title", "baseURL", "language", "sections", "commentNotice", "footer", "menus", "preview"])

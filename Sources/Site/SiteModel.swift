@@ -28,6 +28,8 @@ struct ArticleFacts: Sendable, Hashable {
     var commentCount: Int
     /// Pixel size of the lead image when it is a local file magbuild can read.
     var leadImageSize: ImageSize?
+    /// The embeds of the body and their places in its HTML: the article page fills them in.
+    var embeds: [PlacedEmbed] = []
 }
 
 /// An article's Markdown and comment section, rendered.

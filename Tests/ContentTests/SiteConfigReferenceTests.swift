@@ -23,6 +23,8 @@ import Testing
             .union(SiteConfig.Paths.knownKeys.map { "paths." + $0 })
             .union(SiteConfig.CommentSettings.knownKeys.map { "comments." + $0 })
             .union(SiteConfig.MostDiscussed.knownKeys.map { "mostDiscussed." + $0 })
+            .union(SiteConfig.embedsKeys.map { "embeds." + $0 })
+            .union(SiteConfig.automaticEmbedKeys.map { "embeds.auto[]." + $0 })
     }
 
     @Test func everyKeyIsDocumentedAndNoOther() throws {

@@ -88,7 +88,7 @@ import Testing
         let run = try E2E.run(["check", "--source", try Self.site(nil).path])
         #expect(run.status == 0, "stderr: \(run.stderr)")
         #expect(run.stderr.isEmpty)
-        #expect(run.stdout.hasPrefix("Checked 2 articles and 8 templates in "))
+        #expect(run.stdout.hasPrefix("Checked 2 articles and 9 templates in "))
         #expect(run.stdout.hasSuffix(": no problems\n"))
     }
 

@@ -12,7 +12,7 @@ import Testing
         let report = SiteChecker(options: CheckOptions(source: Self.fixtures.appendingPathComponent("check-base"), jobs: 2)).check()
         #expect(report.diagnostics.isEmpty, "\(report.diagnostics)")
         #expect(report.articles == 2)
-        #expect(report.templates == 8)
+        #expect(report.templates == 9)
     }
 
     @Test func templateIDsAreLiteralOrPrefixes() {

@@ -33,7 +33,12 @@ extension BuildSteps {
         diagnostics += ArticleProcessing.crossReferenceErrors(
             content.published, all: content.articles, broken: ArticleProcessing.brokenContentPaths(content.diagnostics),
             site: options.source)
-        if let set = templates.set { diagnostics += PlainPage.missingTemplate(content.pages, templates: Set(set.names)) }
+        if let set = templates.set {
+            diagnostics += PlainPage.missingTemplate(content.pages, templates: Set(set.names))
+            diagnostics += ArticleEmbeds.problems(
+                articles.published, all: content.articles, published: content.published, config: content.config,
+                templates: Set(set.names))
+        }
         diagnostics += SectionIntro.missingImages(content.profiles, site: options.source)
         diagnostics += AuthorIntro.missingPortraits(content.authors, site: options.source)
         try failOnErrors(diagnostics)

@@ -64,13 +64,19 @@ struct OutputMaker: Sendable {
         hasher.combine(path)
         switch source {
         case .page(let page):
-            guard let (template, context) = PageRenderer.inputs(of: page, values: values, .digests) else {
+            guard let inputs = PageRenderer.inputs(of: page, values: values, .digests) else {
                 hasher.combine(PageRenderer.redirect(of: page, values: values))
                 break
             }
-            hasher.combine(template)
-            hasher.combine(templateKeys[template] ?? .zero)
-            hasher.combine(Value.dict(context))
+            hasher.combine(inputs.template)
+            hasher.combine(templateKeys[inputs.template] ?? .zero)
+            hasher.combine(Value.dict(inputs.context))
+            for embed in inputs.embeds {
+                hasher.combine(embed.offset)
+                hasher.combine(embed.template)
+                hasher.combine(templateKeys[embed.template] ?? .zero)
+                hasher.combine(Value.dict(embed.context))
+            }
         case .feed(let feed):
             hasher.combine(encoded: MachineFiles.document(of: feed, values: values, .digests))
         case .text(let text):

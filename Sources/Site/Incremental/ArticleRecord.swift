@@ -25,14 +25,17 @@ struct ArticleRecord: Sendable {
             facts: ArticleFacts(wordCount: 0, commentCount: 0, leadImageSize: nil), warnings: warnings)
     }
 
-    /// The files an article is made from: its Markdown, its comments and its local lead image.
-    /// Files in `known` were read and digested already.
-    static func inputs(of source: ArticleSource, site: URL, known: [InputFile] = []) -> [InputFile] {
+    /// The files an article is made from: its Markdown, its comments, its local lead image and
+    /// the local `images` of its body's figures. Files in `known` were read and digested already.
+    static func inputs(of source: ArticleSource, site: URL, known: [InputFile] = [], images: [String] = []) -> [InputFile] {
         let folder = site.path
         func read(_ path: String) -> InputFile { known.first { $0.path == path } ?? InputFile.read(path, site: folder) }
         var inputs = [read(source.file)]
         if let comments = source.commentsFile { inputs.append(read(comments)) }
         if let image = ArticleProcessing.leadImageFile(of: source, site: site), let path = relative(image, to: site) {
+            inputs.append(InputFile.read(path, site: folder, byStamp: true))
+        }
+        for path in images where !inputs.contains(where: { $0.path == path }) {
             inputs.append(InputFile.read(path, site: folder, byStamp: true))
         }
         return inputs
@@ -67,7 +70,7 @@ struct ArticleRecord: Sendable {
         return record
     }
 
-    private static func relative(_ url: URL, to site: URL) -> String? {
+    static func relative(_ url: URL, to site: URL) -> String? {
         let base = site.standardizedFileURL.path + "/"
         let path = url.standardizedFileURL.path
         return path.hasPrefix(base) ? String(path.dropFirst(base.count)) : nil

@@ -1,6 +1,7 @@
 import Content
 import Diagnostics
 import Foundation
+import Markdown
 
 extension BuildCache: CacheCodable {
     /// `MAGBUILD-CACHE` and the format number open every cache file.
@@ -141,7 +142,7 @@ extension ArticleFacts: CacheCodable {
     init(from reader: inout CacheReader) throws {
         let words = try reader.natural(), comments = try reader.natural()
         let size = try reader.bool() ? ImageSize(width: try reader.natural(), height: try reader.natural()) : nil
-        self.init(wordCount: words, commentCount: comments, leadImageSize: size)
+        self.init(wordCount: words, commentCount: comments, leadImageSize: size, embeds: try reader.array())
     }
 
     func write(to writer: inout CacheWriter) {
@@ -151,6 +152,57 @@ extension ArticleFacts: CacheCodable {
         if let leadImageSize {
             writer.write(leadImageSize.width)
             writer.write(leadImageSize.height)
+        }
+        writer.write(embeds)
+    }
+}
+
+extension PlacedEmbed: CacheCodable {
+    init(from reader: inout CacheReader) throws {
+        let offset = try reader.natural(), line = try reader.natural(), column = try reader.natural()
+        let embed: BodyEmbed
+        switch try reader.natural() {
+        case 0: embed = .teaser(try reader.string())
+        case 1: embed = .slot(try reader.string())
+        case 2: embed = .automatic(try reader.natural())
+        case 3:
+            var figure = BodyFigure(
+                src: try reader.string(), original: try reader.string(), alt: try reader.string(),
+                caption: try reader.string(), credit: try reader.string())
+            if try reader.bool() {
+                figure.width = try reader.natural()
+                figure.height = try reader.natural()
+            }
+            embed = .figure(figure)
+        default: throw CacheFormatError()
+        }
+        self.init(embed: embed, offset: offset, line: line, column: column)
+    }
+
+    func write(to writer: inout CacheWriter) {
+        writer.write(offset)
+        writer.write(line)
+        writer.write(column)
+        switch embed {
+        case .teaser(let path):
+            writer.write(0)
+            writer.write(path)
+        case .slot(let name):
+            writer.write(1)
+            writer.write(name)
+        case .automatic(let rule):
+            writer.write(2)
+            writer.write(rule)
+        case .figure(let figure):
+            writer.write(3)
+            for text in [figure.src, figure.original, figure.alt, figure.caption, figure.credit] { writer.write(text) }
+            if let width = figure.width, let height = figure.height {
+                writer.write(true)
+                writer.write(width)
+                writer.write(height)
+            } else {
+                writer.write(false)
+            }
         }
     }
 }

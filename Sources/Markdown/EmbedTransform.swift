@@ -1,0 +1,235 @@
+import CCmarkGFM
+import Diagnostics
+
+/// Finds the embeds of an article's parsed Markdown (see ``BodyEmbed``), puts a placeholder
+/// block where each goes, and after rendering takes the placeholders out of the HTML again,
+/// keeping their offsets. The page fills each place with the embed's theme partial.
+///
+/// The placeholder is an HTML comment with a counter chosen so that the editor's own text
+/// cannot contain it: `<!--magbuild-embed0:3-->` unless the source has `magbuild-embed0:`.
+struct EmbedTransform {
+    private let source: String
+    private let positions: SourcePositions
+    private var marker = ""
+    private(set) var embeds: [(embed: BodyEmbed, line: Int, column: Int)] = []
+    private(set) var problems: [MarkdownProblem] = []
+    /// Each image's URL as written, before link rewriting.
+    private var originals: [OpaquePointer: String] = [:]
+
+    init(source: String) {
+        self.source = source
+        positions = SourcePositions(source)
+    }
+
+    /// Whether the editor placed a teaser or slot: then automatic placement leaves the article alone.
+    var placedByEditor: Bool {
+        embeds.contains { if case .figure = $0.embed { false } else { true } }
+    }
+
+    // MARK: Directives: `> [!teaser] politik/wahl`
+
+    /// Replaces each top-level `> [!kind] argument` quote with its placeholder; a malformed
+    /// or misplaced one is a problem and stays a quote.
+    mutating func replaceDirectives(in document: CmarkNode) {
+        var found: [CmarkNode] = []
+        for (event, node) in document.walk() where event == CMARK_EVENT_ENTER && node.type == CMARK_NODE_BLOCK_QUOTE {
+            if let text = node.firstChild?.firstChild, text.type == CMARK_NODE_TEXT, text.literal.hasPrefix("[!") {
+                found.append(node)
+            }
+        }
+        for quote in found {
+            guard let paragraph = quote.firstChild, let text = paragraph.firstChild else { continue }
+            let (line, column) = positions.position(line: paragraph.startLine, byteColumn: paragraph.startColumn)
+            let literal = text.literal
+            guard let close = literal.firstIndex(of: "]") else {
+                problem(line, column, "an embed needs its kind in brackets, like '> [!teaser] politik/wahl'")
+                continue
+            }
+            let kind = literal[literal.index(literal.startIndex, offsetBy: 2)..<close].lowercased()
+            let argument = literal[literal.index(after: close)...].trimmingWhitespace
+            let written = "[!\(literal[literal.index(literal.startIndex, offsetBy: 2)..<close])]"
+            guard BodyEmbed.directiveKinds.contains(kind) else {
+                let hint = Suggestion.closest(to: kind, in: BodyEmbed.directiveKinds).map { "did you mean '[!\($0)]'?" }
+                    ?? "embeds are '> [!teaser] content/path' and '> [!slot] name'; a quote cannot start with '[!'"
+                problem(line, column, "unknown embed '\(written)'", hint: hint)
+                continue
+            }
+            let example = kind == "teaser" ? "> [!teaser] politik/wahl" : "> [!slot] newsletter"
+            guard quote.parent?.type == CMARK_NODE_DOCUMENT else {
+                problem(line, column, "'\(written)' must stand on its own, not inside a list, quote or table",
+                        hint: "start the line with '>' at the left margin, after an empty line")
+                continue
+            }
+            guard paragraph.next == nil, text.next == nil, !argument.isEmpty, !argument.contains(where: \.isWhitespace) else {
+                let what = kind == "teaser" ? "one article's content path" : "one slot name"
+                problem(line, column, "'\(written)' needs \(what) on the same line and nothing else", hint: "e.g. '\(example)'")
+                continue
+            }
+            let embed: BodyEmbed = kind == "teaser" ? .teaser(String(argument).trimmingSlashes) : .slot(String(argument))
+            replace(quote, with: embed, line: line, column: column)
+        }
+    }
+
+    // MARK: Figures: `![Alt](bild.jpg "Foto: Name")` and a caption line
+
+    /// Remembers the images' URLs as written (call before link rewriting changes them).
+    mutating func noteImageURLs(_ walk: [CmarkNode.Step]) {
+        for (event, node) in walk where event == CMARK_EVENT_ENTER && node.type == CMARK_NODE_IMAGE {
+            originals[node.pointer] = node.url
+        }
+    }
+
+    /// Checks every image for a credit and turns each top-level paragraph that starts with an
+    /// image on a line of its own into a figure. Runs after link rewriting: figures keep the
+    /// URLs as the page prints them.
+    mutating func replaceFigures(in document: CmarkNode, options: Int32, extensions: UnsafeMutablePointer<cmark_llist>?) {
+        var images: [CmarkNode] = []
+        for (event, node) in document.walk() where event == CMARK_EVENT_ENTER && node.type == CMARK_NODE_IMAGE {
+            images.append(node)
+        }
+        var linkPositions: LinkPositions?
+        for image in images {
+            let credit = image.title.trimmingWhitespace
+            let url = image.url ?? ""
+            if credit.isEmpty {
+                let written = originals[image.pointer] ?? url
+                let located = linkPositions ?? LinkPositions(source: source)
+                linkPositions = located
+                let (line, column) = located.position(of: image)
+                problem(line, column, "the image '\(written)' has no credit",
+                        hint: "photo credits are required: write it in quotes after the file name, e.g. ![Description](\(written) \"Foto: Name\")")
+                continue
+            }
+            guard let paragraph = image.parent, paragraph.type == CMARK_NODE_PARAGRAPH,
+                paragraph.parent?.type == CMARK_NODE_DOCUMENT, image.previous == nil
+            else { continue }
+            let after = image.next
+            guard after == nil || after?.type == CMARK_NODE_SOFTBREAK || after?.type == CMARK_NODE_LINEBREAK else { continue }
+            let located = linkPositions ?? LinkPositions(source: source)
+            linkPositions = located
+            let (line, column) = located.position(of: image)
+            let figure = BodyFigure(
+                src: url, original: originals[image.pointer] ?? url, alt: image.plainText, caption: "", credit: String(credit))
+            cmark_node_unlink(image.pointer)
+            cmark_node_free(image.pointer)
+            if let after {
+                cmark_node_unlink(after.pointer)
+                cmark_node_free(after.pointer)
+            }
+            var captioned = figure
+            if paragraph.firstChild != nil {
+                let html = CmarkLibrary.takeString(cmark_render_html(paragraph.pointer, options, extensions))
+                captioned.caption = String(String(html.trimmingWhitespace.dropFirst(3).dropLast(4)).trimmingWhitespace)
+            }
+            replace(paragraph, with: .figure(captioned), line: line, column: column)
+        }
+    }
+
+    // MARK: Automatic placement
+
+    /// Places automatic rule `index` after top-level paragraph `afters[index]` (1-based) when a
+    /// paragraph follows it: never inside a list, quote or table, never after the last paragraph.
+    mutating func placeAutomatically(in document: CmarkNode, afters: [Int]) {
+        var paragraphs: [CmarkNode] = []
+        var child = document.firstChild
+        while let node = child {
+            if node.type == CMARK_NODE_PARAGRAPH { paragraphs.append(node) }
+            child = node.next
+        }
+        var lastPlaced: [Int: CmarkNode] = [:]
+        for (rule, after) in afters.enumerated() where after >= 1 && after < paragraphs.count {
+            let anchor = lastPlaced[after] ?? paragraphs[after - 1]
+            let placeholder = self.placeholder(for: .automatic(rule), line: 0, column: 0)
+            cmark_node_insert_after(anchor.pointer, placeholder.pointer)
+            lastPlaced[after] = placeholder
+        }
+    }
+
+    // MARK: Placeholders
+
+    /// The rendered HTML without placeholders, and each embed with its offset in it.
+    func extract(from html: String) -> (html: String, embeds: [PlacedEmbed]) {
+        guard !embeds.isEmpty else { return (html, []) }
+        let bytes = Array(html.utf8), needle = Array(marker.utf8)
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count)
+        var placed: [PlacedEmbed] = []
+        var index = 0
+        while index < bytes.count {
+            guard bytes[index] == needle[0], bytes.count - index >= needle.count,
+                bytes[index..<index + needle.count].elementsEqual(needle)
+            else {
+                out.append(bytes[index])
+                index += 1
+                continue
+            }
+            var cursor = index + needle.count, number = 0
+            while cursor < bytes.count, (0x30...0x39).contains(bytes[cursor]) {
+                number = number * 10 + Int(bytes[cursor] - 0x30)
+                cursor += 1
+            }
+            cursor += 3  // "-->"
+            if cursor < bytes.count, bytes[cursor] == 0x0A { cursor += 1 }
+            if number < embeds.count {
+                let (embed, line, column) = embeds[number]
+                placed.append(PlacedEmbed(embed: embed, offset: out.count, line: line, column: column))
+            }
+            index = cursor
+        }
+        return (String(decoding: out, as: UTF8.self), placed)
+    }
+
+    private mutating func replace(_ node: CmarkNode, with embed: BodyEmbed, line: Int, column: Int) {
+        let placeholder = self.placeholder(for: embed, line: line, column: column)
+        cmark_node_insert_before(node.pointer, placeholder.pointer)
+        cmark_node_unlink(node.pointer)
+        cmark_node_free(node.pointer)
+    }
+
+    /// A new custom block whose HTML is the placeholder of the next embed.
+    private mutating func placeholder(for embed: BodyEmbed, line: Int, column: Int) -> CmarkNode {
+        if marker.isEmpty {
+            var counter = 0
+            while source.utf8.contains(subsequence: "magbuild-embed\(counter):".utf8) { counter += 1 }
+            marker = "<!--magbuild-embed\(counter):"
+        }
+        // cmark_node_new fails only when memory runs out, which cmark's allocator does not survive.
+        let node = CmarkNode(cmark_node_new(CMARK_NODE_CUSTOM_BLOCK)!)
+        _ = cmark_node_set_on_enter(node.pointer, marker + "\(embeds.count)-->")
+        embeds.append((embed, line, column))
+        return node
+    }
+
+    private mutating func problem(_ line: Int, _ column: Int, _ message: String, hint: String? = nil) {
+        problems.append(MarkdownProblem(line: line, column: column, message: message, hint: hint))
+    }
+}
+
+extension Sequence where Element: Equatable {
+    /// Whether `subsequence` occurs in this sequence, as a contiguous run.
+    fileprivate func contains(subsequence: some Collection<Element>) -> Bool {
+        let haystack = Array(self), needle = Array(subsequence)
+        guard !needle.isEmpty, haystack.count >= needle.count else { return needle.isEmpty }
+        for start in 0...(haystack.count - needle.count) where haystack[start..<start + needle.count].elementsEqual(needle) {
+            return true
+        }
+        return false
+    }
+}
+
+extension StringProtocol {
+    fileprivate var trimmingWhitespace: Substring {
+        let scalars = unicodeScalars
+        guard let first = scalars.firstIndex(where: { !PlainText.isWhitespace($0) }),
+            let last = scalars.lastIndex(where: { !PlainText.isWhitespace($0) })
+        else { return "" }
+        return Substring(self)[first...last]
+    }
+
+    fileprivate var trimmingSlashes: String {
+        var text = Substring(self)
+        while text.hasPrefix("/") { text = text.dropFirst() }
+        while text.hasSuffix("/") { text = text.dropLast() }
+        return String(text)
+    }
+}
