@@ -34,6 +34,12 @@ struct RandomSite {
         /// The front matter has a typo, so the site does not build until it is fixed.
         var broken = false
         var kicker: String?
+        /// Ids of articles embedded as teaser boxes after the first paragraph.
+        var embedded: [Int] = []
+        /// Whether the body places the `promo` slot.
+        var slot = false
+        /// Pixel size of a body figure (bundles only).
+        var figure: (width: Int, height: Int)?
 
         var slug: String { "artikel-\(id)" + (slugOverride ? "-neu" : "") }
         var folderName: String { "artikel-\(id)" }
@@ -61,6 +67,8 @@ struct RandomSite {
         "impressum": ("Impressum", "footer", 1, false),
     ]
     var paginate = 2
+    /// Whether `site.yml` places the first related article and the `promo` slot automatically.
+    var autoEmbeds = false
     var statics: [String: String] = ["css/style.css": "body { color: black; }\n"]
     /// Days the build's clock stands after the epoch.
     var today = 30
@@ -105,7 +113,22 @@ struct RandomSite {
             return "\(name) of \(id)"
         }
         switch roll {
-        case 0..<12: return change("body") { $0.paragraphs[rng.int(0..<$0.paragraphs.count)] = sentence() }
+        case 0..<9: return change("body") { $0.paragraphs[rng.int(0..<$0.paragraphs.count)] = sentence() }
+        case 9..<12:
+            let other = articles.keys.filter { $0 != id }.randomElement(using: &rng)
+            switch rng.int(0..<4) {
+            case 0:
+                return change("embedded teaser") { article in
+                    guard let other else { return }
+                    if let at = article.embedded.firstIndex(of: other) { article.embedded.remove(at: at) } else { article.embedded.append(other) }
+                }
+            case 1: return change("slot") { $0.slot.toggle() }
+            case 2:
+                return change("figure") { $0.figure = $0.bundle && ($0.figure == nil || rng.chance(0.5)) ? (rng.int(100..<500), rng.int(100..<400)) : nil }
+            default:
+                autoEmbeds.toggle()
+                return "automatic embeds"
+            }
         case 12..<18: return change("title") { $0.title = "Titel \($0.id) " + rng.pick(Self.words) }
         case 18..<22: return change("teaser") { $0.teaser = "Teaser " + rng.pick(Self.words) + "." }
         case 22..<27: return change("date") { $0.day = rng.int(0..<(today + 5)) }
@@ -145,8 +168,9 @@ struct RandomSite {
             templateVersion[name, default: 0] += 1
             return "template \(name)"
         case 70..<74:
-            templateVersion["partials/teaser.html", default: 0] += 1
-            return "partial teaser"
+            let name = rng.pick(["partials/teaser.html", "embeds/teaser.html", "embeds/figure.html", "slots/promo.html"])
+            templateVersion[name, default: 0] += 1
+            return "partial \(name)"
         case 74..<79:
             let name = rng.pick(["css/style.css", "extra.txt", "bilder/logo.txt"])
             // The stylesheet stays: the templates link it with `asset_url`.
@@ -168,7 +192,10 @@ struct RandomSite {
             return "add article \(nextID - 1)"
         case 90..<95:
             articles[id] = nil
-            for other in articles.keys { articles[other]?.related.removeAll { $0 == id } }
+            for other in articles.keys {
+                articles[other]?.related.removeAll { $0 == id }
+                articles[other]?.embedded.removeAll { $0 == id }
+            }
             return "delete article \(id)"
         case 95..<97:
             return change("typo") { $0.broken = true }
@@ -227,6 +254,7 @@ struct RandomSite {
             language: de
             timezone: Europe/Berlin
             paginate: \(paginate)
+            \(autoEmbeds ? "embeds:\n  auto:\n    - {after: 1, teaser: related}\n    - {after: 2, slot: promo}" : "")
 
             """.utf8)
         for (name, data) in templates {
@@ -255,6 +283,7 @@ struct RandomSite {
                 files[bundle + "index.md"] = markdown(article)
                 if let comments = article.comments { files[bundle + "comments.json"] = json(comments) }
                 if let image = article.image { files[bundle + "lead.png"] = Self.png(width: image.width, height: image.height) }
+                if let figure = article.figure { files[bundle + "figur.png"] = Self.png(width: figure.width, height: figure.height) }
             } else {
                 files[folder + article.folderName + ".md"] = markdown(article)
                 if let comments = article.comments { files[folder + article.folderName + ".comments.json"] = json(comments) }
@@ -287,7 +316,11 @@ struct RandomSite {
             lines += ["image:", "  src: lead.png", "  alt: \"Bild \(article.id)\"", "  credit: \"Foto: Agentur\""]
         }
         lines.append("---")
-        lines += article.paragraphs.map { $0 + "\n" }
+        lines += article.paragraphs.prefix(1).map { $0 + "\n" }
+        lines += article.embedded.compactMap { articles[$0]?.contentPath }.map { "> [!teaser] \($0)\n" }
+        if article.slot { lines.append("> [!slot] promo\n") }
+        if article.figure != nil, article.bundle { lines.append("![Figur \(article.id)](figur.png \"Foto: Agentur\")\nBildunterschrift.\n") }
+        lines += article.paragraphs.dropFirst().map { $0 + "\n" }
         // Links into the site: under a root path both point below it.
         lines.append("[Start](/) · [Nachbar](../)\n")
         return Data(lines.joined(separator: "\n").utf8)
