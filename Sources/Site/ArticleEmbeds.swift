@@ -44,11 +44,11 @@ enum ArticleEmbeds {
             .map { String($0.dropFirst(slotFolder.count).dropLast(".html".count)) }.sorted()
         var diagnostics: [Diagnostic] = []
         var missingTemplates = Set<String>()
-        func slotProblem(_ name: String, at location: SourceLocation) {
+        func slotProblem(_ name: String, at location: SourceLocation, line: String? = nil) {
             let hint = Suggestion.closest(to: name, in: slots).map { "did you mean '\($0)'?" }
                 ?? (slots.isEmpty ? "the theme has no slots: add templates/slots/\(name).html"
                     : "the theme's slots are \(slots.joined(separator: ", ")); add templates/slots/\(name).html for a new one")
-            diagnostics.append(.error(at: location, "unknown slot '\(name)'", hint: hint))
+            diagnostics.append(Diagnostic(.error, at: location, "unknown slot '\(name)'", hint: hint, sourceLine: line))
         }
         for rule in config.automaticEmbeds {
             if case .slot(let name) = rule.content, !templates.contains(slotFolder + name + ".html") {
@@ -59,6 +59,8 @@ enum ArticleEmbeds {
             for placed in article.facts.embeds {
                 let location = SourceLocation(
                     file: article.source.file, line: article.source.bodyLine + placed.line - 1, column: placed.column)
+                // `magbuild check` keeps the Markdown: its findings quote the line.
+                let line = article.source.body.isEmpty ? nil : Diagnostic.line(placed.line, of: article.source.body)
                 switch placed.embed {
                 case .teaser(let target) where !publishedPaths.contains(target):
                     let why = existing.contains(target) ? "is not published (draft or future)" : "does not exist"
@@ -66,10 +68,10 @@ enum ArticleEmbeds {
                         ?? "use the article's content path: its file under content/ without .md, e.g. politik/some-article"
                     diagnostics.append(Diagnostic(
                         existing.contains(target) ? .warning : .error, at: location,
-                        "embedded article '\(target)' \(why)", hint: hint))
+                        "embedded article '\(target)' \(why)", hint: hint, sourceLine: line))
                     continue
                 case .slot(let name) where !templates.contains(slotFolder + name + ".html"):
-                    slotProblem(name, at: location)
+                    slotProblem(name, at: location, line: line)
                     continue
                 default:
                     break

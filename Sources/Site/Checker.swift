@@ -69,6 +69,8 @@ public struct SiteChecker: Sendable {
             let pages = PagePlan.pages(for: model, urls: urls, templates: names)
             diagnostics += CheckURLs.collisions(pages, model: model, site: site)
             diagnostics += PlainPage.missingTemplate(loaded.pages, templates: names)
+            diagnostics += ArticleEmbeds.problems(
+                articles, all: loaded.articles, published: published.map(\.source), config: config, templates: names)
             diagnostics += SectionIntro.missingImages(loaded.profiles, site: site)
             diagnostics += AuthorIntro.missingPortraits(loaded.authors, site: site)
             diagnostics += AuthorIntro.unused(loaded.authors, articles: model.articles)

@@ -127,6 +127,16 @@ import Testing
         #expect(message.contains("content/politik/fehler.md:15:1: error: the image 'grafik.png' has no credit"), "\(message)")
     }
 
+    @Test func checkReportsTheSameMistakesAndQuotesTheLine() throws {
+        let site = try workspace()
+        try site.edit("content/politik/dritte.md") { $0.replacingOccurrences(of: "[!slot] promo", with: "[!slot] prom") }
+        let report = SiteChecker(options: CheckOptions(source: site.site, jobs: 2)).check()
+        let found = report.diagnostics.first { $0.message == "unknown slot 'prom'" }
+        #expect(found?.location?.description == "content/politik/dritte.md:13:3")
+        #expect(found?.hint == "did you mean 'promo'?")
+        #expect(found?.sourceLine == "> [!slot] prom")
+    }
+
     @Test func aRuleNamingAnUnknownSlotIsAnErrorInSiteYml() throws {
         let site = try workspace()
         try site.edit("site.yml") { $0 + "embeds:\n  auto:\n    - after: 2\n      slot: promi\n" }

@@ -35,6 +35,13 @@ ARTICLE = "/wissen/stadtbaeume-hitze/"
 # A section with its intro, a column with its profile, an author's page with the profile,
 # a plain page, and the 404 page.
 LISTINGS = ("/wissen/", "/kolumnen/lindqvists-landpartie/", "/autoren/jana-feldmann/", "/impressum/", "/404.html")
+# In-body embeds: an "Auch lesen" box and a slot placed by the editor; a figure with caption and
+# credit in an article whose boxes site.yml's embeds.auto places.
+EMBEDS = {
+    "/politik/tempo-30-haldenau/": {".embed-teaser": "/wissen/stadtbaeume-hitze/", ".slot--newsletter": None},
+    "/kultur/ausstellung-licht-und-lehm/": {".body-figure img": None, ".body-figure__credit": None,
+                                           ".embed-teaser": "/politik/wohnen-am-gleisdreieck/", ".slot--abo": None},
+}
 
 # --- JavaScript run in the page ------------------------------------------------
 
@@ -297,6 +304,29 @@ def check_more(page, base, result, width, out):
     page.screenshot(os.path.join(out, f"article-{width}-comment-open.png"))
 
 
+def check_embeds(page, base, result, width, out):
+    """Each embed stands between the body's paragraphs, visible, inside the screen; a teaser box links its article."""
+    for path, embeds in EMBEDS.items():
+        label = f"{path} @{width}"
+        load(page, base + path)
+        check_overflow(page, result, label, width)
+        check_contrast(page, result, label)
+        for selector, target in embeds.items():
+            found = page.evaluate(f"""(() => {{
+              const el = document.querySelector({json.dumps(selector)});
+              if (!el) return {{problem: 'missing'}};
+              const box = el.closest('.article__body > *');
+              const link = el.querySelector('a[href]');
+              return {{problem: __mb.visible(el), inBody: !!box, link: link ? link.pathname : null}};
+            }})()""")
+            result.check(found["problem"] == "ok" and found["inBody"],
+                         f"{label}: {selector} is visible in the body ({found})")
+            if target:
+                result.check(found.get("link") == target, f"{label}: {selector} links {target} ({found.get('link')})")
+        page.evaluate("document.querySelector('.embed-teaser').scrollIntoView({block: 'center'}); true")
+        page.screenshot(os.path.join(out, f"embeds-{path.strip('/').replace('/', '-')}-{width}.png"))
+
+
 def check_order(page, base, result, width, source):
     """With JavaScript on, the comment order buttons re-sort the threads."""
     label = f"article @{width} with JavaScript"
@@ -380,6 +410,7 @@ def main():
                 page.evaluate("scrollTo(0, 0)")
                 page.screenshot(os.path.join(args.out, f"listing-{slug}-{width}.png"))
             check_more(page, base, result, width, args.out)
+            check_embeds(page, base, result, width, args.out)
             check_order(page, base, result, width, args.source)
         # The narrowest phones (every page) and wide screens: layout only.
         for width in OVERFLOW_WIDTHS:
