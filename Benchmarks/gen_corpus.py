@@ -247,7 +247,8 @@ class BodyWriter:
             elif r < 0.85:
                 block = "---"
             elif r < 0.87:
-                block = f"![{w.sentence(4, 9)[:-1]}]({TINY_JPG_NAME})"
+                # A body picture needs its credit (the quoted title); the line below is its caption.
+                block = f"![{w.sentence(4, 9)[:-1]}]({TINY_JPG_NAME} \"Foto: Bildarchiv Muster\")"
             else:
                 block = self.paragraph(footnotes)
             words += block.count(" ") + 1
@@ -408,7 +409,8 @@ def main():
     body_writer = BodyWriter(rng, w, urls)
     bodies = open(os.path.join(out, "bodies.md"), "w", encoding="utf-8")
     stats = dict(n=args.n, seed=args.seed, articles=0, comments=0, comment_files=0, images=0,
-                 markdown_bytes=0, comment_json_bytes=0, drafts=0, aliases=0, max_comments=0)
+                 markdown_bytes=0, comment_json_bytes=0, drafts=0, aliases=0, max_comments=0, embeds=0)
+    embed_rng = random.Random(args.seed * 7919 + 1)
     for i, p in enumerate(plan):
         d = p["date"]
         offset = "+02:00" if 4 <= d.month <= 10 else "+01:00"
@@ -462,6 +464,19 @@ def main():
 
         target = int(rng.lognormvariate(math.log(1000), 0.45))
         body = body_writer.body(min(max(target, 150), 5000))
+        # In-body embeds placed by editors (site.yml's embeds.auto fills most other articles with
+        # related:). Drawn from their own generator, so the rest of the corpus stays as it was.
+        placed = []
+        if i > 0 and embed_rng.random() < 0.10:
+            j = embed_rng.randrange(i)
+            if not plan[j]["draft"]:
+                placed.append(f"> [!teaser] {plan[j]['path']}/{plan[j]['slug']}")
+        if embed_rng.random() < 0.05:
+            placed.append("> [!slot] newsletter")
+        if placed:
+            blocks = body.split("\n\n")
+            body = "\n\n".join(blocks[:2] + placed + blocks[2:])
+            stats["embeds"] += len(placed)
         bundle = os.path.join(content, p["path"], p["slug"])
         os.makedirs(bundle)
         text = "\n".join(fm) + "\n" + body

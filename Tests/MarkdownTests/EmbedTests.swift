@@ -104,6 +104,14 @@ import Testing
         #expect(figure.embeds.first?.embed == .automatic(0))
     }
 
+    @Test func embedsWorkWithoutRawHTML() {
+        let options = MarkdownOptions(pageURL: "/a/", allowRawHTML: false, embeds: true)
+        let rendered = MarkdownRenderer.render("A.\n\n> [!slot] promo\n\n<b>x</b>\n", options: options)
+        #expect(rendered.embeds.map(\.embed) == [.slot("promo")])
+        #expect(rendered.html == "<p>A.</p>\n<p><!-- raw HTML omitted -->x<!-- raw HTML omitted --></p>\n")
+        #expect(rendered.embeds.first?.offset == "<p>A.</p>\n".utf8.count)
+    }
+
     @Test func theEditorsOwnHTMLCannotForgeAPlace() {
         let rendered = render("<!--magbuild-embed0:0-->\n\n> [!slot] promo\n")
         #expect(rendered.embeds.map(\.embed) == [.slot("promo")])

@@ -8,14 +8,18 @@ import Markdown
 // - Without raw HTML no tag from the text survives; with it, the tag filter still neuters <script>
 //   (a tag whose name a browser reads as `script`: `<script"` names another element).
 // - Link positions are in the text, under magbuild's line rule (LocationCheck).
+// - With embeds: places ascend, lie between blocks of the HTML, leave no placeholder behind,
+//   and problems are at positions in the text.
 FuzzDriver.run { data in
     let markdown = FuzzInput.text(data)
     let lines = SourceText(markdown)
-    for allowRawHTML in [true, false] {
-        let options = MarkdownOptions(pageURL: "/politik/fuzz/", allowRawHTML: allowRawHTML)
+    for (allowRawHTML, embeds) in [(true, false), (false, false), (true, true), (false, true)] {
+        let options = MarkdownOptions(
+            pageURL: "/politik/fuzz/", allowRawHTML: allowRawHTML, embeds: embeds, automaticEmbeds: embeds ? [1, 2, 2] : [])
         let first = MarkdownRenderer.render(markdown, options: options)
         let second = MarkdownRenderer.render(markdown, options: options)
-        Invariant.require(first == second, "two renders differ (raw HTML \(allowRawHTML))")
+        Invariant.require(first == second, "two renders differ (raw HTML \(allowRawHTML), embeds \(embeds))")
+        if embeds { checkEmbeds(first, markdown: markdown, lines: lines) }
 
         var ids = Set<String>()
         for heading in first.headings {
@@ -31,6 +35,24 @@ FuzzDriver.run { data in
         if !allowRawHTML {
             Invariant.require(!lowered.contains("<iframe") && !lowered.contains("<style"), "raw HTML passed through")
         }
+    }
+}
+
+/// The embeds' places and problems of a render with embeds on.
+func checkEmbeds(_ rendered: RenderedMarkdown, markdown: String, lines: SourceText) {
+    let html = Array(rendered.html.utf8)
+    var previous = 0
+    for placed in rendered.embeds {
+        Invariant.require(placed.offset >= previous && placed.offset <= html.count, "embed place \(placed.offset) out of order or range")
+        Invariant.require(placed.offset == 0 || html[placed.offset - 1] == 0x0A, "embed place \(placed.offset) inside a line of HTML")
+        previous = placed.offset
+        if placed.line > 0 { LocationCheck.require(line: placed.line, column: placed.column, in: lines, "embed \(placed.embed)") }
+    }
+    if !markdown.contains("magbuild-embed") {
+        Invariant.require(!rendered.html.contains("magbuild-embed"), "a placeholder left in the HTML")
+    }
+    for problem in rendered.problems {
+        LocationCheck.require(line: problem.line, column: problem.column, in: lines, "problem \(problem.message)")
     }
 }
 
