@@ -1,4 +1,5 @@
 import Basics
+import Diagnostics
 
 /// How `related:` (and links to Markdown files) name articles: by *content path*, the path
 /// of the article's file under `content/` without `index.md` or `.md`
@@ -25,6 +26,20 @@ public enum ContentPaths {
             index[name] = position
         }
         return index
+    }
+}
+
+extension ContentPaths {
+    /// The content path an editor most likely meant by `target`: the closest by spelling, else
+    /// the one path that starts with it (`kultur/zweite` → `kultur/zweite-meldung`), else the
+    /// one path with its last segment in another section (`politik/wahl` → `archiv/wahl`).
+    public static func suggestion(for target: String, in paths: [String]) -> String? {
+        if let closest = Suggestion.closest(to: target, in: paths) { return closest }
+        let extended = paths.filter { $0.hasPrefix(target) }
+        if extended.count == 1 { return extended[0] }
+        let last = target.split(separator: "/").last.map { "/" + $0 } ?? target
+        let moved = paths.filter { $0.hasSuffix(last) }
+        return moved.count == 1 ? moved[0] : nil
     }
 }
 

@@ -64,7 +64,7 @@ enum ArticleEmbeds {
                 switch placed.embed {
                 case .teaser(let target) where !publishedPaths.contains(target):
                     let why = existing.contains(target) ? "is not published (draft or future)" : "does not exist"
-                    let hint = Suggestion.closest(to: target, in: paths).map { "did you mean '\($0)'?" }
+                    let hint = ContentPaths.suggestion(for: target, in: paths).map { "did you mean '\($0)'?" }
                         ?? "use the article's content path: its file under content/ without .md, e.g. politik/some-article"
                     diagnostics.append(Diagnostic(
                         existing.contains(target) ? .warning : .error, at: location,

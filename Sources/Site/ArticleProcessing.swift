@@ -143,7 +143,7 @@ enum ArticleProcessing {
         for article in articles {
             for target in article.frontMatter.related where !published.contains(target) && !broken.contains(target) {
                 let why = existing.contains(target) ? "is not published (draft or future)" : "does not exist"
-                let hint = Suggestion.closest(to: target, in: paths).map { "did you mean '\($0)'?" }
+                let hint = ContentPaths.suggestion(for: target, in: paths).map { "did you mean '\($0)'?" }
                     ?? "use the article's content path: its file under content/ without .md, e.g. politik/some-article"
                 // A related draft is normal while it is being written: leave it out with a warning.
                 diagnostics.append(Diagnostic(

@@ -38,4 +38,13 @@ import Testing
         #expect(index["kultur/z"] == nil, "two articles have the URL form kultur/z")
         #expect(index["kultur/x"] == 2 && index["kultur/y"] == 3)
     }
+
+    @Test func theSuggestionIsTheNearestContentPath() {
+        let paths = ["kultur/zweite-meldung", "politik/wahl", "archiv/gipfel", "kultur/zweite-wahl"]
+        #expect(ContentPaths.suggestion(for: "kultur/zweite-meldnug", in: paths) == "kultur/zweite-meldung", "a typo")
+        #expect(ContentPaths.suggestion(for: "kultur/zweite-m", in: paths) == "kultur/zweite-meldung", "the start of one path")
+        #expect(ContentPaths.suggestion(for: "kultur/zweite", in: paths) == nil, "the start of two paths")
+        #expect(ContentPaths.suggestion(for: "politik/gipfel", in: paths) == "archiv/gipfel", "moved to another section")
+        #expect(ContentPaths.suggestion(for: "sport/fussball", in: paths) == nil)
+    }
 }
