@@ -1,3 +1,4 @@
+import Basics
 import CCmarkGFM
 import Diagnostics
 
@@ -9,16 +10,16 @@ import Diagnostics
 /// cannot contain it: `<!--magbuild-embed0:3-->` unless the source has `magbuild-embed0:`.
 struct EmbedTransform {
     private let source: String
-    private let positions: SourcePositions
+    /// Made for the first embed or uncredited image: most bodies have neither.
+    private var madePositions: LinkPositions?
     private var marker = ""
     private(set) var embeds: [(embed: BodyEmbed, line: Int, column: Int)] = []
     private(set) var problems: [MarkdownProblem] = []
-    /// Each image's URL as written, before link rewriting.
+    /// Each image's URL as written, before link rewriting (by node, while the nodes live).
     private var originals: [OpaquePointer: String] = [:]
 
     init(source: String) {
         self.source = source
-        positions = SourcePositions(source)
     }
 
     /// Whether the editor placed a teaser or slot: then automatic placement leaves the article alone.
@@ -26,10 +27,18 @@ struct EmbedTransform {
         embeds.contains { if case .figure = $0.embed { false } else { true } }
     }
 
+    private mutating func positions() -> LinkPositions {
+        if let madePositions { return madePositions }
+        let made = LinkPositions(source: source)
+        madePositions = made
+        return made
+    }
+
     // MARK: Directives: `> [!teaser] politik/wahl`
 
     /// Replaces each top-level `> [!kind] argument` quote with its placeholder; a malformed
-    /// or misplaced one is a problem and stays a quote.
+    /// or misplaced one is a problem and stays a quote. (Table cells hold no quotes: a
+    /// `> [!…]` in a table is text of the cell.)
     mutating func replaceDirectives(in document: CmarkNode) {
         var found: [CmarkNode] = []
         for (event, node) in document.walk() where event == CMARK_EVENT_ENTER && node.type == CMARK_NODE_BLOCK_QUOTE {
@@ -37,17 +46,18 @@ struct EmbedTransform {
                 found.append(node)
             }
         }
+        // Each quote is freed whole; none of them holds another (a nested one does not start its parent).
         for quote in found {
             guard let paragraph = quote.firstChild, let text = paragraph.firstChild else { continue }
-            let (line, column) = positions.position(line: paragraph.startLine, byteColumn: paragraph.startColumn)
-            let literal = text.literal
-            guard let close = literal.firstIndex(of: "]") else {
+            let (line, column) = positions().source.position(line: paragraph.startLine, byteColumn: paragraph.startColumn)
+            // Kind and argument as written: smart punctuation must not turn `--` in a path into a dash.
+            guard let (rawKind, argument) = Self.directive(in: positions().source.text.line(paragraph.startLine) ?? "")
+                ?? Self.directive(in: text.literal)
+            else {
                 problem(line, column, "an embed needs its kind in brackets, like '> [!teaser] politik/wahl'")
                 continue
             }
-            let kind = literal[literal.index(literal.startIndex, offsetBy: 2)..<close].lowercased()
-            let argument = literal[literal.index(after: close)...].trimmingWhitespace
-            let written = "[!\(literal[literal.index(literal.startIndex, offsetBy: 2)..<close])]"
+            let kind = rawKind.lowercased(), written = "[!\(rawKind)]"
             guard BodyEmbed.directiveKinds.contains(kind) else {
                 let hint = Suggestion.closest(to: kind, in: BodyEmbed.directiveKinds).map { "did you mean '[!\($0)]'?" }
                     ?? "embeds are '> [!teaser] content/path' and '> [!slot] name'; a quote cannot start with '[!'"
@@ -56,18 +66,24 @@ struct EmbedTransform {
             }
             let example = kind == "teaser" ? "> [!teaser] politik/wahl" : "> [!slot] newsletter"
             guard quote.parent?.type == CMARK_NODE_DOCUMENT else {
-                problem(line, column, "'\(written)' must stand on its own, not inside a list, quote or table",
+                problem(line, column, "'\(written)' must stand on its own, not inside a list or quote",
                         hint: "start the line with '>' at the left margin, after an empty line")
                 continue
             }
-            guard paragraph.next == nil, text.next == nil, !argument.isEmpty, !argument.contains(where: \.isWhitespace) else {
+            let target = kind == "teaser" ? argument.trimmingSlashes : argument
+            guard paragraph.next == nil, text.next == nil, !target.isEmpty, !argument.contains(where: \.isWhitespace) else {
                 let what = kind == "teaser" ? "one article's content path" : "one slot name"
                 problem(line, column, "'\(written)' needs \(what) on the same line and nothing else", hint: "e.g. '\(example)'")
                 continue
             }
-            let embed: BodyEmbed = kind == "teaser" ? .teaser(String(argument).trimmingSlashes) : .slot(String(argument))
-            replace(quote, with: embed, line: line, column: column)
+            replace(quote, with: kind == "teaser" ? .teaser(target) : .slot(target), line: line, column: column)
         }
+    }
+
+    /// The kind and the argument of `[!kind] argument` in a line (after any `>` markers).
+    private static func directive(in line: String) -> (kind: String, argument: String)? {
+        guard let open = line.range(of: "[!"), let close = line[open.upperBound...].firstIndex(of: "]") else { return nil }
+        return (String(line[open.upperBound..<close]), String(line[line.index(after: close)...]).trimmedOfWhitespace)
     }
 
     // MARK: Figures: `![Alt](bild.jpg "Foto: Name")` and a caption line
@@ -79,23 +95,26 @@ struct EmbedTransform {
         }
     }
 
+    /// A picture that becomes a figure, read before any node is freed.
+    private struct FigureCandidate {
+        let paragraph: CmarkNode
+        let image: CmarkNode
+        let lineBreak: CmarkNode?
+        let figure: BodyFigure
+        let line: Int
+        let column: Int
+    }
+
     /// Checks every image for a credit and turns each top-level paragraph that starts with an
     /// image on a line of its own into a figure. Runs after link rewriting: figures keep the
-    /// URLs as the page prints them.
-    mutating func replaceFigures(in document: CmarkNode, options: Int32, extensions: UnsafeMutablePointer<cmark_llist>?) {
-        var images: [CmarkNode] = []
-        for (event, node) in document.walk() where event == CMARK_EVENT_ENTER && node.type == CMARK_NODE_IMAGE {
-            images.append(node)
-        }
-        var linkPositions: LinkPositions?
-        for image in images {
-            let credit = image.title.trimmingWhitespace
-            let url = image.url ?? ""
+    /// URLs as the page prints them (`src` escaped as cmark escapes an `<img>`'s).
+    mutating func replaceFigures(in document: CmarkNode, options: Int32, extensions: UnsafeMutablePointer<cmark_llist>?, safe: Bool) {
+        var candidates: [FigureCandidate] = []
+        for (event, image) in document.walk() where event == CMARK_EVENT_ENTER && image.type == CMARK_NODE_IMAGE {
+            let credit = image.title.trimmedOfWhitespace
+            let url = image.url ?? "", written = originals[image.pointer] ?? url
             if credit.isEmpty {
-                let written = originals[image.pointer] ?? url
-                let located = linkPositions ?? LinkPositions(source: source)
-                linkPositions = located
-                let (line, column) = located.position(of: image)
+                let (line, column) = positions().position(of: image)
                 problem(line, column, "the image '\(written)' has no credit",
                         hint: "photo credits are required: write it in quotes after the file name, e.g. ![Description](\(written) \"Foto: Name\")")
                 continue
@@ -105,24 +124,56 @@ struct EmbedTransform {
             else { continue }
             let after = image.next
             guard after == nil || after?.type == CMARK_NODE_SOFTBREAK || after?.type == CMARK_NODE_LINEBREAK else { continue }
-            let located = linkPositions ?? LinkPositions(source: source)
-            linkPositions = located
-            let (line, column) = located.position(of: image)
-            let figure = BodyFigure(
-                src: url, original: originals[image.pointer] ?? url, alt: image.plainText, caption: "", credit: String(credit))
-            cmark_node_unlink(image.pointer)
-            cmark_node_free(image.pointer)
-            if let after {
-                cmark_node_unlink(after.pointer)
-                cmark_node_free(after.pointer)
-            }
-            var captioned = figure
-            if paragraph.firstChild != nil {
-                let html = CmarkLibrary.takeString(cmark_render_html(paragraph.pointer, options, extensions))
-                captioned.caption = String(String(html.trimmingWhitespace.dropFirst(3).dropLast(4)).trimmingWhitespace)
-            }
-            replace(paragraph, with: .figure(captioned), line: line, column: column)
+            let (line, column) = positions().position(of: image)
+            let src = safe && Self.isDangerous(url) ? "" : Self.escapedHref(url)
+            candidates.append(FigureCandidate(
+                paragraph: paragraph, image: image, lineBreak: after,
+                figure: BodyFigure(src: src, original: written, alt: image.plainText, caption: "", credit: credit),
+                line: line, column: column))
         }
+        originals = [:]
+        // Each candidate has its own paragraph: freeing one frees no other candidate's nodes.
+        for candidate in candidates {
+            cmark_node_unlink(candidate.image.pointer)
+            cmark_node_free(candidate.image.pointer)
+            if let lineBreak = candidate.lineBreak {
+                cmark_node_unlink(lineBreak.pointer)
+                cmark_node_free(lineBreak.pointer)
+            }
+            var figure = candidate.figure
+            if candidate.paragraph.firstChild != nil {
+                let html = CmarkLibrary.takeString(cmark_render_html(candidate.paragraph.pointer, options, extensions))
+                    .trimmedOfWhitespace
+                if html.hasPrefix("<p>"), html.hasSuffix("</p>") {
+                    figure.caption = MarkdownRenderer.lazyImages(String(html.dropFirst(3).dropLast(4)).trimmedOfWhitespace)
+                }
+            }
+            replace(candidate.paragraph, with: .figure(figure), line: candidate.line, column: candidate.column)
+        }
+    }
+
+    /// A URL as cmark writes it into `src`: bytes outside the URL-safe set percent-encoded,
+    /// `%` kept (the template escapes `&` and quotes).
+    static func escapedHref(_ url: String) -> String {
+        let safe = Set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_.+!*'(),%#@?=;:/$~&".utf8)
+        var out = ""
+        for byte in url.utf8 {
+            if safe.contains(byte) {
+                out.unicodeScalars.append(Unicode.Scalar(byte))
+            } else {
+                out += "%" + String(byte, radix: 16, uppercase: true).leftPadded(to: 2)
+            }
+        }
+        return out
+    }
+
+    /// cmark's rule for URLs it drops without raw HTML: scripts, files and data other than pictures.
+    static func isDangerous(_ url: String) -> Bool {
+        let lowered = url.lowercased()
+        if lowered.hasPrefix("data:") {
+            return !["image/png", "image/gif", "image/jpeg", "image/webp"].contains { lowered.dropFirst(5).hasPrefix($0) }
+        }
+        return ["javascript:", "vbscript:", "file:"].contains { lowered.hasPrefix($0) }
     }
 
     // MARK: Automatic placement
@@ -217,19 +268,15 @@ extension Sequence where Element: Equatable {
     }
 }
 
-extension StringProtocol {
-    fileprivate var trimmingWhitespace: Substring {
-        let scalars = unicodeScalars
-        guard let first = scalars.firstIndex(where: { !PlainText.isWhitespace($0) }),
-            let last = scalars.lastIndex(where: { !PlainText.isWhitespace($0) })
-        else { return "" }
-        return Substring(self)[first...last]
-    }
-
+extension String {
     fileprivate var trimmingSlashes: String {
         var text = Substring(self)
         while text.hasPrefix("/") { text = text.dropFirst() }
         while text.hasSuffix("/") { text = text.dropLast() }
         return String(text)
+    }
+
+    fileprivate func leftPadded(to width: Int) -> String {
+        String(repeating: "0", count: max(0, width - count)) + self
     }
 }

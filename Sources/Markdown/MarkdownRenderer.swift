@@ -42,7 +42,7 @@ public enum MarkdownRenderer {
             resolver: PageURLResolver(pageURL: options.pageURL), rootPath: options.rootPath, source: markdown)
         let links = rewriter.rewrite(walk)
         if options.embeds {
-            embeds.replaceFigures(in: document, options: flags, extensions: parserExtensions)
+            embeds.replaceFigures(in: document, options: flags, extensions: parserExtensions, safe: !options.allowRawHTML)
             if !embeds.placedByEditor { embeds.placeAutomatically(in: document, afters: options.automaticEmbeds) }
         }
         let headings = HeadingAnchors(options: flags, extensions: parserExtensions).apply(to: text.headings)

@@ -51,8 +51,15 @@ enum ArticleEmbeds {
             diagnostics.append(Diagnostic(.error, at: location, "unknown slot '\(name)'", hint: hint, sourceLine: line))
         }
         for rule in config.automaticEmbeds {
-            if case .slot(let name) = rule.content, !templates.contains(slotFolder + name + ".html") {
+            switch rule.content {
+            case .slot(let name) where !templates.contains(slotFolder + name + ".html"):
                 slotProblem(name, at: rule.location)
+            case .related where !templates.contains(teaserTemplate) && missingTemplates.insert(teaserTemplate).inserted:
+                diagnostics.append(.error(
+                    at: rule.location, "the theme has no templates/\(teaserTemplate) to show this embed",
+                    hint: "add the partial (see docs/theming.md, \"Embeds\")"))
+            default:
+                break
             }
         }
         for article in articles {
@@ -63,12 +70,9 @@ enum ArticleEmbeds {
                 let line = article.source.body.isEmpty ? nil : Diagnostic.line(placed.line, of: article.source.body)
                 switch placed.embed {
                 case .teaser(let target) where !publishedPaths.contains(target):
-                    let why = existing.contains(target) ? "is not published (draft or future)" : "does not exist"
-                    let hint = ContentPaths.suggestion(for: target, in: paths).map { "did you mean '\($0)'?" }
-                        ?? "use the article's content path: its file under content/ without .md, e.g. politik/some-article"
-                    diagnostics.append(Diagnostic(
-                        existing.contains(target) ? .warning : .error, at: location,
-                        "embedded article '\(target)' \(why)", hint: hint, sourceLine: line))
+                    diagnostics.append(ArticleProcessing.missingTarget(
+                        target, what: "embedded article", at: location, exists: existing.contains(target), paths: paths,
+                        sourceLine: line))
                     continue
                 case .slot(let name) where !templates.contains(slotFolder + name + ".html"):
                     slotProblem(name, at: location, line: line)
@@ -77,9 +81,9 @@ enum ArticleEmbeds {
                     break
                 }
                 if let template = template(of: placed.embed), !templates.contains(template), missingTemplates.insert(template).inserted {
-                    diagnostics.append(.error(
-                        at: location, "the theme has no templates/\(template) to show this embed",
-                        hint: "add the partial (see docs/theming.md, \"Embeds\")"))
+                    diagnostics.append(Diagnostic(
+                        .error, at: location, "the theme has no templates/\(template) to show this embed",
+                        hint: "add the partial (see docs/theming.md, \"Embeds\")", sourceLine: line))
                 }
             }
         }

@@ -85,7 +85,8 @@ enum ArticleProcessing {
     static func measuringFigures(_ embeds: [PlacedEmbed], of source: ArticleSource, site: URL) -> ([PlacedEmbed], [String]) {
         var embeds = embeds, files: [String] = []
         for index in embeds.indices {
-            guard case .figure(var figure) = embeds[index].embed, let file = imageFile(figure.original, of: source, site: site)
+            guard case .figure(var figure) = embeds[index].embed,
+                let file = imageFile(figure.original.removingPercentEncoding ?? figure.original, of: source, site: site)
             else { continue }
             if let path = ArticleRecord.relative(file, to: site) { files.append(path) }
             guard let size = ImageSize.read(file) else { continue }
@@ -142,17 +143,24 @@ enum ArticleProcessing {
         let paths = all.map(\.sourcePath)
         for article in articles {
             for target in article.frontMatter.related where !published.contains(target) && !broken.contains(target) {
-                let why = existing.contains(target) ? "is not published (draft or future)" : "does not exist"
-                let hint = ContentPaths.suggestion(for: target, in: paths).map { "did you mean '\($0)'?" }
-                    ?? "use the article's content path: its file under content/ without .md, e.g. politik/some-article"
-                // A related draft is normal while it is being written: leave it out with a warning.
-                diagnostics.append(Diagnostic(
-                    existing.contains(target) ? .warning : .error,
-                    at: SiteFiles.locate(target, in: article.file, site: site),
-                    "related article '\(target)' \(why)", hint: hint))
+                diagnostics.append(missingTarget(
+                    target, what: "related article", at: SiteFiles.locate(target, in: article.file, site: site),
+                    exists: existing.contains(target), paths: paths))
             }
         }
         return diagnostics
+    }
+
+    /// A `related:` entry or teaser box naming no published article: an error with the nearest
+    /// content path, or a warning when it names a draft or future article (normal while it is
+    /// being written; the box is left out until it is published).
+    static func missingTarget(
+        _ target: String, what: String, at location: SourceLocation, exists: Bool, paths: [String], sourceLine: String? = nil
+    ) -> Diagnostic {
+        let why = exists ? "is not published (draft or future)" : "does not exist"
+        let hint = ContentPaths.suggestion(for: target, in: paths).map { "did you mean '\($0)'?" }
+            ?? "use the article's content path: its file under content/ without .md, e.g. politik/some-article"
+        return Diagnostic(exists ? .warning : .error, at: location, "\(what) '\(target)' \(why)", hint: hint, sourceLine: sourceLine)
     }
 
     /// Aliases (already checked by the content loader to be paths inside the site) must not take

@@ -90,7 +90,11 @@ struct LinkTargets: Sendable {
         let body = self.body(of: article)
         if body.headings.contains(where: { $0.id == id }) { return true }
         if templateIDs.ids.contains(id) || templateIDs.prefixes.contains(where: { id.hasPrefix($0) }) { return true }
-        return body.html.contains("id=\"\(id)\"")
+        let marked = "id=\"\(id)\""
+        // Figure captions are not in the body's HTML: the page puts them in (footnote references).
+        return body.html.contains(marked) || article.facts.embeds.contains {
+            if case .figure(let figure) = $0.embed { figure.caption.contains(marked) } else { false }
+        }
     }
 
     /// The existing page closest to a broken `path`, from the pages in the same folder.

@@ -81,16 +81,13 @@ enum PageRenderer {
         guard let inputs = inputs(of: page, values: values, .full) else {
             return Result(path: page.outputPath, html: redirect(of: page, values: values))
         }
-        var template = inputs.template
+        let template = inputs.template
         do {
             let start = DispatchTime.now()
             var context = inputs.context
             if case .article(let index) = page.kind, !inputs.embeds.isEmpty {
-                let parts = try inputs.embeds.map { call in
-                    template = call.template
-                    return (call.offset, try templates.render(call.template, context: call.context))
-                }
-                template = inputs.template
+                // A partial's errors name its own file.
+                let parts = try inputs.embeds.map { ($0.offset, try templates.render($0.template, context: $0.context)) }
                 context = values.articleContext(index, .full, embedded: parts)
             }
             var result = Result(path: page.outputPath, data: try templates.renderData(template, context: context))

@@ -52,7 +52,7 @@ import Testing
         let twoWords = render("> [!slot] news letter\n")
         #expect(twoWords.problems.first?.message == "'[!slot]' needs one slot name on the same line and nothing else")
         let nested = render("- Punkt\n\n  > [!teaser] politik/wahl\n")
-        #expect(nested.problems.first?.message == "'[!teaser]' must stand on its own, not inside a list, quote or table")
+        #expect(nested.problems.first?.message == "'[!teaser]' must stand on its own, not inside a list or quote")
         #expect(nested.problems.first?.line == 3)
         #expect(nested.embeds.isEmpty)
     }
@@ -102,6 +102,35 @@ import Testing
         let figure = render("A.\n\n![x](x.jpg \"Foto: X\")\n\nB.\n", automatic: [1])
         #expect(figure.embeds.count == 2)
         #expect(figure.embeds.first?.embed == .automatic(0))
+    }
+
+    @Test func stackedPicturesAreTwoFiguresAndAPictureInACaptionNeedsACredit() {
+        let two = render("![a](a.jpg \"Foto: A\")\n![b](b.jpg \"Foto: B\")\n\n![c](c.jpg \"Foto: C\")\nUnter ![d](d.jpg) Text.\n")
+        #expect(two.problems.map(\.message) == ["the image 'd.jpg' has no credit"])
+        let figures = two.embeds.compactMap { if case .figure(let figure) = $0.embed { figure } else { nil } }
+        #expect(figures.map(\.original) == ["a.jpg", "c.jpg"])
+        #expect(figures.first?.caption == #"<img loading="lazy" src="/politik/wahl/b.jpg" alt="b" title="Foto: B" />"#)
+    }
+
+    @Test func aFiguresSourceIsEscapedAsAnInlinePicturesIs() {
+        let url = "<Bild 1[x]ä&b.jpg>"
+        let inline = render("Text ![x](\(url) \"Foto: X\") mehr.\n").html
+        let figure = render("![x](\(url) \"Foto: X\")\n")
+        guard case .figure(let made)? = figure.embeds.first?.embed else {
+            Issue.record("no figure")
+            return
+        }
+        #expect(inline.contains("src=\"\(made.src.replacingOccurrences(of: "&", with: "&amp;"))\""), "\(inline) vs \(made.src)")
+        #expect(made.original == "Bild 1[x]ä&b.jpg")
+        let unsafe = MarkdownRenderer.render(
+            "![x](javascript:alert(1) \"Foto: X\")\n", options: MarkdownOptions(allowRawHTML: false, embeds: true))
+        guard case .figure(let dropped)? = unsafe.embeds.first?.embed else { return }
+        #expect(dropped.src.isEmpty, "without raw HTML a script URL is dropped, as cmark drops it")
+    }
+
+    @Test func aDirectivesPathIsReadAsWritten() {
+        #expect(render("> [!teaser] politik/wahl--2024's\n").embeds.first?.embed == .teaser("politik/wahl--2024's"))
+        #expect(render("> [!teaser] /\n").problems.first?.message == "'[!teaser]' needs one article's content path on the same line and nothing else")
     }
 
     @Test func embedsWorkWithoutRawHTML() {

@@ -152,6 +152,12 @@ import Testing
         let site = try workspace()
         try FileManager.default.removeItem(at: site.site.appendingPathComponent("templates/embeds/teaser.html"))
         #expect(failure(site).contains("content/politik/dritte.md:9:3: error: the theme has no templates/embeds/teaser.html to show this embed"))
+        // A rule of site.yml that places teasers needs the partial as well.
+        try site.edit("content/politik/dritte.md") { $0.replacingOccurrences(of: "> [!teaser] kultur/zweite-meldung\n", with: "") }
+        try site.edit("site.yml") { $0 + "embeds:\n  auto:\n    - {after: 1, teaser: related}\n" }
+        let message = failure(site)
+        #expect(message.contains("site.yml:") && message.contains("error: the theme has no templates/embeds/teaser.html to show this embed"),
+                "\(message)")
     }
 
     @Test func aDraftTargetIsLeftOutWithAWarning() throws {
