@@ -35,17 +35,6 @@ import Testing
         try Workspace(adding: Self.partials.merging(["content/politik/dritte.md": Self.dritte]) { $1 }.merging(files) { $1 })
     }
 
-    private func failure(_ site: Workspace) -> String {
-        do {
-            _ = try site.cleanBuild()
-            return "no error"
-        } catch let list as DiagnosticList {
-            return list.description
-        } catch {
-            return "\(error)"
-        }
-    }
-
     @Test func theEditorsEmbedsAreRenderedWhereTheyStand() throws {
         let files = try workspace().cleanBuild()
         let page = Workspace.text(files, "politik/dritte/index.html")
@@ -120,7 +109,7 @@ import Testing
 
                 """,
         ])
-        let message = failure(site)
+        let message = site.buildFailure()
         #expect(message.contains("content/politik/fehler.md:9:3: error: embedded article 'kultur/zweite-meldnug' does not exist (did you mean 'kultur/zweite-meldung'?)"), "\(message)")
         #expect(message.contains("content/politik/fehler.md:11:3: error: unknown slot 'promp' (did you mean 'promo'?)"), "\(message)")
         #expect(message.contains("content/politik/fehler.md:13:3: error: unknown embed '[!tesaer]' (did you mean '[!teaser]'?)"), "\(message)")
@@ -140,22 +129,22 @@ import Testing
     @Test func aRuleNamingAnUnknownSlotIsAnErrorInSiteYml() throws {
         let site = try workspace()
         try site.edit("site.yml") { $0 + "embeds:\n  auto:\n    - after: 2\n      slot: promi\n" }
-        let message = failure(site)
+        let message = site.buildFailure()
         let line = try String(contentsOf: site.site.appendingPathComponent("site.yml"), encoding: .utf8)
             .split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0.contains("slot: promi") }.map { $0 + 1 } ?? 0
         #expect(message.contains("site.yml:\(line):13: error: unknown slot 'promi' (did you mean 'promo'?)"), "\(message)")
         try site.edit("site.yml") { $0.replacingOccurrences(of: "slot: promi", with: "teaser: neueste") }
-        #expect(failure(site).contains("error: 'embeds.auto.teaser' can only be 'related', not \"neueste\""))
+        #expect(site.buildFailure().contains("error: 'embeds.auto.teaser' can only be 'related', not \"neueste\""))
     }
 
     @Test func aThemeWithoutThePartialIsToldWhichToAdd() throws {
         let site = try workspace()
         try FileManager.default.removeItem(at: site.site.appendingPathComponent("templates/embeds/teaser.html"))
-        #expect(failure(site).contains("content/politik/dritte.md:9:3: error: the theme has no templates/embeds/teaser.html to show this embed"))
+        #expect(site.buildFailure().contains("content/politik/dritte.md:9:3: error: the theme has no templates/embeds/teaser.html to show this embed"))
         // A rule of site.yml that places teasers needs the partial as well.
         try site.edit("content/politik/dritte.md") { $0.replacingOccurrences(of: "> [!teaser] kultur/zweite-meldung\n", with: "") }
         try site.edit("site.yml") { $0 + "embeds:\n  auto:\n    - {after: 1, teaser: related}\n" }
-        let message = failure(site)
+        let message = site.buildFailure()
         #expect(message.contains("site.yml:") && message.contains("error: the theme has no templates/embeds/teaser.html to show this embed"),
                 "\(message)")
     }

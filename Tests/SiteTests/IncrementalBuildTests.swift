@@ -1,3 +1,4 @@
+import Diagnostics
 import Foundation
 import Testing
 @testable import Site
@@ -31,6 +32,18 @@ import Testing
             let memory = MemoryOutput()
             _ = try SiteBuilder(options: options()).build(into: memory)
             return memory.files
+        }
+
+        /// What a clean build of the site as it is now reports, or "no error".
+        func buildFailure() -> String {
+            do {
+                _ = try cleanBuild()
+                return "no error"
+            } catch let list as DiagnosticList {
+                return list.description
+            } catch {
+                return "\(error)"
+            }
         }
 
         func outputFiles() -> [String: Data] {

@@ -23,17 +23,6 @@ import Testing
         return site
     }
 
-    private func failure(_ site: Workspace) -> String {
-        do {
-            _ = try site.cleanBuild()
-            return "no error"
-        } catch let list as DiagnosticList {
-            return list.description
-        } catch {
-            return "\(error)"
-        }
-    }
-
     @Test func aPageIsRenderedAndLinkedButNeverListed() throws {
         let site = try workspace([
             "impressum.md": "---\ntitle: Impressum\nmenu: footer\nweight: 2\n---\nVerlag: **Beispiel**.\n",
@@ -61,31 +50,31 @@ import Testing
 
     @Test func aPageWithoutTitleIsAnErrorAtItsFrontMatter() throws {
         let site = try workspace(["abo.md": "---\ndescription: Abo\nmenü: footer\n---\nText\n"])
-        let message = failure(site)
+        let message = site.buildFailure()
         #expect(message.contains("pages/abo.md:1:1: error: missing required key 'title'"), "\(message)")
         #expect(message.contains("pages/abo.md:3:1: warning: unknown key 'menü'"), "\(message)")
     }
 
     @Test func anUnknownMenuIsAnErrorWithASuggestion() throws {
-        let message = failure(try workspace(["abo.md": "---\ntitle: Abo\nmenu: fooder\n---\n"]))
+        let message = (try workspace(["abo.md": "---\ntitle: Abo\nmenu: fooder\n---\n"])).buildFailure()
         #expect(message.contains("pages/abo.md:3:7: error: 'menu' must be one of header, footer, not \"fooder\" (did you mean 'footer'?)"),
                 "\(message)")
     }
 
     @Test func aPageOnAnotherPagesURLIsAnErrorNamingBoth() throws {
-        let section = failure(try workspace(["politik.md": "---\ntitle: Politik\n---\n"]))
+        let section = (try workspace(["politik.md": "---\ntitle: Politik\n---\n"])).buildFailure()
         #expect(section.contains("pages/politik.md:1:1: error: the page's URL /politik/ is also the URL of the section page 'Politik'"), "\(section)")
-        let article = failure(try workspace(["politik/erste-meldung.md": "---\ntitle: X\n---\n"]))
+        let article = (try workspace(["politik/erste-meldung.md": "---\ntitle: X\n---\n"])).buildFailure()
         #expect(article.contains("pages/politik/erste-meldung.md:1:1: error: the page's URL /politik/erste-meldung/ is also the URL of the article content/politik/erste-meldung/index.md"),
                 "\(article)")
-        let twice = failure(try workspace(["abo.md": "---\ntitle: A\n---\n", "abo/index.md": "---\ntitle: B\n---\n"]))
+        let twice = (try workspace(["abo.md": "---\ntitle: A\n---\n", "abo/index.md": "---\ntitle: B\n---\n"])).buildFailure()
         #expect(twice.contains("the page's URL /abo/ is also the URL of pages/abo"), "\(twice)")
-        let home = failure(try workspace(["index.md": "---\ntitle: Start\n---\n"]))
+        let home = (try workspace(["index.md": "---\ntitle: Start\n---\n"])).buildFailure()
         #expect(home.contains("pages/index.md:1:1: error: a page needs a folder or file name of its own"), "\(home)")
     }
 
     @Test func pagesNeedTheThemesPageTemplate() throws {
-        let message = failure(try workspace(["abo.md": "---\ntitle: Abo\n---\n"], template: false))
+        let message = (try workspace(["abo.md": "---\ntitle: Abo\n---\n"], template: false)).buildFailure()
         #expect(message.contains("pages/abo.md:1:1: error: the theme has no templates/page.html"), "\(message)")
     }
 
