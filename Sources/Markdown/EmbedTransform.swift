@@ -108,9 +108,10 @@ struct EmbedTransform {
     /// Checks every image for a credit and turns each top-level paragraph that starts with an
     /// image on a line of its own into a figure. Runs after link rewriting: figures keep the
     /// URLs as the page prints them (`src` escaped as cmark escapes an `<img>`'s).
-    mutating func replaceFigures(in document: CmarkNode, options: Int32, extensions: UnsafeMutablePointer<cmark_llist>?, safe: Bool) {
+    /// `walk` is the walk over the whole document that link rewriting used (no node has been freed since).
+    mutating func replaceFigures(in walk: [CmarkNode.Step], options: Int32, extensions: UnsafeMutablePointer<cmark_llist>?, safe: Bool) {
         var candidates: [FigureCandidate] = []
-        for (event, image) in document.walk() where event == CMARK_EVENT_ENTER && image.type == CMARK_NODE_IMAGE {
+        for (event, image) in walk where event == CMARK_EVENT_ENTER && image.type == CMARK_NODE_IMAGE {
             let credit = image.title.trimmedOfWhitespace
             let url = image.url ?? "", written = originals[image.pointer] ?? url
             if credit.isEmpty {

@@ -33,18 +33,18 @@ public enum MarkdownRenderer {
         // The parser owns the extension list: render before `cmark_parser_free`.
         let parserExtensions = cmark_parser_get_syntax_extensions(parser)
 
+        // Directives and pictures are looked for only in bodies that can have them: most have neither.
         var embeds = EmbedTransform(source: markdown)
-        if options.embeds { embeds.replaceDirectives(in: document) }
+        let (directives, pictures) = options.embeds ? embedMarks(in: &source) : (false, false)
+        if directives { embeds.replaceDirectives(in: document) }
         let walk = document.walk()
         let text = DocumentText(of: walk)
-        if options.embeds { embeds.noteImageURLs(walk) }
+        if pictures { embeds.noteImageURLs(walk) }
         let rewriter = LinkRewriter(
             resolver: PageURLResolver(pageURL: options.pageURL), rootPath: options.rootPath, source: markdown)
         let links = rewriter.rewrite(walk)
-        if options.embeds {
-            embeds.replaceFigures(in: document, options: flags, extensions: parserExtensions, safe: !options.allowRawHTML)
-            if !embeds.placedByEditor { embeds.placeAutomatically(in: document, afters: options.automaticEmbeds) }
-        }
+        if pictures { embeds.replaceFigures(in: walk, options: flags, extensions: parserExtensions, safe: !options.allowRawHTML) }
+        if options.embeds, !embeds.placedByEditor { embeds.placeAutomatically(in: document, afters: options.automaticEmbeds) }
         let headings = HeadingAnchors(options: flags, extensions: parserExtensions).apply(to: text.headings)
         let html = lazyImages(CmarkLibrary.takeString(cmark_render_html(root, flags, parserExtensions)))
         let extracted = embeds.extract(from: html)
@@ -57,6 +57,24 @@ public enum MarkdownRenderer {
             embeds: extracted.embeds,
             problems: embeds.problems
         )
+    }
+
+    /// Whether the text has a `[!` (a directive may start there) and a `![` (a picture), found
+    /// with memchr over the rare `!`.
+    static func embedMarks(in text: inout String) -> (directive: Bool, picture: Bool) {
+        text.withUTF8 { bytes in
+            guard let base = bytes.baseAddress else { return (false, false) }
+            var directive = false, picture = false, index = 0
+            while index < bytes.count, !(directive && picture),
+                let found = memchr(base + index, Int32(UInt8(ascii: "!")), bytes.count - index)
+            {
+                index = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+                if index > 0, bytes[index - 1] == UInt8(ascii: "[") { directive = true }
+                if index + 1 < bytes.count, bytes[index + 1] == UInt8(ascii: "[") { picture = true }
+                index += 1
+            }
+            return (directive, picture)
+        }
     }
 
     /// Pictures in a body sit below the lead image: the browser loads them when they come near.

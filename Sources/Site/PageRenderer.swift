@@ -27,31 +27,34 @@ enum PageRenderer {
         }
     }
 
-    /// What a page is rendered from: its template and variables, and the partials rendered into
-    /// an article's body first.
+    /// What a page is rendered from: the partials rendered into an article's body first, then
+    /// its template with variables that hold what they rendered.
     struct Inputs {
         let template: String
-        let context: [String: Value]
-        var embeds: [ArticleEmbeds.Call] = []
+        let embeds: [ArticleEmbeds.Call]
+        /// The template's variables, given the HTML each of `embeds` rendered (in their order).
+        let context: ([String]) -> [String: Value]
     }
 
     /// The template of a page and the variables it receives: in full to render the page, as
     /// digests for its key (see ``Detail``). Nil for an alias, which is a redirect, not a template page.
     static func inputs(of page: PlannedPage, values: PageValues, _ detail: Detail) -> Inputs? {
-        guard let (template, context) = templateInputs(of: page, values: values, detail) else { return nil }
-        var inputs = Inputs(template: template, context: context)
         if case .article(let index) = page.kind {
-            inputs.embeds = values.embedCalls(of: index, page: values.articlePage(index), detail)
+            let embeds = values.embedCalls(of: index, page: values.articlePage(index), detail)
+            return Inputs(template: "article.html", embeds: embeds) { rendered in
+                values.articleContext(index, detail, embedded: zip(embeds, rendered).map { ($0.offset, $1) })
+            }
         }
-        return inputs
+        guard let (template, context) = templateInputs(of: page, values: values, detail) else { return nil }
+        return Inputs(template: template, embeds: []) { _ in context }
     }
 
     private static func templateInputs(
         of page: PlannedPage, values: PageValues, _ detail: Detail
     ) -> (template: String, context: [String: Value])? {
         switch page.kind {
-        case .article(let index):
-            return ("article.html", values.articleContext(index, detail))
+        case .article:
+            return nil  // `inputs(of:values:_:)` makes an article's, with its embeds
         case let .listing(name, kind, title, description, lead, articles, pagination):
             return (name, values.listingContext(
                 kind: kind, title: title, description: description, url: page.url, lead: lead,
@@ -84,13 +87,9 @@ enum PageRenderer {
         let template = inputs.template
         do {
             let start = DispatchTime.now()
-            var context = inputs.context
-            if case .article(let index) = page.kind, !inputs.embeds.isEmpty {
-                // A partial's errors name its own file.
-                let parts = try inputs.embeds.map { ($0.offset, try templates.render($0.template, context: $0.context)) }
-                context = values.articleContext(index, .full, embedded: parts)
-            }
-            var result = Result(path: page.outputPath, data: try templates.renderData(template, context: context))
+            // A partial's errors name its own file.
+            let embedded = try inputs.embeds.map { try templates.render($0.template, context: $0.context) }
+            var result = Result(path: page.outputPath, data: try templates.renderData(template, context: inputs.context(embedded)))
             result.template = template
             result.seconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
             return result

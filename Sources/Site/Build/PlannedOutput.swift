@@ -70,7 +70,7 @@ struct OutputMaker: Sendable {
             }
             hasher.combine(inputs.template)
             hasher.combine(templateKeys[inputs.template] ?? .zero)
-            hasher.combine(Value.dict(inputs.context))
+            hasher.combine(Value.dict(inputs.context([])))
             for embed in inputs.embeds {
                 hasher.combine(embed.offset)
                 hasher.combine(embed.template)
