@@ -1,6 +1,11 @@
 import Basics
 import CCmarkGFM
 import Diagnostics
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// Finds the embeds of an article's parsed Markdown (see ``BodyEmbed``), puts a placeholder
 /// block where each goes, and after rendering takes the placeholders out of the HTML again,
@@ -202,33 +207,45 @@ struct EmbedTransform {
     /// The rendered HTML without placeholders, and each embed with its offset in it.
     func extract(from html: String) -> (html: String, embeds: [PlacedEmbed]) {
         guard !embeds.isEmpty else { return (html, []) }
-        let bytes = Array(html.utf8), needle = Array(marker.utf8)
-        var out: [UInt8] = []
-        out.reserveCapacity(bytes.count)
-        var placed: [PlacedEmbed] = []
-        var index = 0
-        while index < bytes.count {
-            guard bytes[index] == needle[0], bytes.count - index >= needle.count,
-                bytes[index..<index + needle.count].elementsEqual(needle)
-            else {
-                out.append(bytes[index])
-                index += 1
-                continue
+        var html = html
+        let needle = Array(marker.utf8)
+        return html.withUTF8 { bytes in
+            var out: [UInt8] = []
+            out.reserveCapacity(bytes.count)
+            var placed: [PlacedEmbed] = []
+            var index = 0
+            // Copies the HTML in runs between placeholders, which memmem finds.
+            while let start = Self.find(needle, in: bytes, from: index) {
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[index..<start]))
+                var cursor = start + needle.count, number = 0
+                while cursor < bytes.count, (0x30...0x39).contains(bytes[cursor]) {
+                    number = number * 10 + Int(bytes[cursor] - 0x30)
+                    cursor += 1
+                }
+                cursor = min(cursor + 3, bytes.count)  // "-->"
+                if cursor < bytes.count, bytes[cursor] == 0x0A { cursor += 1 }
+                if number < embeds.count {
+                    let (embed, line, column) = embeds[number]
+                    placed.append(PlacedEmbed(embed: embed, offset: out.count, line: line, column: column))
+                }
+                index = cursor
             }
-            var cursor = index + needle.count, number = 0
-            while cursor < bytes.count, (0x30...0x39).contains(bytes[cursor]) {
-                number = number * 10 + Int(bytes[cursor] - 0x30)
-                cursor += 1
-            }
-            cursor += 3  // "-->"
-            if cursor < bytes.count, bytes[cursor] == 0x0A { cursor += 1 }
-            if number < embeds.count {
-                let (embed, line, column) = embeds[number]
-                placed.append(PlacedEmbed(embed: embed, offset: out.count, line: line, column: column))
-            }
-            index = cursor
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[index...]))
+            return (String(decoding: out, as: UTF8.self), placed)
         }
-        return (String(decoding: out, as: UTF8.self), placed)
+    }
+
+    /// The offset of the first `needle` in `bytes` at or after `from`.
+    private static func find(_ needle: [UInt8], in bytes: UnsafeBufferPointer<UInt8>, from: Int) -> Int? {
+        guard let base = bytes.baseAddress, let first = needle.first else { return nil }
+        var index = from
+        // memchr for the first byte, memcmp for the rest (glibc's memmem is not in Swift's Glibc module).
+        while index + needle.count <= bytes.count, let hit = memchr(base + index, Int32(first), bytes.count - index - needle.count + 1) {
+            index = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+            if needle.withUnsafeBytes({ $0.baseAddress.map { memcmp(base + index, $0, needle.count) } }) == 0 { return index }
+            index += 1
+        }
+        return nil
     }
 
     private mutating func replace(_ node: CmarkNode, with embed: BodyEmbed, line: Int, column: Int) {
@@ -242,7 +259,8 @@ struct EmbedTransform {
     private mutating func placeholder(for embed: BodyEmbed, line: Int, column: Int) -> CmarkNode {
         if marker.isEmpty {
             var counter = 0
-            while source.utf8.contains(subsequence: "magbuild-embed\(counter):".utf8) { counter += 1 }
+            var text = source
+            while text.withUTF8({ Self.find(Array("magbuild-embed\(counter):".utf8), in: $0, from: 0) }) != nil { counter += 1 }
             marker = "<!--magbuild-embed\(counter):"
         }
         // cmark_node_new fails only when memory runs out, which cmark's allocator does not survive.
@@ -254,18 +272,6 @@ struct EmbedTransform {
 
     private mutating func problem(_ line: Int, _ column: Int, _ message: String, hint: String? = nil) {
         problems.append(MarkdownProblem(line: line, column: column, message: message, hint: hint))
-    }
-}
-
-extension Sequence where Element: Equatable {
-    /// Whether `subsequence` occurs in this sequence, as a contiguous run.
-    fileprivate func contains(subsequence: some Collection<Element>) -> Bool {
-        let haystack = Array(self), needle = Array(subsequence)
-        guard !needle.isEmpty, haystack.count >= needle.count else { return needle.isEmpty }
-        for start in 0...(haystack.count - needle.count) where haystack[start..<start + needle.count].elementsEqual(needle) {
-            return true
-        }
-        return false
     }
 }
 
