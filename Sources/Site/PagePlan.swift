@@ -56,12 +56,35 @@ enum PagePlan {
     }
 
     /// Section, column, tag and author listings.
+    /// A listing: a section, a column, a tag's or an author's articles (model order).
+    struct ListingGroup: Sendable {
+        let kind: String
+        let title: String
+        let url: String
+        let items: [Int]
+
+        /// Where the listing's feed is: beside its first page.
+        var feedURL: String { url + "atom.xml" }
+    }
+
     private static func listingPages(_ model: SiteModel, urls: SiteURLs) -> [PlannedPage] {
-        var groups: [(kind: String, title: String, url: String, items: [Int])] = []
+        listingGroups(model, urls: urls).flatMap { group in
+            paginate(group.items, base: group.url, perPage: model.config.paginate).map { chunk in
+                PlannedPage(url: chunk.url, kind: .listing(
+                    template: "list.html", kind: group.kind, title: group.title, description: group.title,
+                    lead: nil, articles: chunk.items, pagination: chunk.pagination))
+            }
+        }
+    }
+
+    /// Every listing but the home page: sections (column folders among them), then columns,
+    /// tags and authors that have no section at their URL.
+    static func listingGroups(_ model: SiteModel, urls: SiteURLs) -> [ListingGroup] {
+        var groups: [ListingGroup] = []
         var taken = Set<String>()
         for section in model.sections {
             let isColumn = section.path.hasPrefix(model.config.paths.columns + "/")
-            groups.append((isColumn ? "column" : "section", section.name, section.url, section.articles))
+            groups.append(ListingGroup(kind: isColumn ? "column" : "section", title: section.name, url: section.url, items: section.articles))
             taken.insert(section.url)
         }
         var columns: [String: [Int]] = [:], tags: [String: [Int]] = [:], authors: [String: [Int]] = [:]
@@ -82,17 +105,11 @@ enum PagePlan {
         }
         for (kind, map) in [("column", columns), ("tag", tags), ("author", authors)] {
             for url in map.keys.sorted() where !taken.contains(url) {
-                groups.append((kind, names[url] ?? url, url, map[url] ?? []))
+                groups.append(ListingGroup(kind: kind, title: names[url] ?? url, url: url, items: map[url] ?? []))
                 taken.insert(url)
             }
         }
-        return groups.flatMap { group in
-            paginate(group.items, base: group.url, perPage: model.config.paginate).map { chunk in
-                PlannedPage(url: chunk.url, kind: .listing(
-                    template: "list.html", kind: group.kind, title: group.title, description: group.title,
-                    lead: nil, articles: chunk.items, pagination: chunk.pagination))
-            }
-        }
+        return groups
     }
 
     /// The URL path of an alias, with duplicate slashes removed: `/alt//x.html` → `/alt/x.html`.

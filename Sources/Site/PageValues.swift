@@ -70,6 +70,7 @@ struct PageValues: Sendable {
                 .array(model.menu(menu).map { Self.link($0.source.frontMatter.title, urls.link($0.source.url)) })
             })),
             .bool(preview),
+            .string(urls.link("/atom.xml")),
         ]))
     }
 
@@ -129,11 +130,13 @@ struct PageValues: Sendable {
             url: article.url, image: article.frontMatter.image.map { urls.absolute(urls.imageURL($0.src, article: article)) })
     }
 
-    private static let siteKeys = RecordKeys(["title", "baseURL", "language", "sections", "commentNotice", "footer", "menus", "preview"])
+    private static let siteKeys = RecordKeys([
+        "title", "baseURL", "language", "sections", "commentNotice", "footer", "menus", "preview", "feed",
+    ])
     private static let menuKeys = RecordKeys(PageFrontMatter.Menu.allCases.map(\.rawValue))
     /// A teaser's keys and what only the article's own page shows, in the order of `articleContext(_:)`.
     private static let articleKeys = RecordKeys(teaserKeys.names + ["content", "related", "prev", "next", "comments"])
-    private static let pageKeys = RecordKeys(["kind", "title", "description", "url", "permalink", "image"])
+    private static let pageKeys = RecordKeys(["kind", "title", "description", "url", "permalink", "image", "feed"])
     private static let commentSectionKeys = RecordKeys(["mode", "count", "order", "threads"])
 
     /// The variables of a plain page: `page` with its `content` and `noindex`. Pages are
@@ -142,7 +145,7 @@ struct PageValues: Sendable {
         let page = model.pages[index], front = page.source.frontMatter
         let value = Record(Self.plainPageKeys, [
             .string("page"), .string(front.title), .string(front.description), .string(urls.link(page.source.url)),
-            .string(urls.absolute(page.source.url)), .null, .safe(page.html), .bool(front.noindex),
+            .string(urls.absolute(page.source.url)), .null, .null, .safe(page.html), .bool(front.noindex),
         ])
         return ["site": siteValue, "page": .record(value)]
     }
@@ -185,7 +188,8 @@ struct PageValues: Sendable {
             } ?? .null
         }
         let summary = intro.map(\.description).flatMap { $0.isEmpty ? nil : $0 } ?? description
-        let page = pageValue(kind: kind, title: title, description: summary, url: url, image: nil)
+        let page = pageValue(
+            kind: kind, title: title, description: summary, url: url, image: nil, feed: kind == "home" ? nil : base + "atom.xml")
         return [
             "site": siteValue, "page": page,
             "lead": lead.map { teaser($0, detail) } ?? .null,
@@ -196,10 +200,11 @@ struct PageValues: Sendable {
         ]
     }
 
-    func pageValue(kind: String, title: String, description: String, url: String, image: String?) -> Value {
+    /// `page`; `feed` is the site path of the page's own feed (a listing's), if it has one.
+    func pageValue(kind: String, title: String, description: String, url: String, image: String?, feed: String? = nil) -> Value {
         .record(Record(Self.pageKeys, [
             .string(kind), .string(title), .string(description), .string(urls.link(url)), .string(urls.absolute(url)),
-            .string(image),
+            .string(image), feed.map { .string(urls.link($0)) } ?? .null,
         ]))
     }
 

@@ -68,7 +68,7 @@ extension BuildSteps {
             try failOnErrors(CheckURLs.collisions(pages, model: model, site: options.source, plainPagesOnly: true))
         }
         var outputs = parallelMap(pages, jobs: options.jobs) { maker.plan(.page($0), at: $0.outputPath) }
-        outputs += parallelMap(MachineFiles.feeds(model: model), jobs: options.jobs) { maker.plan(.feed($0), at: $0.path) }
+        outputs += parallelMap(MachineFiles.feeds(model: model, urls: values.urls), jobs: options.jobs) { maker.plan(.feed($0), at: $0.path) }
         outputs.append(maker.plan(.sitemap(MachineFiles.sitemapEntries(model: model, urls: values.urls, pages: pages)), at: "sitemap.xml"))
         outputs.append(maker.plan(.text(MachineFiles.robots(urls: values.urls, preview: options.isPreview)), at: "robots.txt"))
         var copies = FileCopier.copies(

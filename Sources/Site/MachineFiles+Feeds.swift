@@ -1,0 +1,148 @@
+import Basics
+import Foundation
+import Templates
+
+extension MachineFiles {
+    /// A feed to write: where, with which title, over which articles (model order).
+    struct Feed: Sendable {
+        let path: String
+        let title: String
+        let url: String
+        let articles: [Int]
+        /// Whether entries carry the whole article (the site and section feeds) or only its
+        /// teaser (column, tag and author feeds: a magazine has thousands of tags, and whole
+        /// bodies in each of their feeds would double the size of the site).
+        let full: Bool
+
+        /// The articles the feed shows.
+        var entries: ArraySlice<Int> { articles.prefix(MachineFiles.feedLength) }
+    }
+
+    /// The site feed, and one beside the first page of every listing (sections, columns,
+    /// tags, authors): `/politik/atom.xml`, `/tags/wahl/atom.xml`.
+    static func feeds(model: SiteModel, urls: SiteURLs) -> [Feed] {
+        [Feed(path: "atom.xml", title: model.config.title, url: "/", articles: Array(model.articles.indices), full: true)]
+            + PagePlan.listingGroups(model, urls: urls).map { group in
+                Feed(path: String(group.feedURL.dropFirst()), title: "\(group.title) – \(model.config.title)", url: group.url,
+                     articles: group.items, full: model.section(atURL: group.url) != nil)
+            }
+    }
+
+    /// Everything a feed's XML is made from: the feed's file is written from this alone, and
+    /// its key is the digest of this with ``Detail/digests`` (each entry's body then is its
+    /// article's key).
+    struct FeedDocument: Sendable, Encodable {
+        struct Entry: Sendable, Encodable {
+            let title: String
+            let permalink: String
+            let published: Date
+            let updated: Date
+            let authors: [Author]
+            let summary: String
+            /// The tags.
+            let categories: [String]
+            /// The lead image's absolute URL and media type, for feed readers' pictures.
+            let image: Image?
+            /// The body's HTML, XML-escaped (the article's key for ``Detail/digests``); nil in a teaser feed.
+            let content: String?
+        }
+
+        struct Author: Sendable, Encodable {
+            let name: String
+            /// The author's page on the site (with the profile, where there is one).
+            let uri: String
+        }
+
+        struct Image: Sendable, Encodable {
+            let url: String
+            let type: String
+        }
+
+        let language: String
+        let title: String
+        let id: String
+        let selfURL: String
+        let updated: Date
+        let entries: [Entry]
+    }
+
+    /// The document of a feed, over the newest `feedLength` of its articles (model order:
+    /// newest first). `bodies` renders the entries' bodies (on demand for cached articles).
+    static func document(of feed: Feed, values: PageValues, _ detail: Detail) -> FeedDocument {
+        let model = values.model, urls = values.urls
+        let entries = feed.entries.map { model.articles[$0] }
+        let updated = entries.map { $0.frontMatter.updated ?? $0.frontMatter.date }.max() ?? Date(timeIntervalSince1970: 0)
+        return FeedDocument(
+            language: model.config.language, title: feed.title, id: urls.absolute(feed.url),
+            selfURL: urls.absolute(feed.url + "atom.xml"), updated: updated,
+            entries: entries.map { article in
+                let front = article.frontMatter
+                let image = front.image.map { lead in
+                    let url = urls.absolute(urls.imageURL(lead.src, article: article))
+                    return FeedDocument.Image(url: url, type: mediaType(of: lead.src))
+                }
+                let content: String?
+                switch (feed.full, detail) {
+                case (false, _): content = nil
+                case (true, .digests): content = "article \(article.key)"
+                case (true, .full):
+                    content = xmlEscape(ArticleEmbeds.feedHTML(values.bodies.rendered(article).body.html, embeds: article.facts.embeds))
+                }
+                return FeedDocument.Entry(
+                    title: front.title, permalink: urls.absolute(article.url), published: front.date,
+                    updated: front.updated ?? front.date,
+                    authors: front.authors.map { FeedDocument.Author(name: $0, uri: urls.absolute(urls.author($0))) },
+                    summary: front.teaser, categories: front.tags, image: image, content: content)
+            })
+    }
+
+    /// The media type a picture's file name suggests (feed readers need one for an enclosure).
+    static func mediaType(of file: String) -> String {
+        let name = file.split(separator: "?").first.map(String.init)?.lowercased() ?? ""
+        if name.hasSuffix(".png") { return "image/png" }
+        if name.hasSuffix(".gif") { return "image/gif" }
+        if name.hasSuffix(".webp") { return "image/webp" }
+        if name.hasSuffix(".avif") { return "image/avif" }
+        if name.hasSuffix(".svg") { return "image/svg+xml" }
+        return "image/jpeg"
+    }
+
+    /// An Atom 1.0 feed; each entry's lead image is an enclosure and a Media RSS picture,
+    /// the two forms feed readers show.
+    static func xml(_ feed: FeedDocument) -> String {
+        var xml = """
+            <?xml version="1.0" encoding="utf-8"?>
+            <feed xmlns="http://www.w3.org/2005/Atom" xmlns:media="http://search.yahoo.com/mrss/" xml:lang="\(xmlEscape(feed.language))">
+              <title>\(xmlEscape(feed.title))</title>
+              <id>\(xmlEscape(feed.id))</id>
+              <link rel="self" type="application/atom+xml" href="\(xmlEscape(feed.selfURL))"/>
+              <link rel="alternate" type="text/html" href="\(xmlEscape(feed.id))"/>
+              <updated>\(isoDate(feed.updated))</updated>
+
+            """
+        for entry in feed.entries {
+            xml += "  <entry>\n"
+            xml += "    <title>\(xmlEscape(entry.title))</title>\n"
+            xml += "    <id>\(xmlEscape(entry.permalink))</id>\n"
+            xml += "    <link rel=\"alternate\" type=\"text/html\" href=\"\(xmlEscape(entry.permalink))\"/>\n"
+            if let image = entry.image {
+                xml += "    <link rel=\"enclosure\" type=\"\(image.type)\" href=\"\(xmlEscape(image.url))\"/>\n"
+                xml += "    <media:content url=\"\(xmlEscape(image.url))\" medium=\"image\" type=\"\(image.type)\"/>\n"
+            }
+            xml += "    <published>\(isoDate(entry.published))</published>\n"
+            xml += "    <updated>\(isoDate(entry.updated))</updated>\n"
+            for author in entry.authors {
+                xml += "    <author><name>\(xmlEscape(author.name))</name><uri>\(xmlEscape(author.uri))</uri></author>\n"
+            }
+            for category in entry.categories {
+                xml += "    <category term=\"\(xmlEscape(category))\"/>\n"
+            }
+            xml += "    <summary>\(xmlEscape(entry.summary))</summary>\n"
+            if let content = entry.content {
+                xml += "    <content type=\"html\" xml:base=\"\(xmlEscape(entry.permalink))\">\(content)</content>\n"
+            }
+            xml += "  </entry>\n"
+        }
+        return xml + "</feed>\n"
+    }
+}
