@@ -73,6 +73,10 @@ struct BuildCommand: ParsableCommand {
             baseURL: baseURL, jobs: jobs)
         options.clean = clean
         options.preview = preview
+        // Reproducible builds: the clock of the news sitemap's window and of future articles.
+        if let epoch = ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"].flatMap(TimeInterval.init) {
+            options.now = Date(timeIntervalSince1970: epoch)
+        }
         let progress = ProgressLine()
         if progress.isEnabled, !quiet, format == .text {
             options.progress = { progress.update(step: $0, done: $1, total: $2) }

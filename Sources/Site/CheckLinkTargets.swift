@@ -44,7 +44,7 @@ struct LinkTargets: Sendable {
         for file in SiteFiles.list(site.appendingPathComponent(SiteLayout.staticFiles, isDirectory: true)) {
             files.insert("/" + file)
         }
-        for name in ["/atom.xml", "/sitemap.xml", "/robots.txt"] { files.insert(name) }
+        for name in ["/atom.xml", "/sitemap.xml", "/sitemap-news.xml", "/robots.txt"] { files.insert(name) }
         for section in published.sections { files.insert(section.url + "atom.xml") }
         let publishedURLs = Set(published.articles.map(\.url))
         var byURL: [String: PublishedArticle] = [:]

@@ -2,9 +2,74 @@ import Basics
 import Foundation
 
 extension MachineFiles {
-    /// `robots.txt`: everything allowed, with the sitemap; a preview build disallows everything.
+    /// `robots.txt`: everything allowed, with the sitemap and the news sitemap; a preview build
+    /// disallows everything.
     static func robots(urls: SiteURLs, preview: Bool) -> String {
-        preview ? "User-agent: *\nDisallow: /\n" : "User-agent: *\nAllow: /\n\nSitemap: \(urls.absolute("/sitemap.xml"))\n"
+        preview ? "User-agent: *\nDisallow: /\n"
+            : "User-agent: *\nAllow: /\n\nSitemap: \(urls.absolute("/sitemap.xml"))\nSitemap: \(urls.absolute("/" + newsSitemapPath))\n"
+    }
+
+    /// The sitemap protocol's limit of URLs per file.
+    static let sitemapLimit = 50_000
+    static let newsSitemapPath = "sitemap-news.xml"
+
+    /// The sitemap files: `sitemap.xml` with every entry, or, beyond `limit` entries,
+    /// `sitemap-1.xml`, `sitemap-2.xml`, … and `sitemap.xml` as their index (with the news sitemap).
+    static func sitemapFiles(_ entries: [SitemapEntry], urls: SiteURLs, limit: Int = sitemapLimit) -> [(path: String, file: SitemapFile)] {
+        guard entries.count > limit else { return [("sitemap.xml", .urls(entries))] }
+        let parts = stride(from: 0, to: entries.count, by: limit).map { Array(entries[$0..<min($0 + limit, entries.count)]) }
+        let paths = parts.indices.map { "sitemap-\($0 + 1).xml" }
+        return zip(paths, parts).map { ($0, .urls($1)) }
+            + [("sitemap.xml", .index((paths + [newsSitemapPath]).map { urls.absolute("/" + $0) }))]
+    }
+
+    /// One sitemap file: a list of pages, or an index of other sitemaps.
+    enum SitemapFile: Sendable, Encodable {
+        case urls([SitemapEntry])
+        case index([String])
+
+        var xml: String {
+            switch self {
+            case .urls(let entries): MachineFiles.sitemap(entries)
+            case .index(let sitemaps): MachineFiles.sitemapIndex(sitemaps)
+            }
+        }
+    }
+
+    static func sitemapIndex(_ sitemaps: [String]) -> String {
+        var xml = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
+        for sitemap in sitemaps { xml += "  <sitemap><loc>\(xmlEscape(sitemap))</loc></sitemap>\n" }
+        return xml + "</sitemapindex>\n"
+    }
+
+    /// An article in the Google News sitemap.
+    struct NewsEntry: Sendable, Encodable {
+        let url: String
+        let title: String
+        let date: Date
+    }
+
+    /// The articles published in the 48 hours up to `now` (the build's clock), newest first, at most 1,000.
+    static func newsEntries(model: SiteModel, urls: SiteURLs, now: Date) -> [NewsEntry] {
+        let since = now.addingTimeInterval(-48 * 3600)
+        return model.articles.lazy.filter { $0.frontMatter.date > since && $0.frontMatter.date <= now }.prefix(1000)
+            .map { NewsEntry(url: urls.absolute($0.url), title: $0.frontMatter.title, date: $0.frontMatter.date) }
+    }
+
+    /// `sitemap-news.xml` (Google News: publication name and language, title and date of each article).
+    static func newsSitemap(_ entries: [NewsEntry], name: String, language: String) -> String {
+        var xml = """
+            <?xml version="1.0" encoding="utf-8"?>
+            <urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:news="http://www.google.com/schemas/sitemap-news/0.9">
+
+            """
+        for entry in entries {
+            xml += "  <url><loc>\(xmlEscape(entry.url))</loc><news:news>"
+            xml += "<news:publication><news:name>\(xmlEscape(name))</news:name><news:language>\(xmlEscape(language))</news:language></news:publication>"
+            xml += "<news:publication_date>\(isoDate(entry.date))</news:publication_date><news:title>\(xmlEscape(entry.title))</news:title>"
+            xml += "</news:news></url>\n"
+        }
+        return xml + "</urlset>\n"
     }
 
     /// A page in the sitemap: its absolute URL and when it last changed, if known.

@@ -5,7 +5,9 @@ import Templates
 /// The files written for machines rather than readers: Atom feeds (`MachineFiles+Feeds.swift`),
 /// sitemaps and `robots.txt` (`MachineFiles+Sitemaps.swift`).
 ///
-/// Dates come from the articles, never from the clock, so identical input gives identical files.
+/// Dates come from the articles, never from the clock, so identical input gives identical files;
+/// the one exception is the news sitemap's 48-hour window, which ends at the build's clock
+/// (`SOURCE_DATE_EPOCH` when set), so two builds at the same time give the same file.
 enum MachineFiles {
     /// Entries per feed.
     static let feedLength = 20

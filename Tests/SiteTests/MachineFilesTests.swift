@@ -2,6 +2,7 @@ import Foundation
 #if canImport(FoundationXML)
 import FoundationXML
 #endif
+import Content
 import Testing
 @testable import Site
 
@@ -35,5 +36,59 @@ import Testing
         #expect(!sitemap.contains("404.html"))
         let robots = String(decoding: try #require(files["robots.txt"]), as: UTF8.self)
         #expect(robots.contains("Sitemap: https://test.example/sitemap.xml"))
+    }
+
+    /// The elements a parser reads, with namespaces reported, by qualified name.
+    final class Names: NSObject, XMLParserDelegate {
+        var names: [String] = []
+        var namespaces: [String] = []
+        func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
+                    attributes: [String: String] = [:]) {
+            names.append(qualifiedName ?? name)
+            if let namespaceURI { namespaces.append(namespaceURI) }
+        }
+    }
+
+    private func parsed(_ data: Data?) -> Names? {
+        guard let data else { return nil }
+        let parser = XMLParser(data: data), names = Names()
+        parser.delegate = names
+        parser.shouldProcessNamespaces = true
+        return parser.parse() ? names : nil
+    }
+
+    @Test func theNewsSitemapHoldsTheLast48HoursAndDependsOnlyOnTheClock() throws {
+        // erste-meldung is dated 2024-03-01T09:30+01:00; zweite-meldung 2024-02-01.
+        let now = try #require(ISO8601DateFormatter().date(from: "2024-03-02T12:00:00Z"))
+        func build() throws -> [String: Data] {
+            let memory = MemoryOutput()
+            _ = try SiteBuilder(options: BuildOptions(source: SiteBuilderTests.fixture, jobs: 2, now: now)).build(into: memory)
+            return memory.files
+        }
+        let files = try build()
+        let news = try #require(parsed(files["sitemap-news.xml"]), "sitemap-news.xml does not parse")
+        #expect(news.namespaces.contains("http://www.google.com/schemas/sitemap-news/0.9"))
+        let text = String(decoding: try #require(files["sitemap-news.xml"]), as: UTF8.self)
+        #expect(text.contains("<loc>https://test.example/politik/erste-meldung/</loc><news:news><news:publication><news:name>Testmagazin</news:name><news:language>de</news:language></news:publication><news:publication_date>2024-03-01T08:30:00Z</news:publication_date>"), "\(text)")
+        #expect(!text.contains("zweite-meldung"), "older than 48 hours")
+        #expect(try build()["sitemap-news.xml"] == files["sitemap-news.xml"], "two builds at the same time give the same bytes")
+        let robots = String(decoding: try #require(files["robots.txt"]), as: UTF8.self)
+        #expect(robots.contains("Sitemap: https://test.example/sitemap-news.xml"))
+    }
+
+    @Test func aSiteOfMoreThan50000URLsGetsASitemapIndex() throws {
+        let urls = SiteURLs(config: SiteConfig(baseURL: "https://gross.example/"), sections: [], articles: [])
+        let entries = (0..<50_001).map { MachineFiles.SitemapEntry(url: "https://gross.example/a/\($0)/", lastmod: nil) }
+        let files = MachineFiles.sitemapFiles(entries, urls: urls)
+        #expect(files.map(\.path) == ["sitemap-1.xml", "sitemap-2.xml", "sitemap.xml"])
+        let last = try #require(files.last)
+        let index = try #require(parsed(Data(last.file.xml.utf8)))
+        #expect(index.names.filter { $0 == "sitemap" }.count == 3, "two parts and the news sitemap")
+        #expect(index.names.first == "sitemapindex")
+        let first = try #require(parsed(Data(files[0].file.xml.utf8)))
+        #expect(first.names.filter { $0 == "url" }.count == 50_000)
+        let second = try #require(parsed(Data(files[1].file.xml.utf8)))
+        #expect(second.names.filter { $0 == "url" }.count == 1)
+        #expect(MachineFiles.sitemapFiles(Array(entries.prefix(50_000)), urls: urls).map(\.path) == ["sitemap.xml"])
     }
 }

@@ -69,7 +69,13 @@ extension BuildSteps {
         }
         var outputs = parallelMap(pages, jobs: options.jobs) { maker.plan(.page($0), at: $0.outputPath) }
         outputs += parallelMap(MachineFiles.feeds(model: model, urls: values.urls), jobs: options.jobs) { maker.plan(.feed($0), at: $0.path) }
-        outputs.append(maker.plan(.sitemap(MachineFiles.sitemapEntries(model: model, urls: values.urls, pages: pages)), at: "sitemap.xml"))
+        for (path, file) in MachineFiles.sitemapFiles(MachineFiles.sitemapEntries(model: model, urls: values.urls, pages: pages), urls: values.urls) {
+            outputs.append(maker.plan(.sitemap(file), at: path))
+        }
+        let news = MachineFiles.newsEntries(model: model, urls: values.urls, now: options.now)
+        outputs.append(maker.plan(
+            .text(MachineFiles.newsSitemap(news, name: model.config.title, language: model.config.language)),
+            at: MachineFiles.newsSitemapPath))
         outputs.append(maker.plan(.text(MachineFiles.robots(urls: values.urls, preview: options.isPreview)), at: "robots.txt"))
         var copies = FileCopier.copies(
             site: options.source.path, articles: model.articles.map(\.source), pages: model.pages.map(\.source),

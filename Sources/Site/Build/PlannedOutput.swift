@@ -14,7 +14,7 @@ struct PlannedOutput: Sendable {
         case feed(MachineFiles.Feed)
         /// A small text made while planning (robots.txt).
         case text(String)
-        case sitemap([MachineFiles.SitemapEntry])
+        case sitemap(MachineFiles.SitemapFile)
         /// A file copied as it is, by path.
         case copy(String)
     }
@@ -81,8 +81,8 @@ struct OutputMaker: Sendable {
             hasher.combine(encoded: MachineFiles.document(of: feed, values: values, .digests))
         case .text(let text):
             hasher.combine(text)
-        case .sitemap(let entries):
-            hasher.combine(encoded: entries)
+        case .sitemap(let file):
+            hasher.combine(encoded: file)
         case .copy(let file):
             guard let stamp = FileStamp.of(file) else { return DigestHasher(tag: "missing \(file)").finalize() }
             hasher.combine(file)
@@ -101,8 +101,8 @@ struct OutputMaker: Sendable {
             result = PageRenderer.Result(path: output.path, html: MachineFiles.xml(MachineFiles.document(of: feed, values: values, .full)))
         case .text(let text):
             result = PageRenderer.Result(path: output.path, html: text)
-        case .sitemap(let entries):
-            result = PageRenderer.Result(path: output.path, html: MachineFiles.sitemap(entries))
+        case .sitemap(let file):
+            result = PageRenderer.Result(path: output.path, html: file.xml)
         case .copy(let source):
             result = PageRenderer.Result(path: output.path, html: nil)
             do { try sink.copyFile(at: URL(fileURLWithPath: source), to: output.path) } catch {
