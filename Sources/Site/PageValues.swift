@@ -127,7 +127,21 @@ struct PageValues: Sendable {
         let article = model.articles[index]
         return pageValue(
             kind: "article", title: article.frontMatter.title, description: article.frontMatter.teaser,
-            url: article.url, image: article.frontMatter.image.map { urls.absolute(urls.imageURL($0.src, article: article)) })
+            url: article.url, image: article.frontMatter.image.map { urls.absolute(urls.imageURL($0.src, article: article)) },
+            breadcrumbs: breadcrumbs(to: article.source.section, then: (article.frontMatter.title, article.url)))
+    }
+
+    /// The way from the home page down the sections of `sectionPath` (`kolumnen`, then
+    /// `kolumnen/lindqvists-landpartie`, each that has a page), then `last`: `{name, url}` each.
+    func breadcrumbs(to sectionPath: String, then last: (name: String, url: String)? = nil) -> Value {
+        var crumbs = [Self.link(Words(language: model.config.language).home, urls.link("/"))]
+        var prefix = ""
+        for segment in sectionPath.split(separator: "/") {
+            prefix += prefix.isEmpty ? String(segment) : "/" + segment
+            if let section = model.section(at: prefix) { crumbs.append(Self.link(section.name, urls.link(section.url))) }
+        }
+        if let last { crumbs.append(Self.link(last.name, urls.link(last.url))) }
+        return .array(crumbs)
     }
 
     private static let siteKeys = RecordKeys([
@@ -136,7 +150,7 @@ struct PageValues: Sendable {
     private static let menuKeys = RecordKeys(PageFrontMatter.Menu.allCases.map(\.rawValue))
     /// A teaser's keys and what only the article's own page shows, in the order of `articleContext(_:)`.
     private static let articleKeys = RecordKeys(teaserKeys.names + ["content", "related", "prev", "next", "comments"])
-    private static let pageKeys = RecordKeys(["kind", "title", "description", "url", "permalink", "image", "feed"])
+    private static let pageKeys = RecordKeys(["kind", "title", "description", "url", "permalink", "image", "feed", "breadcrumbs"])
     private static let commentSectionKeys = RecordKeys(["mode", "count", "order", "threads"])
 
     /// The variables of a plain page: `page` with its `content` and `noindex`. Pages are
@@ -145,7 +159,7 @@ struct PageValues: Sendable {
         let page = model.pages[index], front = page.source.frontMatter
         let value = Record(Self.plainPageKeys, [
             .string("page"), .string(front.title), .string(front.description), .string(urls.link(page.source.url)),
-            .string(urls.absolute(page.source.url)), .null, .null, .safe(page.html), .bool(front.noindex),
+            .string(urls.absolute(page.source.url)), .null, .null, [], .safe(page.html), .bool(front.noindex),
         ])
         return ["site": siteValue, "page": .record(value)]
     }
@@ -188,8 +202,10 @@ struct PageValues: Sendable {
             } ?? .null
         }
         let summary = intro.map(\.description).flatMap { $0.isEmpty ? nil : $0 } ?? description
+        let section = model.section(atURL: base)
         let page = pageValue(
-            kind: kind, title: title, description: summary, url: url, image: nil, feed: kind == "home" ? nil : base + "atom.xml")
+            kind: kind, title: title, description: summary, url: url, image: nil, feed: kind == "home" ? nil : base + "atom.xml",
+            breadcrumbs: section.map { breadcrumbs(to: $0.path) } ?? [])
         return [
             "site": siteValue, "page": page,
             "lead": lead.map { teaser($0, detail) } ?? .null,
@@ -200,11 +216,14 @@ struct PageValues: Sendable {
         ]
     }
 
-    /// `page`; `feed` is the site path of the page's own feed (a listing's), if it has one.
-    func pageValue(kind: String, title: String, description: String, url: String, image: String?, feed: String? = nil) -> Value {
+    /// `page`; `feed` is the site path of the page's own feed (a listing's), if it has one;
+    /// `breadcrumbs` the way to it from the home page (articles and sections), else empty.
+    func pageValue(
+        kind: String, title: String, description: String, url: String, image: String?, feed: String? = nil, breadcrumbs: Value = []
+    ) -> Value {
         .record(Record(Self.pageKeys, [
             .string(kind), .string(title), .string(description), .string(urls.link(url)), .string(urls.absolute(url)),
-            .string(image), feed.map { .string(urls.link($0)) } ?? .null,
+            .string(image), feed.map { .string(urls.link($0)) } ?? .null, breadcrumbs,
         ]))
     }
 

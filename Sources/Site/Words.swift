@@ -3,16 +3,20 @@ struct Words: Sendable {
     let tags: String
     let authors: String
     let notFound: String
+    /// The first crumb of a breadcrumb trail.
+    let home: String
 
     init(language: String) {
         if language.lowercased().hasPrefix("de") {
             tags = "Themen"
             authors = "Autorinnen und Autoren"
             notFound = "Seite nicht gefunden"
+            home = "Startseite"
         } else {
             tags = "Topics"
             authors = "Authors"
             notFound = "Page not found"
+            home = "Home"
         }
     }
 }

@@ -78,10 +78,20 @@ import Testing
         #expect(html.contains(#"<meta name="twitter:card" content="summary_large_image">"#))
         #expect(html.contains(#"width="1200" height="675""#), "lead image size read from the PNG")
 
-        let start = try #require(html.range(of: #"<script type="application/ld+json">"#))
-        let end = try #require(html.range(of: "</script>", range: start.upperBound..<html.endIndex))
-        let json = try #require(
-            try JSONSerialization.jsonObject(with: Data(html[start.upperBound..<end.lowerBound].utf8)) as? [String: Any])
+        // Every JSON-LD block parses: the breadcrumb trail and the article.
+        var blocks: [[String: Any]] = []
+        for part in html.components(separatedBy: #"<script type="application/ld+json">"#).dropFirst() {
+            let text = try #require(part.components(separatedBy: "</script>").first)
+            blocks.append(try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any]))
+        }
+        #expect(blocks.map { $0["@type"] as? String } == ["BreadcrumbList", "NewsArticle"])
+        let crumbs = (blocks.first?["itemListElement"] as? [[String: Any]]) ?? []
+        #expect(crumbs.map { $0["name"] as? String } == ["Startseite", "Wissen", "Wie Stadtbäume die Hitze brechen – und warum sie selbst leiden"])
+        #expect(crumbs.map { $0["position"] as? Int } == [1, 2, 3])
+        #expect(crumbs.first?["item"] as? String == "https://magazin.example/")
+        #expect(crumbs.dropFirst().first?["item"] as? String == "https://magazin.example/wissen/")
+        #expect(html.contains(#"<nav class="breadcrumb" aria-label="Brotkrümelnavigation">"#))
+        let json = try #require(blocks.last)
         #expect(json["@type"] as? String == "NewsArticle")
         #expect(json["headline"] as? String == "Wie Stadtbäume die Hitze brechen – und warum sie selbst leiden")
         #expect(json["datePublished"] as? String == "2026-07-21T06:00:00+02:00")
