@@ -5,7 +5,7 @@ import Yams
 
 extension SiteConfig {
     /// The top-level keys of `site.yml` (docs/site-yml.md).
-    public static let knownKeys = ["title", "baseURL", "language", "timezone", "paginate", "paths", "comments", "footer", "mostDiscussed", "embeds"]
+    public static let knownKeys = ["title", "baseURL", "language", "timezone", "paginate", "paths", "comments", "footer", "mostDiscussed", "embeds", "share"]
 
     /// Parses the text of `site.yml`. Missing keys take their defaults; a broken value is an
     /// error at its `file:line:col` and leaves the default in place, so the returned config is
@@ -65,6 +65,16 @@ extension SiteConfig {
         if let entry = fields["footer"] { footer = reader.text(entry) ?? "" }
         if let entry = fields["mostDiscussed"] { mostDiscussed.read(entry, with: &reader) }
         if let entry = fields["embeds"] { automaticEmbeds = Self.automaticEmbeds(entry, with: &reader) }
+        if let entry = fields["share"], let names = reader.list(entry) {
+            let known = ShareTarget.allCases.map(\.rawValue)
+            share = names.compactMap { name in
+                if let target = ShareTarget(rawValue: name) { return target }
+                reader.error("'share' has an unknown target \"\(name)\"", at: entry.value,
+                             hint: Suggestion.closest(to: name, in: known).map { "did you mean '\($0)'?" }
+                                ?? "the targets are \(known.joined(separator: ", "))")
+                return nil
+            }
+        }
     }
 
     /// The keys under `embeds:`, and those of each rule of `embeds.auto`.

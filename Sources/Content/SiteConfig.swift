@@ -17,6 +17,14 @@ public struct SiteConfig: Sendable, Hashable {
     public var footer: String
     /// The home page's "Meistdiskutiert" list.
     public var mostDiscussed = MostDiscussed()
+    /// The share links under each article, in this order (`share:`).
+    public var share: [ShareTarget] = ShareTarget.allCases
+
+    /// Where readers can share an article: plain links, no third-party script.
+    public enum ShareTarget: String, Sendable, Hashable, CaseIterable {
+        case mail, whatsapp, telegram, x, facebook, linkedin, copy
+    }
+
     /// What goes into the bodies of articles whose editors placed no teaser or slot themselves.
     public var automaticEmbeds: [AutomaticEmbed] = []
 

@@ -118,6 +118,9 @@ struct PageValues: Sendable {
             neighbours[index].prev.map { self.teaser($0, detail) } ?? .null,
             neighbours[index].next.map { self.teaser($0, detail) } ?? .null,
             comments,
+            ShareLinks.value(
+                model.config.share, title: article.frontMatter.title, permalink: urls.absolute(article.url),
+                language: model.config.language),
         ])
         return ["site": siteValue, "page": articlePage(index), "article": .record(value)]
     }
@@ -149,7 +152,7 @@ struct PageValues: Sendable {
     ])
     private static let menuKeys = RecordKeys(PageFrontMatter.Menu.allCases.map(\.rawValue))
     /// A teaser's keys and what only the article's own page shows, in the order of `articleContext(_:)`.
-    private static let articleKeys = RecordKeys(teaserKeys.names + ["content", "related", "prev", "next", "comments"])
+    private static let articleKeys = RecordKeys(teaserKeys.names + ["content", "related", "prev", "next", "comments", "share"])
     private static let pageKeys = RecordKeys(["kind", "title", "description", "url", "permalink", "image", "feed", "breadcrumbs"])
     private static let commentSectionKeys = RecordKeys(["mode", "count", "order", "threads"])
 

@@ -46,12 +46,12 @@ extension Filters {
                 var pairs: [String] = []
                 for key in entries.keys.sorted() {
                     let value = try text(of: entries[key] ?? .null, for: "urlencode", environment: environment)
-                    pairs.append(HTMLText.percentEncoded(key, keepSlash: false) + "="
-                                 + HTMLText.percentEncoded(value, keepSlash: false))
+                    pairs.append(Escaping.percentEncoded(key, keepSlash: false) + "="
+                                 + Escaping.percentEncoded(value, keepSlash: false))
                 }
                 return .string(pairs.joined(separator: "&"))
             }
-            return .string(HTMLText.percentEncoded(try text(of: input, for: "urlencode", environment: environment),
+            return .string(Escaping.percentEncoded(try text(of: input, for: "urlencode", environment: environment),
                                                    keepSlash: true))
         },
         FilterDefinition("slugify") { input, _, environment throws(FilterError) in

@@ -131,4 +131,27 @@ import Testing
         #expect(loaded.diagnostics.first?.message.hasPrefix("no site.yml") == true)
         #expect(loaded.articles.count == 1)
     }
+
+    @Test func shareTargetsAreAListOfKnownNames() {
+        #expect(SiteConfig.parse(yaml: "title: X\n").config.share == SiteConfig.ShareTarget.allCases)
+        let chosen = SiteConfig.parse(yaml: "share: [copy, mail]\n")
+        #expect(chosen.config.share == [.copy, .mail] && chosen.diagnostics.isEmpty)
+        #expect(SiteConfig.parse(yaml: "share: []\n").config.share.isEmpty)
+        let typo = SiteConfig.parse(yaml: "share: [mail, whatsap]\n")
+        #expect(typo.config.share == [.mail])
+        #expect(typo.diagnostics.map(\.description).first?.hasPrefix(
+            "site.yml:1:8: error: 'share' has an unknown target \"whatsap\" (did you mean 'whatsapp'?)") == true,
+                "\(typo.diagnostics)")
+    }
+
+    @Test func automaticEmbedRulesAreReadWithTheirPlaces() {
+        let parsed = SiteConfig.parse(yaml: "embeds:\n  auto:\n    - {after: 2, teaser: related}\n    - after: 6\n      slot: abo\n")
+        #expect(parsed.diagnostics.isEmpty, "\(parsed.diagnostics)")
+        #expect(parsed.config.automaticEmbeds.map(\.after) == [2, 6])
+        #expect(parsed.config.automaticEmbeds.map(\.content) == [.related, .slot("abo")])
+        #expect(parsed.config.automaticEmbeds.last?.location.description == "site.yml:5:13")
+        let wrong = SiteConfig.parse(yaml: "embeds:\n  auto:\n    - {after: 0, slot: abo}\n    - {teaser: related}\n    - {after: 1}\n")
+        #expect(wrong.config.automaticEmbeds.isEmpty)
+        #expect(wrong.diagnostics.count == 3, "\(wrong.diagnostics)")
+    }
 }

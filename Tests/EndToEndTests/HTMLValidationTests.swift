@@ -158,13 +158,14 @@ import Testing
         #expect(text.contains("@media print"), "print stylesheet")
         #expect(text.contains(":focus-visible"), "visible focus")
 
-        // Reading needs no script: the templates load none except the optional comment script.
+        // Reading needs no script: the templates load none except the optional comment and share scripts.
         let templates = E2E.packageRoot.appendingPathComponent("templates")
         for case let name as String in FileManager.default.enumerator(atPath: templates.path) ?? FileManager.DirectoryEnumerator()
         where name.hasSuffix(".html") {
             let template = try String(contentsOf: templates.appendingPathComponent(name), encoding: .utf8)
             for line in template.split(separator: "\n") where line.contains("<script") && !line.contains("application/ld+json") {
-                #expect(line.contains("comments.js") && line.contains("defer"), "templates/\(name): script other than the deferred comment script: \(line)")
+                #expect((line.contains("comments.js") || line.contains("share.js")) && line.contains("defer"),
+                        "templates/\(name): script other than the deferred comment and share scripts: \(line)")
             }
         }
     }

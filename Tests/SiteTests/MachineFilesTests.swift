@@ -3,6 +3,7 @@ import Foundation
 import FoundationXML
 #endif
 import Content
+@testable import Templates
 import Testing
 @testable import Site
 
@@ -90,5 +91,23 @@ import Testing
         let second = try #require(parsed(Data(files[1].file.xml.utf8)))
         #expect(second.names.filter { $0 == "url" }.count == 1)
         #expect(MachineFiles.sitemapFiles(Array(entries.prefix(50_000)), urls: urls).map(\.path) == ["sitemap.xml"])
+    }
+
+    @Test func shareLinksCarryTheTitleAndPermalinkEncoded() {
+        let value = ShareLinks.value(
+            [.whatsapp, .mail, .copy], title: "Äpfel & Birnen", permalink: "https://m.example/a/?x=1", language: "de")
+        guard case .array(let links) = value else {
+            Issue.record("not a list")
+            return
+        }
+        func field(_ link: Value, _ name: String) -> String? {
+            if case .record(let record) = link, case .string(let text)? = record[name] { return text }
+            return nil
+        }
+        #expect(links.map { field($0, "name") } == ["whatsapp", "mail", "copy"])
+        #expect(field(links[0], "url") == "https://wa.me/?text=%C3%84pfel%20%26%20Birnen%20https%3A%2F%2Fm.example%2Fa%2F%3Fx%3D1")
+        #expect(field(links[1], "url") == "mailto:?subject=%C3%84pfel%20%26%20Birnen&body=%C3%84pfel%20%26%20Birnen%0Ahttps%3A%2F%2Fm.example%2Fa%2F%3Fx%3D1")
+        #expect(field(links[1], "label") == "E-Mail" && field(links[2], "label") == "Link kopieren")
+        #expect(field(links[2], "url") == "https://m.example/a/?x=1")
     }
 }

@@ -327,6 +327,23 @@ def check_embeds(page, base, result, width, out):
         page.screenshot(os.path.join(out, f"embeds-{path.strip('/').replace('/', '-')}-{width}.png"))
 
 
+def check_no_foreign_requests(page, base, result, width):
+    """Loading an article and scrolling through it asks no other host for anything (share links load no tracker)."""
+    page.call("Network.enable")
+    try:
+        load(page, base + ARTICLE)
+        page.evaluate("scrollTo(0, document.body.scrollHeight); new Promise(done => setTimeout(() => done(true), 500))")
+        page.evaluate("true")  # takes in the events that came while waiting
+        urls = [e["params"]["request"]["url"] for e in page.events if e["method"] == "Network.requestWillBeSent"]
+        foreign = [u for u in urls if not (u.startswith(base) or u.startswith("data:"))]
+        shares = page.evaluate("document.querySelectorAll('.share a[href^=\"https://\"]').length")
+        result.check(urls and not foreign and shares > 0,
+                     f"article @{width}: {len(urls)} requests, none to another host, {shares} share links"
+                     + (f" (to other hosts: {', '.join(foreign[:5])})" if foreign else ""))
+    finally:
+        page.call("Network.disable")
+
+
 def check_order(page, base, result, width, source):
     """With JavaScript on, the comment order buttons re-sort the threads."""
     label = f"article @{width} with JavaScript"
@@ -411,6 +428,7 @@ def main():
                 page.screenshot(os.path.join(args.out, f"listing-{slug}-{width}.png"))
             check_more(page, base, result, width, args.out)
             check_embeds(page, base, result, width, args.out)
+            check_no_foreign_requests(page, base, result, width)
             check_order(page, base, result, width, args.source)
         # The narrowest phones (every page) and wide screens: layout only.
         for width in OVERFLOW_WIDTHS:
