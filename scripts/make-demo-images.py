@@ -399,6 +399,41 @@ def kirmes():
     return c
 
 
+ACCENT = "#a3142a"
+
+
+def icon(size, rounded=True):
+    """The theme's icon: a white "M" on the accent colour (static/favicon.svg drawn in pixels)."""
+    s = size / 32
+    c = Canvas(size, size, "#fbfaf7" if rounded else ACCENT)
+    r = 6 * s if rounded else 0
+    c.rect(r, 0, size - r, size, ACCENT)
+    c.rect(0, r, size, size - r, ACCENT)
+    if rounded:
+        for cx, cy in ((r, r), (size - r, r), (r, size - r), (size - r, size - r)):
+            c.circle(cx, cy, r, ACCENT)
+    width = 3.5 * s
+    pts = [(8, 24), (8, 8), (16, 18), (24, 8), (24, 24)]
+    for (x0, y0), (x1, y1) in zip(pts, pts[1:]):
+        c.line(x0 * s, y0 * s, x1 * s, y1 * s, width, "#ffffff")
+    for x, y in pts:  # round joins and caps, as stroke-linejoin/linecap="round"
+        c.circle(x * s, y * s, width / 2, "#ffffff")
+    return c
+
+
+def save_ico(canvas, rel):
+    """An ICO file holding one PNG image (every browser reads PNG-in-ICO)."""
+    path = os.path.join(ROOT, rel)
+    canvas.png(path)
+    with open(path, "rb") as f:
+        data = f.read()
+    size = canvas.w if canvas.w < 256 else 0
+    header = struct.pack("<HHH", 0, 1, 1) + struct.pack("<BBBBHHII", size, size, 0, 0, 1, 32, len(data), 22)
+    with open(path, "wb") as f:
+        f.write(header + data)
+    print("%6.1f KB  %s" % (os.path.getsize(path) / 1024, rel))
+
+
 IMAGES = {
     "content/politik/tempo-30-haldenau/lead.png": tempo30,
     "content/politik/wohnen-am-gleisdreieck/lead.jpg": gleisdreieck,
@@ -423,3 +458,7 @@ if __name__ == "__main__":
     for rel, draw in IMAGES.items():
         if not only or any(o in rel for o in only):
             draw().save(rel)
+    if not only or "icon" in only:
+        icon(180, rounded=False).save("static/apple-touch-icon.png")
+        icon(192).save("static/icon-192.png")
+        save_ico(icon(32), "static/favicon.ico")

@@ -1,15 +1,17 @@
 import Foundation
 import PackagePlugin
 
-/// Carries the default theme (`templates/`, `static/css/`, `static/js/`), the demo magazine
+/// Carries the default theme (`templates/`, `static/css/`, `static/js/`, the icons), the demo magazine
 /// (`site.yml`, `content/`, `pages/`, `authors/`, `static/img/`) and the starter site (`starter/`) inside the magbuild binary, so that
 /// `magbuild init` works wherever the binary is copied. Runs `EmbedFiles` whenever one of
 /// those files changes.
 @main struct EmbedSiteFiles: BuildToolPlugin {
     /// Name inside the binary → path in the package. The theme is the templates, the
-    /// stylesheet and the script; `static/img/` holds pictures of the demo's articles.
+    /// stylesheet, the scripts and the icons; `static/img/` holds pictures of the demo's articles.
     static let roots = [
         ("theme/templates", "templates"), ("theme/static/css", "static/css"), ("theme/static/js", "static/js"),
+        ("theme/static/favicon.ico", "static/favicon.ico"), ("theme/static/favicon.svg", "static/favicon.svg"),
+        ("theme/static/apple-touch-icon.png", "static/apple-touch-icon.png"), ("theme/static/icon-192.png", "static/icon-192.png"),
         ("demo/site.yml", "site.yml"), ("demo/content", "content"), ("demo/pages", "pages"), ("demo/authors", "authors"), ("demo/static/img", "static/img"),
         ("starter", "starter"),
     ]

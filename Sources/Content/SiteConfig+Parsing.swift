@@ -5,7 +5,7 @@ import Yams
 
 extension SiteConfig {
     /// The top-level keys of `site.yml` (docs/site-yml.md).
-    public static let knownKeys = ["title", "baseURL", "language", "timezone", "paginate", "paths", "comments", "footer", "mostDiscussed", "embeds", "share"]
+    public static let knownKeys = ["title", "baseURL", "language", "timezone", "paginate", "paths", "comments", "footer", "mostDiscussed", "embeds", "share", "colors"]
 
     /// Parses the text of `site.yml`. Missing keys take their defaults; a broken value is an
     /// error at its `file:line:col` and leaves the default in place, so the returned config is
@@ -65,6 +65,7 @@ extension SiteConfig {
         if let entry = fields["footer"] { footer = reader.text(entry) ?? "" }
         if let entry = fields["mostDiscussed"] { mostDiscussed.read(entry, with: &reader) }
         if let entry = fields["embeds"] { automaticEmbeds = Self.automaticEmbeds(entry, with: &reader) }
+        if let entry = fields["colors"] { colors.read(entry, with: &reader) }
         if let entry = fields["share"], let names = reader.list(entry) {
             let known = ShareTarget.allCases.map(\.rawValue)
             share = names.compactMap { name in
@@ -179,5 +180,26 @@ extension SiteConfig.CommentSettings {
         if let field = fields["maxDepth"], let value = reader.int(field, minimum: 1) { maxDepth = value }
         if let field = fields["collapseAfter"], let value = reader.int(field, minimum: 0) { collapseAfter = value }
         if let field = fields["notice"] { notice = reader.text(field) ?? "" }
+    }
+}
+
+extension SiteConfig.Colors {
+    /// The keys under `colors:`.
+    public static let knownKeys = ["theme", "background"]
+
+    fileprivate mutating func read(_ entry: YAMLEntry, with reader: inout YAMLReader) {
+        if YAMLReader.isNull(entry.value) { return }
+        guard let fields = reader.entries(of: entry.value, known: Self.knownKeys, prefix: "colors.", what: "'colors'") else { return }
+        func color(_ key: String) -> String? {
+            guard let field = fields[key], let value = reader.requiredText(field) else { return nil }
+            let hex = value.dropFirst()
+            guard value.hasPrefix("#"), [3, 6].contains(hex.count), hex.allSatisfy(\.isHexDigit) else {
+                reader.error("'\(field.name)' must be a colour like \"#a3142a\", not \"\(value)\"", at: field.value)
+                return nil
+            }
+            return value
+        }
+        if let value = color("theme") { theme = value }
+        if let value = color("background") { background = value }
     }
 }

@@ -17,6 +17,17 @@ public struct SiteConfig: Sendable, Hashable {
     public var footer: String
     /// The home page's "Meistdiskutiert" list.
     public var mostDiscussed = MostDiscussed()
+    /// The colours browsers use around the site (`colors:`): the web app manifest and `theme-color`.
+    public var colors = Colors()
+
+    public struct Colors: Sendable, Hashable {
+        /// The browser's toolbar and task switcher (`theme_color`).
+        public var theme = "#a3142a"
+        /// The splash screen of the site saved to a home screen (`background_color`).
+        public var background = "#fbfaf7"
+        public init() {}
+    }
+
     /// The share links under each article, in this order (`share:`).
     public var share: [ShareTarget] = ShareTarget.allCases
 

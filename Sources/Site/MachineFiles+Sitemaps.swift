@@ -1,4 +1,5 @@
 import Basics
+import Content
 import Foundation
 
 extension MachineFiles {
@@ -111,4 +112,35 @@ extension MachineFiles {
         return xml + "</urlset>\n"
     }
 
+
+    /// The theme's icons a web app manifest lists, when `static/` has them: path, type, sizes.
+    static let manifestIcons = [
+        ("favicon.svg", "image/svg+xml", "any"), ("icon-192.png", "image/png", "192x192"),
+        ("apple-touch-icon.png", "image/png", "180x180"),
+    ]
+
+    /// `manifest.webmanifest`: the magazine's name, language and colours from `site.yml`, and
+    /// those of the theme's icons that the site publishes (`published` holds output paths).
+    static func manifest(config: SiteConfig, urls: SiteURLs, published: Set<String>) -> String {
+        func json(_ text: String) -> String { JSONString.literal(text) }
+        let icons = manifestIcons.filter { published.contains($0.0) }.map { icon in
+            "    {\"src\": \(json(urls.link("/" + icon.0))), \"type\": \(json(icon.1)), \"sizes\": \(json(icon.2))}"
+        }
+        return """
+            {
+              "name": \(json(config.title)),
+              "short_name": \(json(config.title)),
+              "lang": \(json(config.language)),
+              "start_url": \(json(urls.link("/"))),
+              "scope": \(json(urls.link("/"))),
+              "display": "browser",
+              "theme_color": \(json(config.colors.theme)),
+              "background_color": \(json(config.colors.background)),
+              "icons": [
+            \(icons.joined(separator: ",\n"))
+              ]
+            }
+
+            """
+    }
 }

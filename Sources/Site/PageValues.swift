@@ -71,6 +71,7 @@ struct PageValues: Sendable {
             })),
             .bool(preview),
             .string(urls.link("/atom.xml")),
+            .string(model.config.colors.theme),
         ]))
     }
 
@@ -148,7 +149,7 @@ struct PageValues: Sendable {
     }
 
     private static let siteKeys = RecordKeys([
-        "title", "baseURL", "language", "sections", "commentNotice", "footer", "menus", "preview", "feed",
+        "title", "baseURL", "language", "sections", "commentNotice", "footer", "menus", "preview", "feed", "themeColor",
     ])
     private static let menuKeys = RecordKeys(PageFrontMatter.Menu.allCases.map(\.rawValue))
     /// A teaser's keys and what only the article's own page shows, in the order of `articleContext(_:)`.

@@ -154,4 +154,11 @@ import Testing
         #expect(wrong.config.automaticEmbeds.isEmpty)
         #expect(wrong.diagnostics.count == 3, "\(wrong.diagnostics)")
     }
+
+    @Test func colorsAreHexColours() {
+        let parsed = SiteConfig.parse(yaml: "colors:\n  theme: \"#123\"\n  background: rot\n")
+        #expect(parsed.config.colors.theme == "#123" && parsed.config.colors.background == "#fbfaf7")
+        #expect(parsed.diagnostics.map(\.description).first?.hasPrefix(
+            "site.yml:3:15: error: 'colors.background' must be a colour like \"#a3142a\", not \"rot\"") == true, "\(parsed.diagnostics)")
+    }
 }

@@ -100,4 +100,25 @@ import Testing
         #expect(((json["author"] as? [[String: Any]])?.first?["name"] as? String) == "Selin Aydın")
         #expect(((json["publisher"] as? [String: Any])?["name"] as? String) == "Das Beispiel-Magazin")
     }
+
+    @Test func iconsAndTheManifestAreLinkedAndPublished() throws {
+        let output = FileManager.default.temporaryDirectory.appendingPathComponent("magbuild-demo-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: output) }
+        #expect(try E2E.run(["build", "--source", E2E.packageRoot.path, "--output", output.path]).status == 0)
+        let html = try #require(E2E.read(output, "impressum/index.html"))
+        for link in [#"<link rel="icon" href="/favicon.ico" sizes="32x32">"#, #"<link rel="icon" href="/favicon.svg" type="image/svg+xml">"#,
+                     #"<link rel="apple-touch-icon" href="/apple-touch-icon.png">"#, #"<link rel="manifest" href="/manifest.webmanifest">"#,
+                     ##"<meta name="theme-color" content="#a3142a">"##] {
+            #expect(html.contains(link), "missing \(link)")
+        }
+        let ico = try #require(FileManager.default.contents(atPath: output.path + "/favicon.ico"))
+        #expect(ico.prefix(4) == Data([0, 0, 1, 0]), "an ICO file")
+        let manifest = try #require(FileManager.default.contents(atPath: output.path + "/manifest.webmanifest"))
+        let json = try #require(try JSONSerialization.jsonObject(with: manifest) as? [String: Any])
+        #expect(json["name"] as? String == "Das Beispiel-Magazin")
+        #expect(json["lang"] as? String == "de" && json["theme_color"] as? String == "#a3142a")
+        let icons = (json["icons"] as? [[String: Any]])?.compactMap { $0["src"] as? String } ?? []
+        #expect(icons == ["/favicon.svg", "/icon-192.png", "/apple-touch-icon.png"])
+        for icon in icons { #expect(FileManager.default.fileExists(atPath: output.path + icon), "\(icon) is listed but not published") }
+    }
 }

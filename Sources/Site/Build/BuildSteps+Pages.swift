@@ -84,6 +84,8 @@ extension BuildSteps {
         copies += AuthorIntro.portraitCopies(
             model.authorProfiles.values.sorted { $0.file < $1.file }, urls: values.urls, site: options.source.path)
         outputs += parallelMap(copies, jobs: options.jobs) { maker.plan(.copy($0.source), at: $0.path) }
+        let manifest = MachineFiles.manifest(config: model.config, urls: values.urls, published: Set(copies.map(\.path)))
+        outputs.append(maker.plan(.text(manifest), at: "manifest.webmanifest"))
         var seen = Set<String>()
         return outputs.reversed().filter { seen.insert($0.path).inserted }.reversed()
     }
