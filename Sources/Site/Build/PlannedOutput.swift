@@ -78,11 +78,11 @@ struct OutputMaker: Sendable {
                 hasher.combine(Value.dict(embed.context))
             }
         case .feed(let feed):
-            hasher.combine(encoded: MachineFiles.document(of: feed, values: values, .digests))
+            hasher.combine(DigestEncoder.digest(of: MachineFiles.document(of: feed, values: values, .digests)))
         case .text(let text):
             hasher.combine(text)
         case .sitemap(let file):
-            hasher.combine(encoded: file)
+            hasher.combine(DigestEncoder.digest(of: file))
         case .copy(let file):
             guard let stamp = FileStamp.of(file) else { return DigestHasher(tag: "missing \(file)").finalize() }
             hasher.combine(file)
@@ -115,15 +115,6 @@ struct OutputMaker: Sendable {
         }
         result.data = nil
         return result
-    }
-}
-
-extension DigestHasher {
-    /// Any `Encodable` value, through its synthesized encoding: every stored property is in the digest.
-    mutating func combine(encoded value: some Encodable) {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = .sortedKeys
-        combine((try? encoder.encode(value)) ?? Data("unencodable".utf8))
     }
 }
 
