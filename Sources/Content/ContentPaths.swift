@@ -47,10 +47,17 @@ extension ArticleSource {
     /// The article's content path: its file under `content/` without `index.md` or `.md`
     /// (`politik/wahl`), whatever its `slug:`.
     public var sourcePath: String {
-        var path = Substring(file)
-        if path.hasPrefix(SiteLayout.content + "/") { path = path.dropFirst(SiteLayout.content.count + 1) }
-        if path.hasSuffix("/index.md") { path = path.dropLast("/index.md".count) }
-        else if path.hasSuffix(".md") { path = path.dropLast(".md".count) }
-        return String(path)
+        // Compared as UTF-8 bytes: the folder names are ASCII, and String's Unicode-aware
+        // hasPrefix showed up when every article's path is named several times a build.
+        var path = Substring(file).utf8
+        let folder = ArticleSource.contentFolder
+        if path.starts(with: folder) { path = path.dropFirst(folder.count) }
+        for ending in ["/index.md", ".md"] where path.suffix(ending.utf8.count).elementsEqual(ending.utf8) {
+            path = path.dropLast(ending.utf8.count)
+            break
+        }
+        return String(Substring(path))
     }
+
+    private static let contentFolder = Array((SiteLayout.content + "/").utf8)
 }

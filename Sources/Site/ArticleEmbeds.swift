@@ -36,10 +36,8 @@ enum ArticleEmbeds {
     /// article (or in `site.yml` for automatic rules); a teaser of an article that is not
     /// published is a warning (the box is left out, as for `related:`).
     static func problems(
-        _ articles: [PublishedArticle], all: [ArticleSource], published: [ArticleSource], config: SiteConfig, templates: Set<String>
+        _ articles: [PublishedArticle], names: ArticleNames, config: SiteConfig, templates: Set<String>
     ) -> [Diagnostic] {
-        let publishedPaths = Set(ContentPaths.index(published).keys), existing = Set(ContentPaths.index(all).keys)
-        let paths = all.map(\.sourcePath)
         let slots = templates.filter { $0.hasPrefix(slotFolder) && $0.hasSuffix(".html") }
             .map { String($0.dropFirst(slotFolder.count).dropLast(".html".count)) }.sorted()
         var diagnostics: [Diagnostic] = []
@@ -69,10 +67,8 @@ enum ArticleEmbeds {
                 // `magbuild check` keeps the Markdown: its findings quote the line.
                 let line = article.source.body.isEmpty ? nil : Diagnostic.line(placed.line, of: article.source.body)
                 switch placed.embed {
-                case .teaser(let target) where !publishedPaths.contains(target):
-                    diagnostics.append(ArticleProcessing.missingTarget(
-                        target, what: "embedded article", at: location, exists: existing.contains(target), paths: paths,
-                        sourceLine: line))
+                case .teaser(let target) where !names.published.contains(target):
+                    diagnostics.append(names.missing(target, what: "embedded article", at: location, sourceLine: line))
                     continue
                 case .slot(let name) where !templates.contains(slotFolder + name + ".html"):
                     slotProblem(name, at: location, line: line)

@@ -123,7 +123,7 @@ enum ArticleProcessing {
     /// Errors for two articles at one URL and for `related:` entries that name no published article.
     /// Targets in `broken` (articles that failed to load, already reported) are not reported again.
     static func crossReferenceErrors(
-        _ articles: [ArticleSource], all: [ArticleSource], broken: Set<String>, site: URL
+        _ articles: [ArticleSource], names: ArticleNames, broken: Set<String>, site: URL
     ) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         var byURL: [String: ArticleSource] = [:]
@@ -138,29 +138,13 @@ enum ArticleProcessing {
             }
         }
         diagnostics += aliasErrors(articles, urls: Set(byURL.keys), site: site)
-        let published = Set(ContentPaths.index(articles).keys)
-        let existing = Set(ContentPaths.index(all).keys)
-        let paths = all.map(\.sourcePath)
         for article in articles {
-            for target in article.frontMatter.related where !published.contains(target) && !broken.contains(target) {
-                diagnostics.append(missingTarget(
-                    target, what: "related article", at: SiteFiles.locate(target, in: article.file, site: site),
-                    exists: existing.contains(target), paths: paths))
+            for target in article.frontMatter.related where !names.published.contains(target) && !broken.contains(target) {
+                diagnostics.append(names.missing(
+                    target, what: "related article", at: SiteFiles.locate(target, in: article.file, site: site)))
             }
         }
         return diagnostics
-    }
-
-    /// A `related:` entry or teaser box naming no published article: an error with the nearest
-    /// content path, or a warning when it names a draft or future article (normal while it is
-    /// being written; the box is left out until it is published).
-    static func missingTarget(
-        _ target: String, what: String, at location: SourceLocation, exists: Bool, paths: [String], sourceLine: String? = nil
-    ) -> Diagnostic {
-        let why = exists ? "is not published (draft or future)" : "does not exist"
-        let hint = ContentPaths.suggestion(for: target, in: paths).map { "did you mean '\($0)'?" }
-            ?? "use the article's content path: its file under content/ without .md, e.g. politik/some-article"
-        return Diagnostic(exists ? .warning : .error, at: location, "\(what) '\(target)' \(why)", hint: hint, sourceLine: sourceLine)
     }
 
     /// Aliases (already checked by the content loader to be paths inside the site) must not take

@@ -58,7 +58,7 @@ public struct SiteChecker: Sendable {
         let (model, pages) = clock.measure("plan pages") { () -> (SiteModel, [PlannedPage]) in
             let broken = ArticleProcessing.brokenContentPaths(loaded.diagnostics)
             diagnostics += ArticleProcessing.crossReferenceErrors(
-                loaded.articles, all: loaded.articles, broken: broken, site: site)
+                loaded.articles, names: ArticleNames(published: loaded.articles, all: loaded.articles), broken: broken, site: site)
             let rules = options.buildOptions
             let published = articles.filter { ArticleProcessing.isPublished($0.source, options: rules) }
             let model = SiteModel(
@@ -70,7 +70,8 @@ public struct SiteChecker: Sendable {
             diagnostics += CheckURLs.collisions(pages, model: model, site: site)
             diagnostics += PlainPage.missingTemplate(loaded.pages, templates: names)
             diagnostics += ArticleEmbeds.problems(
-                articles, all: loaded.articles, published: published.map(\.source), config: config, templates: names)
+                articles, names: ArticleNames(published: published.map(\.source), all: loaded.articles), config: config,
+                templates: names)
             diagnostics += SectionIntro.missingImages(loaded.profiles, site: site)
             diagnostics += AuthorIntro.missingPortraits(loaded.authors, site: site)
             diagnostics += AuthorIntro.unused(loaded.authors, articles: model.articles)

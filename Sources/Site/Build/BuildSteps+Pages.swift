@@ -30,14 +30,14 @@ extension BuildSteps {
         _ content: LoadedSite, templates: LoadedTemplates, articles: RenderedArticles, options: BuildOptions
     ) throws -> ResolvedSite {
         var diagnostics = content.diagnostics + templates.diagnostics + articles.diagnostics
+        let names = ArticleNames(published: content.published, all: content.articles)
         diagnostics += ArticleProcessing.crossReferenceErrors(
-            content.published, all: content.articles, broken: ArticleProcessing.brokenContentPaths(content.diagnostics),
+            content.published, names: names, broken: ArticleProcessing.brokenContentPaths(content.diagnostics),
             site: options.source)
         if let set = templates.set {
             diagnostics += PlainPage.missingTemplate(content.pages, templates: Set(set.names))
             diagnostics += ArticleEmbeds.problems(
-                articles.published, all: content.articles, published: content.published, config: content.config,
-                templates: Set(set.names))
+                articles.published, names: names, config: content.config, templates: Set(set.names))
         }
         diagnostics += SectionIntro.missingImages(content.profiles, site: options.source)
         diagnostics += AuthorIntro.missingPortraits(content.authors, site: options.source)
