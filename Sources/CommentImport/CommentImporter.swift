@@ -21,9 +21,13 @@ public enum CommentImporter {
         /// The site's zone, for WordPress dates without a GMT twin.
         public var timeZone: TimeZone
         public var dryRun: Bool
+        /// Whether a skipped comment stops the import (nothing is written then).
+        public var strict: Bool
+        /// The author of comments the export names no author for.
+        public var anonymous: String
 
         public init(format: ExportFormat, export: URL, exportName: String, site: URL, targets: [ImportTarget],
-                    timeZone: TimeZone, dryRun: Bool) {
+                    timeZone: TimeZone, dryRun: Bool, strict: Bool = false, anonymous: String = "Anonym") {
             self.format = format
             self.export = export
             self.exportName = exportName
@@ -31,19 +35,25 @@ public enum CommentImporter {
             self.targets = targets
             self.timeZone = timeZone
             self.dryRun = dryRun
+            self.strict = strict
+            self.anonymous = anonymous
         }
     }
 
-    /// Runs the import. - Throws: `DiagnosticList` for a malformed export or broken comment files.
+    /// Runs the import.
+    /// - Throws: `DiagnosticList` for a malformed export, broken comment files, an export
+    ///   whose comments were all skipped, or (with `strict`) any skipped comment.
     public static func run(_ options: Options) throws -> ImportReport {
         let spool = try CommentSpool()
         let collector = ExportCollector(spool: spool)
+        let file = options.exportName
+        let repairs: ExportRepair.Result
         switch options.format {
         case .wordpress:
-            let reader = WXRReader(collector: collector, file: options.exportName, timeZone: options.timeZone)
-            try ExportParser.parse(options.export, file: options.exportName, delegate: reader)
+            let reader = WXRReader(collector: collector, file: file, timeZone: options.timeZone, anonymous: options.anonymous)
+            repairs = try ExportParser.parse(options.export, file: file, delegate: reader)
         case .disqus:
-            try ExportParser.parse(options.export, file: options.exportName, delegate: DisqusReader(collector: collector, file: options.exportName))
+            repairs = try ExportParser.parse(options.export, file: file, delegate: DisqusReader(collector: collector, file: file, anonymous: options.anonymous))
         }
 
         var report = ImportReport()
@@ -51,7 +61,13 @@ public enum CommentImporter {
         report.skippedPings = collector.skippedPings
         report.statusCounts = collector.statusCounts
         report.comments = collector.commentCounts.reduce(0, +)
-        report.warnings = collector.diagnostics
+        report.commentEntries = collector.entries
+        report.skipped = collector.skipped
+        report.defaults = collector.defaults
+        report.repairs = repairs.repairs
+        report.repairCount = repairs.count
+        report.warnings = collector.skipDiagnostics + collector.diagnostics
+        try refuseSilentLoss(report, skipped: collector.skipDiagnostics, options: options)
 
         let matcher = ThreadMatcher(targets: options.targets)
         var threadsOfTarget: [Int: [Int]] = [:]
@@ -59,7 +75,8 @@ public enum CommentImporter {
             if let target = matcher.match(thread) {
                 threadsOfTarget[target, default: []].append(number)
             } else {
-                report.unmatched.append(.init(link: thread.link ?? thread.title ?? thread.key, comments: collector.commentCounts[number]))
+                report.unmatched.append(.init(
+                    link: thread.link ?? thread.title ?? thread.key, comments: collector.commentCounts[number], hint: matcher.hint(for: thread)))
             }
         }
         let order = threadsOfTarget.keys.sorted { options.targets[$0].commentsFile < options.targets[$1].commentsFile }
@@ -87,6 +104,24 @@ public enum CommentImporter {
             report.articles.append(.init(file: file, total: merged.comments.count, added: merged.added, updated: merged.updated, changed: changed))
         }
         return report
+    }
+
+    /// Stops an import that would lose comments without a word: one whose comment entries
+    /// were all skipped, or, when `strict`, one that skipped any.
+    private static func refuseSilentLoss(_ report: ImportReport, skipped: [Diagnostic], options: Options) throws {
+        let location = SourceLocation(file: options.exportName)
+        let reasons = report.skipped.map { "\($0.count) \($0.reason)" }.joined(separator: ", ")
+        if report.skippedCount > 0, report.comments == 0 {
+            throw DiagnosticList([.error(
+                at: skipped.first?.location ?? location,
+                "none of the \(report.skippedCount) comments in the export could be read (\(reasons)); nothing was imported",
+                hint: "the warnings name the first of each reason")] + report.warnings)
+        }
+        if options.strict, report.skippedCount > 0 {
+            throw DiagnosticList(skipped.map { Diagnostic(.error, at: $0.location, $0.message, hint: $0.hint) } + [.error(
+                at: location, "\(report.skippedCount) comments would be skipped (\(reasons)); nothing was imported",
+                hint: "without --strict, they are skipped and the rest imported")])
+        }
     }
 
     /// The comments already in `file` and its bytes; none when it does not exist yet.

@@ -11,11 +11,15 @@ import FoundationXML
 /// - `<post dsq:id>`: a comment of the thread named by its `<thread dsq:id>`, answering
 ///   `<parent dsq:id>`; `message` is HTML (reduced to reader text); `isSpam` gives spam,
 ///   `isDeleted` trash, `isApproved` false pending. Posts may come before their thread.
+/// - Elements are known by their local names, so the `dsq:` prefix may be declared or not.
+/// - A post without an author's name or username is the site's anonymous label's.
 /// - The author's e-mail and the IP address are never read.
 final class DisqusReader: NSObject, XMLParserDelegate, ExportReading {
     let collector: ExportCollector
+    let errors = ParseErrors()
     private(set) var fatalProblem: String?
     private let file: String
+    private let anonymous: String
 
     /// Local names of the open elements.
     private var path: [String] = []
@@ -30,9 +34,14 @@ final class DisqusReader: NSObject, XMLParserDelegate, ExportReading {
         var values: [String: String] = [:]
     }
 
-    init(collector: ExportCollector, file: String) {
+    init(collector: ExportCollector, file: String, anonymous: String) {
         self.collector = collector
         self.file = file
+        self.anonymous = anonymous
+    }
+
+    func parser(_ parser: XMLParser, parseErrorOccurred error: any Error) {
+        errors.record(error, line: parser.lineNumber, column: parser.columnNumber)
     }
 
     func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?,
@@ -50,6 +59,7 @@ final class DisqusReader: NSObject, XMLParserDelegate, ExportReading {
             thread = (id ?? "", nil, nil)
         case (2, "post"):
             post = PostFields(id: id ?? "", line: parser.lineNumber, column: parser.columnNumber)
+            collector.entry()
         case (3, "thread") where post != nil:
             post?.thread = id
         case (3, "parent") where post != nil:
@@ -99,23 +109,27 @@ final class DisqusReader: NSObject, XMLParserDelegate, ExportReading {
         post = nil
         let location = SourceLocation(file: file, line: fields.line, column: fields.column)
         guard !fields.id.isEmpty else {
-            collector.report(.warning(at: location, "post without dsq:id skipped"))
+            collector.skip("without dsq:id", at: location, "post without dsq:id")
             return
         }
         guard let thread = fields.thread, !thread.isEmpty else {
-            collector.report(.warning(at: location, "post \(fields.id) names no thread; skipped"))
+            collector.skip("without a thread", at: location, "post \(fields.id) names no thread")
             return
         }
         guard let date = CommentDate.date(from: fields.values["createdAt", default: ""].trimmed) else {
-            collector.report(.warning(at: location, "post \(fields.id) has no valid createdAt; skipped"))
+            collector.skip("without a valid createdAt", at: location, "post \(fields.id) has no valid createdAt")
             return
         }
         // Disqus names are plain text, not HTML.
         var author = Self.singleLine(fields.values["author.name", default: ""])
         if author.isEmpty { author = Self.singleLine(fields.values["author.username", default: ""]) }
+        if author.isEmpty {
+            author = anonymous
+            collector.defaulted("without an author, named '\(anonymous)'", at: location, "post \(fields.id) has no author; named '\(anonymous)'")
+        }
         let parent = fields.parent.flatMap { $0.isEmpty ? nil : $0 }
         collector.comment(Comment(
-            id: fields.id, parent: parent, author: author.isEmpty ? ImportDefaults.anonymous : author, date: date,
+            id: fields.id, parent: parent, author: author, date: date,
             text: HTMLReducer.readerText(fromHTML: fields.values["message", default: ""]),
             rating: 0, status: status(fields.values)), thread: thread)
     }

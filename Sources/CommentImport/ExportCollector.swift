@@ -3,11 +3,15 @@ import Diagnostics
 import Foundation
 
 /// Receives the threads and comments a reader finds in an export and keeps them on disk
-/// (``CommentSpool``), together with the counts the import report needs.
+/// (``CommentSpool``), together with the counts the import report needs: what was read,
+/// what was left out and why, and which defaults filled missing fields.
 ///
 /// Only the fields of the native format are ever stored: readers never pass on emails,
 /// IP addresses, user agents or author URLs.
 final class ExportCollector {
+    /// How many entries of one reason are shown with their location; the rest are counted.
+    static let locatedPerReason = 3
+
     let spool: CommentSpool
     /// Threads in the order they were first seen.
     private(set) var threads: [ExportThread] = []
@@ -15,8 +19,15 @@ final class ExportCollector {
     /// Comments stored per thread number.
     private(set) var commentCounts: [Int] = []
     private(set) var statusCounts: [Comment.Status: Int] = [:]
+    /// Comment entries met, read or not.
+    private(set) var entries = 0
     /// Pingbacks and trackbacks (and other non-comment entries) left out.
     private(set) var skippedPings = 0
+    private(set) var skipped: [ImportReport.Tally] = []
+    private(set) var defaults: [ImportReport.Tally] = []
+    /// The first few skipped comments of each reason, at their location.
+    private(set) var skipDiagnostics: [Diagnostic] = []
+    /// Other warnings: the first few defaults of each rule, and remarks on the export.
     private(set) var diagnostics: [Diagnostic] = []
     /// Set when storing failed; the reader stops.
     private(set) var failure: (any Error)?
@@ -32,7 +43,13 @@ final class ExportCollector {
         known.link = known.link ?? thread.link
         known.slug = known.slug ?? thread.slug
         known.title = known.title ?? thread.title
+        known.postID = known.postID ?? thread.postID
         threads[number] = known
+    }
+
+    /// Counts a comment entry of the export, before it is read, skipped or found to be a ping.
+    func entry() {
+        entries += 1
     }
 
     /// Stores a comment of the thread `key` (which may be recorded later).
@@ -51,6 +68,17 @@ final class ExportCollector {
         skippedPings += 1
     }
 
+    /// Leaves out `count` comments for `reason` (`without wp:comment_id`); the first few of
+    /// each reason are reported at `location` with `message`.
+    func skip(_ reason: String, count: Int = 1, at location: SourceLocation, _ message: String) {
+        tally(reason, count: count, in: &skipped, at: location, message + "; skipped", into: &skipDiagnostics)
+    }
+
+    /// Notes that a default filled a field (`without wp:comment_approved, taken as approved`).
+    func defaulted(_ rule: String, at location: SourceLocation, _ message: String) {
+        tally(rule, count: 1, in: &defaults, at: location, message, into: &diagnostics)
+    }
+
     func report(_ diagnostic: Diagnostic) {
         diagnostics.append(diagnostic)
     }
@@ -62,5 +90,17 @@ final class ExportCollector {
         threads.append(ExportThread(key: key))
         commentCounts.append(0)
         return number
+    }
+
+    private func tally(_ reason: String, count: Int, in tallies: inout [ImportReport.Tally], at location: SourceLocation,
+                       _ message: String, into located: inout [Diagnostic]) {
+        guard count > 0 else { return }
+        if let index = tallies.firstIndex(where: { $0.reason == reason }) {
+            if tallies[index].count < Self.locatedPerReason { located.append(.warning(at: location, message)) }
+            tallies[index].count += count
+        } else {
+            located.append(.warning(at: location, message))
+            tallies.append(.init(reason: reason, count: count))
+        }
     }
 }

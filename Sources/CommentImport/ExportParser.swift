@@ -7,14 +7,21 @@ import FoundationXML
 
 /// Runs a streaming `XMLParser` over an export file with one of the readers, so that the
 /// export is never held in memory as a whole.
+///
+/// Before parsing, ``ExportPrecheck`` rejects what the parser cannot survive and
+/// ``ExportRepair`` mends the known damage of old exports (nested CDATA sections, control
+/// characters) into a temporary copy, reporting each repair at its line.
 enum ExportParser {
     /// Parses `url` with `delegate`. `file` names the export in messages.
+    /// - Returns: the repairs made to the export before it was read (the copy is gone by then).
     /// - Throws: a `DiagnosticList` with a `file:line:col` error when the XML is malformed.
-    static func parse(_ url: URL, file: String, delegate: any XMLParserDelegate & ExportReading) throws {
+    static func parse(_ url: URL, file: String, delegate: any XMLParserDelegate & ExportReading) throws -> ExportRepair.Result {
         if let problem = try? ExportPrecheck.problem(in: url, file: file) {
             throw DiagnosticList([problem])
         }
-        guard let stream = InputStream(url: url) else {
+        let repair = try ExportRepair.repaired(url, file: file)
+        defer { if let copy = repair.copy { try? FileManager.default.removeItem(at: copy) } }
+        guard let stream = InputStream(url: repair.copy ?? url) else {
             throw DiagnosticList([.error(at: SourceLocation(file: file), "cannot open the export")])
         }
         let parser = XMLParser(stream: stream)
@@ -28,24 +35,42 @@ enum ExportParser {
             throw DiagnosticList([.error(at: SourceLocation(file: file, line: 1, column: 1), problem)])
         }
         if !finished {
-            let location = SourceLocation(file: file, line: max(1, parser.lineNumber), column: max(1, parser.columnNumber))
-            let reason = describe(parser.parserError)
+            // Where the XML first broke, not where the parser gave up (often the last line).
+            let first = delegate.errors.first
+            let location = SourceLocation(
+                file: file, line: max(1, first?.line ?? parser.lineNumber), column: max(1, first?.column ?? parser.columnNumber))
+            let reason = describe(code: first?.code ?? (parser.parserError as NSError?)?.code)
             throw DiagnosticList([.error(at: location, "the export is not well-formed XML: \(reason)")])
         }
+        return repair
+    }
+}
+
+/// The errors the XML parser reported while it went on, so the first one can be located.
+final class ParseErrors {
+    private(set) var first: (code: Int, line: Int, column: Int)?
+
+    /// Keeps `error` when it is the first that breaks the document; namespace errors (an
+    /// undeclared `dsq:` prefix, as Disqus writes) are not.
+    func record(_ error: any Error, line: Int, column: Int) {
+        let code = (error as NSError).code
+        guard first == nil, !(200..<300).contains(code) else { return }
+        first = (code, line, column)
     }
 }
 
 extension ExportParser {
     /// A short reason for the XML parser's error codes that exports actually hit.
-    static func describe(_ error: (any Error)?) -> String {
-        guard let error else { return "unknown error" }
-        let code = (error as NSError).code
+    static func describe(code: Int?) -> String {
+        guard let code else { return "unknown error" }
         switch code {
         case 4: return "the file is empty"
         case 5: return "the file ends before the document does (truncated?)"
         case 9: return "a character that XML does not allow"
         case 26, 27: return "an undefined entity"
         case 38, 39, 40, 41: return "a malformed attribute"
+        case 62: return "']]>' outside a CDATA section"
+        case 63: return "an unterminated CDATA section"
         case 64, 65: return "a malformed XML declaration"
         case 68: return "a malformed name"
         case 73: return "an element is not closed properly"
@@ -59,6 +84,9 @@ extension ExportParser {
 /// What `ExportParser` needs of a reader.
 protocol ExportReading: AnyObject {
     var collector: ExportCollector { get }
+    /// Where the XML parser found the document broken; the reader records it from
+    /// `parser(_:parseErrorOccurred:)`.
+    var errors: ParseErrors { get }
     /// A reason to stop that is not an XML syntax error (e.g. the wrong kind of export).
     var fatalProblem: String? { get }
 }

@@ -10,12 +10,16 @@ public struct ExportThread: Sendable, Hashable {
     /// WordPress's `post_name`, when the export has one.
     public var slug: String?
     public var title: String?
+    /// WordPress's `post_id`, matched against the `?p=123` links of an article's `aliases`
+    /// and its `wordpress_id`.
+    public var postID: String?
 
-    public init(key: String, link: String? = nil, slug: String? = nil, title: String? = nil) {
+    public init(key: String, link: String? = nil, slug: String? = nil, title: String? = nil, postID: String? = nil) {
         self.key = key
         self.link = link
         self.slug = slug
         self.title = title
+        self.postID = postID
     }
 }
 

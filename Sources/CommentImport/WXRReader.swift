@@ -5,25 +5,32 @@ import Foundation
 import FoundationXML
 #endif
 
-/// Reads a WordPress WXR export (versions 1.0 to 1.2, told apart by the namespace) as a stream.
+/// Reads a WordPress WXR export (versions 1.0 to 1.2) as a stream.
 ///
-/// - Items of type `post` and `page` are threads: `link`, `wp:post_name`, `title`.
-/// - `wp:comment`: `comment_id`, `comment_parent` (`0` = none), `comment_author`,
-///   `comment_date_gmt` as UTC (`comment_date` in the site's zone when the GMT date is
-///   missing or zero), `comment_content` (HTML, reduced to reader text), `comment_approved`
-///   (`1` approved, `0` pending, `spam`, `trash`/`post-trashed`; anything else is pending),
-///   and the wpDiscuz meta `wpdiscuz_votes` as rating.
+/// - WXR elements are known by meaning: any WordPress export namespace (`http` or `https`,
+///   any version, with or without the trailing slash), and elements such as `comment_id`
+///   in a namespace the reader does not know, as long as the file is shaped as WXR.
+/// - Items of type `post` and `page` are threads: `link`, `wp:post_name`, `wp:post_id`,
+///   `title`. Comments on other items (attachments, menus) are skipped and counted.
+/// - `wp:comment`: `comment_id`, `comment_parent` (`0` = none), `comment_author` (missing:
+///   the site's anonymous label), `comment_date_gmt` as UTC (missing or zero:
+///   `comment_date` in the site's zone, then the post's date), `comment_content` (HTML,
+///   reduced to reader text), `comment_approved` (`1` approved, `0` pending, `spam`,
+///   `trash`/`post-trashed`, anything else pending; missing: approved, as WordPress does),
+///   and the wpDiscuz meta `wpdiscuz_votes` as rating. Every default applied is counted.
 /// - Pingbacks, trackbacks and other non-comment types are skipped. E-mail, IP address,
 ///   author URL and user agent are never read.
 /// - Text and CDATA sections inside an element are joined, so a CDATA section split around
 ///   `]]>` comes out whole.
 final class WXRReader: NSObject, XMLParserDelegate, ExportReading {
     let collector: ExportCollector
+    let errors = ParseErrors()
     private(set) var fatalProblem: String?
-    /// The WXR version found in the namespace (`1.2`), once seen.
+    /// The WXR version, from `wp:wxr_version` or the namespace (`1.2`), once seen.
     private(set) var version: String?
     private let file: String
     private let timeZone: TimeZone
+    private let anonymous: String
     private weak var parser: XMLParser?
 
     private var depth = 0
@@ -31,10 +38,22 @@ final class WXRReader: NSObject, XMLParserDelegate, ExportReading {
     private var item: ItemFields?
     private var comment: CommentFields?
     private var itemCount = 0
+    private var sawVersionElement = false
 
     private struct ItemFields {
         var link: String?, title: String?, slug: String?, postID: String?, type: String?
-        var comments: [Comment] = []
+        var dateGMT: String?, date: String?
+        /// Read comments; each counts its defaults once its item turns out to be an article.
+        var comments: [ReadComment] = []
+    }
+
+    private struct ReadComment {
+        var comment: Comment
+        var location: SourceLocation
+        /// Whether the date is still to come from the post's.
+        var needsPostDate: Bool
+        /// The defaults applied: rule and message.
+        var defaults: [(String, String)]
     }
 
     private struct CommentFields {
@@ -44,14 +63,27 @@ final class WXRReader: NSObject, XMLParserDelegate, ExportReading {
         var votes: String?
     }
 
-    init(collector: ExportCollector, file: String, timeZone: TimeZone) {
+    init(collector: ExportCollector, file: String, timeZone: TimeZone, anonymous: String) {
         self.collector = collector
         self.file = file
         self.timeZone = timeZone
+        self.anonymous = anonymous
     }
 
     func parserDidStartDocument(_ parser: XMLParser) {
         self.parser = parser
+    }
+
+    func parserDidEndDocument(_ parser: XMLParser) {
+        if !sawVersionElement, itemCount > 0 {
+            collector.report(.warning(
+                at: SourceLocation(file: file, line: 1, column: 1),
+                "the export has no wp:wxr_version; read as WXR \(version ?? "1.2")"))
+        }
+    }
+
+    func parser(_ parser: XMLParser, parseErrorOccurred error: any Error) {
+        errors.record(error, line: parser.lineNumber, column: parser.columnNumber)
     }
 
     func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?,
@@ -63,12 +95,13 @@ final class WXRReader: NSObject, XMLParserDelegate, ExportReading {
             parser.abortParsing()
             return
         }
-        let isWP = isWordPress(namespaceURI)
-        if name == "item", namespaceURI?.isEmpty ?? true {
+        let isWP = isWordPress(namespaceURI, qualifiedName: qualifiedName)
+        if name == "item", !isWP {
             item = ItemFields()
             itemCount += 1
         } else if isWP, name == "comment", item != nil {
             comment = CommentFields(line: parser.lineNumber, column: parser.columnNumber)
+            collector.entry()
         }
     }
 
@@ -83,7 +116,7 @@ final class WXRReader: NSObject, XMLParserDelegate, ExportReading {
     func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
         depth -= 1
         defer { text = "" }
-        let isWP = isWordPress(namespaceURI)
+        let isWP = isWordPress(namespaceURI, qualifiedName: qualifiedName)
         if comment != nil {
             guard isWP else { return }
             switch name {
@@ -104,6 +137,10 @@ final class WXRReader: NSObject, XMLParserDelegate, ExportReading {
             }
             return
         }
+        if isWP, name == "wxr_version" {
+            sawVersionElement = true
+            if !text.trimmed.isEmpty { version = text.trimmed }
+        }
         guard item != nil else { return }
         switch (isWP, name) {
         case (false, "item"): finishItem()
@@ -112,26 +149,75 @@ final class WXRReader: NSObject, XMLParserDelegate, ExportReading {
         case (true, "post_name"): item?.slug = text.trimmed
         case (true, "post_id"): item?.postID = text.trimmed
         case (true, "post_type"): item?.type = text.trimmed
+        case (true, "post_date_gmt"): item?.dateGMT = text.trimmed
+        case (true, "post_date"): item?.date = text.trimmed
         default: break
         }
     }
 
-    private func isWordPress(_ namespace: String?) -> Bool {
-        guard let namespace, namespace.hasPrefix("http://wordpress.org/export/") else { return false }
-        if version == nil {
-            version = namespace.dropFirst("http://wordpress.org/export/".count).split(separator: "/").first.map(String.init)
+    /// Whether an element belongs to WXR: a WordPress export namespace in any spelling, or
+    /// a prefixed element in another namespace that is not one of RSS's usual companions
+    /// (WXR's own names then decide: an `https` or mistyped namespace still reads).
+    private func isWordPress(_ namespace: String?, qualifiedName: String?) -> Bool {
+        guard let namespace, !namespace.isEmpty else {
+            // A prefix the export never declared: `wp:comment` without `xmlns:wp`.
+            return qualifiedName?.hasPrefix("wp:") ?? false
         }
-        return !namespace.contains("/excerpt/")
+        if let found = Self.exportVersion(namespace) {
+            if version == nil { version = found }
+            return true
+        }
+        return !Self.companionNamespaces.contains { namespace.hasPrefix($0) } && !namespace.contains("/excerpt")
+    }
+
+    /// Namespaces WXR files use beside WordPress's own, whose elements are never WXR fields.
+    private static let companionNamespaces = [
+        "http://purl.org/rss/1.0/modules/content", "http://wellformedweb.org/CommentAPI",
+        "http://purl.org/dc/elements/1.1", "http://www.w3.org/2005/Atom", "http://purl.org/rss/1.0/modules/slash",
+        "http://search.yahoo.com/mrss", "http://purl.org/rss/1.0/modules/syndication",
+    ]
+
+    /// `1.2` for `http://wordpress.org/export/1.2/`, `https://wordpress.org/export/1.1`, …;
+    /// nil for any other namespace (the excerpt namespace `…/1.2/excerpt/` included).
+    static func exportVersion(_ namespace: String) -> String? {
+        var rest = Substring(namespace.lowercased())
+        for scheme in ["http://", "https://"] where rest.hasPrefix(scheme) { rest = rest.dropFirst(scheme.count) }
+        if rest.hasPrefix("www.") { rest = rest.dropFirst(4) }
+        guard rest.hasPrefix("wordpress.org/export/") else { return nil }
+        rest = rest.dropFirst("wordpress.org/export/".count)
+        if rest.hasSuffix("/") { rest = rest.dropLast() }
+        guard !rest.isEmpty, rest.allSatisfy({ $0.isNumber || $0 == "." }) else { return nil }
+        return String(rest)
     }
 
     private func finishItem() {
         guard let finished = item else { return }
         item = nil
         let type = finished.type ?? "post"
-        guard type == "post" || type == "page" else { return }
+        guard type == "post" || type == "page" else {
+            if let first = finished.comments.first {
+                let count = finished.comments.count
+                collector.skip("on \(type) items", count: count, at: first.location,
+                               "\(count) comment\(count == 1 ? "" : "s") on an item of type '\(type)', which is no article")
+            }
+            return
+        }
         let key = "post-" + (finished.postID ?? "item\(itemCount)")
-        collector.thread(ExportThread(key: key, link: finished.link, slug: finished.slug, title: finished.title))
-        for comment in finished.comments { collector.comment(comment, thread: key) }
+        collector.thread(ExportThread(key: key, link: finished.link, slug: finished.slug, title: finished.title, postID: finished.postID))
+        let postDate = wordPressDate(gmt: finished.dateGMT ?? "", local: finished.date ?? "")
+        for var entry in finished.comments {
+            for (rule, message) in entry.defaults { collector.defaulted(rule, at: entry.location, message) }
+            if entry.needsPostDate {
+                guard let date = postDate else {
+                    collector.skip("without any date", at: entry.location, "comment \(entry.comment.id) has no date, nor has its post")
+                    continue
+                }
+                entry.comment.date = date
+                collector.defaulted("without a date, given the post's date", at: entry.location,
+                                    "comment \(entry.comment.id) has no date; it takes its post's date")
+            }
+            collector.comment(entry.comment, thread: key)
+        }
         if collector.failure != nil { parser?.abortParsing() }
     }
 
@@ -147,27 +233,53 @@ final class WXRReader: NSObject, XMLParserDelegate, ExportReading {
         let location = SourceLocation(file: file, line: fields.line, column: fields.column)
         let id = values["comment_id", default: ""].trimmed
         guard !id.isEmpty else {
-            collector.report(.warning(at: location, "comment without wp:comment_id skipped"))
+            collector.skip("without wp:comment_id", at: location, "comment without wp:comment_id")
             return
         }
-        guard let date = date(values) else {
-            collector.report(.warning(at: location, "comment \(id) has no valid date; skipped"))
-            return
+        var defaults: [(String, String)] = []
+        let gmt = values["comment_date_gmt", default: ""].trimmed
+        var date = Self.utcDate(gmt)
+        if date == nil, let local = localDate(values["comment_date", default: ""].trimmed) {
+            date = local
+            defaults.append(("without a GMT date, read in \(timeZone.identifier)",
+                             "comment \(id) has no wp:comment_date_gmt; its wp:comment_date is read as \(timeZone.identifier) time"))
+        }
+        var status = Comment.Status.approved
+        if let approved = values["comment_approved"] {
+            status = Self.status(approved.trimmed)
+        } else {
+            defaults.append(("without wp:comment_approved, taken as approved",
+                             "comment \(id) has no wp:comment_approved; taken as approved, as WordPress does"))
+        }
+        var author = HTMLReducer.singleLine(fromHTML: values["comment_author", default: ""])
+        if author.isEmpty {
+            author = anonymous
+            defaults.append(("without an author, named '\(anonymous)'", "comment \(id) has no author; named '\(anonymous)'"))
         }
         let parent = values["comment_parent", default: ""].trimmed
-        let author = HTMLReducer.singleLine(fromHTML: values["comment_author", default: ""])
-        item?.comments.append(Comment(
-            id: id, parent: parent.isEmpty || parent == "0" ? nil : parent,
-            author: author.isEmpty ? ImportDefaults.anonymous : author, date: date,
-            text: HTMLReducer.readerText(fromHTML: values["comment_content", default: ""]),
-            rating: ImportDefaults.rating(fields.votes), status: Self.status(values["comment_approved", default: ""].trimmed)))
+        item?.comments.append(ReadComment(
+            comment: Comment(
+                id: id, parent: parent.isEmpty || parent == "0" ? nil : parent, author: author,
+                date: date ?? Date(timeIntervalSince1970: 0),
+                text: HTMLReducer.readerText(fromHTML: values["comment_content", default: ""]),
+                rating: ImportDefaults.rating(fields.votes), status: status),
+            location: location, needsPostDate: date == nil, defaults: defaults))
     }
 
-    private func date(_ values: [String: String]) -> Date? {
-        let gmt = values["comment_date_gmt", default: ""].trimmed
-        if !gmt.hasPrefix("0000"), let date = CommentDate.date(from: gmt + "Z") { return date }
-        let local = values["comment_date", default: ""].trimmed
-        guard let asUTC = CommentDate.date(from: local + "Z") else { return nil }
+    /// A WordPress date: the GMT one, else the local one in the site's zone.
+    private func wordPressDate(gmt: String, local: String) -> Date? {
+        Self.utcDate(gmt) ?? localDate(local)
+    }
+
+    /// `2022-06-23 08:12:00` as UTC; nil when empty, unreadable or zero (`0000-00-00 00:00:00`).
+    private static func utcDate(_ text: String) -> Date? {
+        guard !text.hasPrefix("0000") else { return nil }
+        return CommentDate.date(from: text + "Z")
+    }
+
+    /// `2022-06-23 10:12:00` in the site's zone.
+    private func localDate(_ text: String) -> Date? {
+        guard !text.hasPrefix("0000"), let asUTC = CommentDate.date(from: text + "Z") else { return nil }
         return asUTC.addingTimeInterval(-Double(timeZone.secondsFromGMT(for: asUTC)))
     }
 
@@ -183,6 +295,7 @@ final class WXRReader: NSObject, XMLParserDelegate, ExportReading {
 
 /// Values used where an export leaves a field empty.
 enum ImportDefaults {
+    /// The author of comments without a name, unless `site.yml` names another.
     static let anonymous = "Anonym"
 
     /// Net votes from a meta value such as `12`, `-3` or `4.0`; 0 when absent or unreadable.

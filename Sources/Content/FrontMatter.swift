@@ -19,12 +19,14 @@ public struct FrontMatter: Sendable, Hashable {
     public var aliases: [String]
     /// The Dachzeile above the title: replaces the section or column label.
     public var kicker: String?
+    /// The post id the article had in WordPress, matched by `import-comments` against `?p=123` links.
+    public var wordpressID: Int?
 
     public init(
         title: String, teaser: String, date: Date, updated: Date? = nil, authors: [String],
         column: String? = nil, tags: [String] = [], image: LeadImage? = nil, related: [String] = [],
         comments: CommentMode = .open, featured: Bool = false, draft: Bool = false,
-        slug: String? = nil, aliases: [String] = [], kicker: String? = nil
+        slug: String? = nil, aliases: [String] = [], kicker: String? = nil, wordpressID: Int? = nil
     ) {
         self.title = title
         self.teaser = teaser
@@ -41,6 +43,7 @@ public struct FrontMatter: Sendable, Hashable {
         self.slug = slug
         self.aliases = aliases
         self.kicker = kicker
+        self.wordpressID = wordpressID
     }
 }
 

@@ -24,7 +24,7 @@ public enum FrontMatterParser {
     /// The front matter keys (README, "Writing an article").
     public static let knownKeys = [
         "title", "teaser", "date", "updated", "authors", "author", "column", "tags", "image",
-        "related", "comments", "featured", "draft", "slug", "aliases", "kicker",
+        "related", "comments", "featured", "draft", "slug", "aliases", "kicker", "wordpress_id",
     ]
 
     /// Parses `text`, the whole article file. `file` (relative to the site folder) names the

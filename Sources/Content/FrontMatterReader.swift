@@ -37,6 +37,7 @@ struct FrontMatterReader {
         let slug = fields["slug"].flatMap { readSlug($0) }
         let aliases = fields["aliases"].flatMap { readAliases($0) } ?? []
         let kicker = yaml.optionalText(fields["kicker"])
+        let wordpressID = fields["wordpress_id"].flatMap { yaml.int($0, minimum: 1) }
 
         if let date, let updated, let entry = fields["updated"], updated < date {
             yaml.diagnostics.append(.warning(at: yaml.source.location(of: entry.value),
@@ -46,7 +47,7 @@ struct FrontMatterReader {
         return FrontMatter(
             title: title, teaser: teaser, date: date, updated: updated, authors: authors, column: column,
             tags: tags, image: image, related: related, comments: comments ?? .open, featured: featured,
-            draft: draft, slug: slug, aliases: aliases, kicker: kicker)
+            draft: draft, slug: slug, aliases: aliases, kicker: kicker, wordpressID: wordpressID)
     }
 
     /// The value of a required key; a missing key is an error at the opening line.

@@ -167,7 +167,7 @@ extension SiteConfig.MostDiscussed {
 
 extension SiteConfig.CommentSettings {
     /// The keys under `comments:`.
-    public static let knownKeys = ["order", "maxDepth", "collapseAfter", "notice"]
+    public static let knownKeys = ["order", "maxDepth", "collapseAfter", "notice", "anonymous"]
 
     fileprivate mutating func read(_ entry: YAMLEntry, with reader: inout YAMLReader) {
         if YAMLReader.isNull(entry.value) { return }
@@ -180,6 +180,7 @@ extension SiteConfig.CommentSettings {
         if let field = fields["maxDepth"], let value = reader.int(field, minimum: 1) { maxDepth = value }
         if let field = fields["collapseAfter"], let value = reader.int(field, minimum: 0) { collapseAfter = value }
         if let field = fields["notice"] { notice = reader.text(field) ?? "" }
+        if let field = fields["anonymous"], let value = reader.requiredText(field) { anonymous = value }
     }
 }
 

@@ -90,6 +90,8 @@ public struct SiteConfig: Sendable, Hashable {
         public var collapseAfter = 600
         /// Markdown text shown above the comments.
         public var notice = ""
+        /// The author `import-comments` gives comments the export names nobody for.
+        public var anonymous = "Anonym"
         public init() {}
     }
 

@@ -14,10 +14,13 @@ struct ImportCommentsCommand: ParsableCommand {
         abstract: "Import reader comments from a WordPress or Disqus export.",
         discussion: """
             Each discussion of the export is matched to an article by the path of its link,
-            then by its slug, and merged into the article's comments.json (or
-            <slug>.comments.json) by comment id: importing the same export again changes
-            nothing. HTML is reduced to plain reader text; e-mail and IP addresses are never
-            written. Discussions that match no article are listed at the end.
+            then by WordPress post id (an article's wordpress_id or a /?p=123 alias), then by
+            its slug, and merged into the article's comments.json (or <slug>.comments.json)
+            by comment id: importing the same export again changes nothing. HTML is reduced
+            to plain reader text; e-mail and IP addresses are never written. Damage typical
+            of old WordPress exports is repaired and reported; comments that cannot be read
+            are counted with the reason (--strict stops instead). Discussions that match no
+            article are listed at the end, with a hint where one is likely.
 
             Examples:
               magbuild import-comments --wordpress export.xml
@@ -35,6 +38,9 @@ struct ImportCommentsCommand: ParsableCommand {
 
     @Flag(name: .customLong("dry-run"), help: "Report what would change without writing anything.")
     var dryRun = false
+
+    @Flag(name: .long, help: "Import nothing when any comment of the export would be skipped.")
+    var strict = false
 
     func validate() throws {
         if (wordpress == nil) == (disqus == nil) {
@@ -57,11 +63,12 @@ struct ImportCommentsCommand: ParsableCommand {
             throw ExitCode.failure
         }
         let targets = content.articles.map { article in
-            ImportTarget(url: article.url, commentsFile: article.commentsFile ?? Self.commentsFile(of: article))
+            ImportTarget(url: article.url, commentsFile: article.commentsFile ?? Self.commentsFile(of: article),
+                         postIDs: Self.postIDs(of: article.frontMatter))
         }
         let options = CommentImporter.Options(
             format: format, export: export, exportName: path, site: site.sourceURL, targets: targets,
-            timeZone: content.config.timeZone, dryRun: dryRun)
+            timeZone: content.config.timeZone, dryRun: dryRun, strict: strict, anonymous: content.config.comments.anonymous)
         let report: ImportReport
         do {
             report = try CommentImporter.run(options)
@@ -69,7 +76,7 @@ struct ImportCommentsCommand: ParsableCommand {
             Reporter.report(error)
             throw ExitCode.failure
         }
-        Reporter.report(report.warnings)
+        Reporter.report(report.repairs + report.warnings)
         for article in report.articles {
             let state = article.changed ? (dryRun ? "would change" : "written") : "unchanged"
             print("\(article.file): \(article.total) comments, \(article.added) new, \(article.updated) updated (\(state))")
@@ -77,10 +84,17 @@ struct ImportCommentsCommand: ParsableCommand {
         if !report.unmatched.isEmpty {
             print("threads that match no article:")
             for thread in report.unmatched {
-                print("  \(thread.link)  (\(thread.comments) comment\(thread.comments == 1 ? "" : "s"))")
+                let hint = thread.hint.map { ": \($0)" } ?? ""
+                print("  \(thread.link)  (\(thread.comments) comment\(thread.comments == 1 ? "" : "s")\(hint))")
             }
         }
         print(report.summary)
+    }
+
+    /// The WordPress post ids an article answers to: `wordpress_id` and `/?p=123` aliases.
+    static func postIDs(of front: FrontMatter) -> [String] {
+        let fromAliases = front.aliases.compactMap { ThreadMatcher.postID(inLink: $0) }
+        return (front.wordpressID.map { [String($0)] } ?? []) + fromAliases
     }
 
     /// Where a new comment file goes: `comments.json` in a bundle, `<slug>.comments.json` beside a flat file.
