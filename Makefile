@@ -4,7 +4,9 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 # The Debian packages magbuild links against, each as package:pkg-config module:header.
 APT_DEPS := libcmark-gfm-dev:libcmark-gfm:cmark-gfm.h \
 	libcmark-gfm-extensions-dev::cmark-gfm-core-extensions.h \
-	libxxhash-dev:libxxhash:xxhash.h
+	libxxhash-dev:libxxhash:xxhash.h \
+	libsqlite3-dev:sqlite3:sqlite3.h \
+	zlib1g-dev:zlib:zlib.h
 CC ?= cc
 
 .PHONY: build test deps clean

@@ -42,8 +42,12 @@ let package = Package(
         .target(name: "Templates", dependencies: ["Basics", "Diagnostics"], swiftSettings: strict),
         .target(name: "Content", dependencies: ["Basics", "Diagnostics", "Yams"], swiftSettings: strict),
         .target(name: "Comments", dependencies: ["Basics", "Diagnostics"], swiftSettings: strict),
-        /// The WordPress and Disqus importers (FoundationXML), for `magbuild import-comments` only.
-        .target(name: "CommentImport", dependencies: ["Comments", "Diagnostics"], swiftSettings: strict),
+        /// SQLite, for Isso's comment database.
+        .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
+        /// zlib, for gzipped Remark42 backups.
+        .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
+        /// The WordPress, Disqus, Isso and Remark42 importers, for `magbuild import-comments` only.
+        .target(name: "CommentImport", dependencies: ["Comments", "CSQLite", "CZlib", "Diagnostics", "Markdown"], swiftSettings: strict),
         .target(
             name: "Site",
             dependencies: ["Basics", "CXXHash", "Comments", "Content", "Diagnostics", "Markdown", "Templates"],

@@ -2,7 +2,7 @@ import Comments
 import Diagnostics
 import Foundation
 
-/// Imports a WordPress or Disqus export into the comment files of a site's articles.
+/// Imports a WordPress, Disqus, Isso or Remark42 export into the comment files of a site's articles.
 ///
 /// 1. The export is read as a stream; comments go to a temporary spool, one file per thread.
 /// 2. Each thread is matched to an article (``ThreadMatcher``); threads of one article merge.
@@ -47,13 +47,17 @@ public enum CommentImporter {
         let spool = try CommentSpool()
         let collector = ExportCollector(spool: spool)
         let file = options.exportName
-        let repairs: ExportRepair.Result
+        var repairs = ExportRepair.Result()
         switch options.format {
         case .wordpress:
             let reader = WXRReader(collector: collector, file: file, timeZone: options.timeZone, anonymous: options.anonymous)
             repairs = try ExportParser.parse(options.export, file: file, delegate: reader)
         case .disqus:
             repairs = try ExportParser.parse(options.export, file: file, delegate: DisqusReader(collector: collector, file: file, anonymous: options.anonymous))
+        case .isso:
+            try IssoReader.read(options.export, file: file, into: collector, anonymous: options.anonymous)
+        case .remark42:
+            try Remark42Reader.read(options.export, file: file, into: collector, anonymous: options.anonymous)
         }
 
         var report = ImportReport()

@@ -1,6 +1,6 @@
 import Comments
 
-/// One discussion of an export: a WordPress post or page, or a Disqus thread.
+/// One discussion of an export: a WordPress post or page, a Disqus or Isso thread, a Remark42 page.
 /// Matched to an article by `link`, then by `slug`.
 public struct ExportThread: Sendable, Hashable {
     /// Unique within the export: `post-12` for WordPress, the `dsq:id` for Disqus.
@@ -29,4 +29,8 @@ public enum ExportFormat: String, Sendable, Hashable, CaseIterable {
     case wordpress
     /// Disqus XML export.
     case disqus
+    /// Isso's SQLite database.
+    case isso
+    /// Remark42 backup: JSON lines, gzipped or plain.
+    case remark42
 }

@@ -6,12 +6,12 @@ import Content
 import Diagnostics
 import Foundation
 
-/// `magbuild import-comments`: converts a WordPress (wpDiscuz) or Disqus export into the
-/// comment files of the site's articles.
+/// `magbuild import-comments`: converts a WordPress (wpDiscuz), Disqus, Isso or Remark42
+/// export into the comment files of the site's articles.
 struct ImportCommentsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import-comments",
-        abstract: "Import reader comments from a WordPress or Disqus export.",
+        abstract: "Import reader comments from a WordPress, Disqus, Isso or Remark42 export.",
         discussion: """
             Each discussion of the export is matched to an article by the path of its link,
             then by WordPress post id (an article's wordpress_id or a /?p=123 alias), then by
@@ -25,6 +25,8 @@ struct ImportCommentsCommand: ParsableCommand {
             Examples:
               magbuild import-comments --wordpress export.xml
               magbuild import-comments --disqus disqus.xml --source ~/magazin --dry-run
+              magbuild import-comments --isso /var/lib/isso/comments.db
+              magbuild import-comments --remark42 backup-magazin-20260101.gz
             """
     )
 
@@ -36,6 +38,12 @@ struct ImportCommentsCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("A Disqus XML export.", valueName: "file"))
     var disqus: String?
 
+    @Option(name: .long, help: ArgumentHelp("An Isso comment database (SQLite).", valueName: "file"))
+    var isso: String?
+
+    @Option(name: .long, help: ArgumentHelp("A Remark42 backup (JSON lines, gzipped or plain).", valueName: "file"))
+    var remark42: String?
+
     @Flag(name: .customLong("dry-run"), help: "Report what would change without writing anything.")
     var dryRun = false
 
@@ -43,13 +51,19 @@ struct ImportCommentsCommand: ParsableCommand {
     var strict = false
 
     func validate() throws {
-        if (wordpress == nil) == (disqus == nil) {
-            throw ValidationError("give exactly one of --wordpress FILE and --disqus FILE")
+        if exports.count != 1 {
+            throw ValidationError("give exactly one of --wordpress FILE, --disqus FILE, --isso FILE and --remark42 FILE")
         }
     }
 
+    /// The exports named on the command line.
+    private var exports: [(ExportFormat, String)] {
+        [(ExportFormat.wordpress, wordpress), (.disqus, disqus), (.isso, isso), (.remark42, remark42)]
+            .compactMap { format, path in path.map { (format, $0) } }
+    }
+
     func run() throws {
-        let (format, path) = wordpress.map { (ExportFormat.wordpress, $0) } ?? (.disqus, disqus ?? "")
+        guard let (format, path) = exports.first else { throw ExitCode.failure }
         let cwd = URL(fileURLWithPath: FileManager.default.currentDirectoryPath, isDirectory: true)
         let export = URL(fileURLWithPath: path, relativeTo: cwd).standardizedFileURL
         guard FileManager.default.isReadableFile(atPath: export.path) else {

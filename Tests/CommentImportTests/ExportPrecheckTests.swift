@@ -70,7 +70,7 @@ import Testing
             == "bad.xml:1:1: error: a processing instruction without data ('<?name?>') that the XML parser cannot read")
         #expect(try error(importing: Array("<disqus>\n  <?pi ?></disqus>".utf8), as: .disqus)?.hasPrefix("bad.xml:2:3: error: a processing instruction") == true)
         // Inside CDATA and comments it is text, and an instruction with data is harmless.
-        let text = "<?xml version=\"1.0\"?><disqus><!-- <?x?> --><post><message><![CDATA[<?php?>]]></message></post><?pi data?></disqus>"
+        let text = "<?xml version=\"1.0\"?><disqus><!-- <?x?> --><post dsq:id=\"1\"><thread dsq:id=\"2\"/><createdAt>2022-01-01T00:00:00Z</createdAt><message><![CDATA[<?php?>]]></message></post><?pi data?></disqus>"
         #expect(try error(importing: Array(text.utf8), as: .disqus) == nil)
     }
 

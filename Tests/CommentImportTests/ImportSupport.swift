@@ -1,3 +1,4 @@
+import Diagnostics
 import Foundation
 @testable import CommentImport
 @testable import Comments
@@ -25,10 +26,20 @@ struct ImportSite {
         try run(format, export: Self.fixtures.appendingPathComponent(fixture), name: fixture, dryRun: dryRun)
     }
 
-    func run(_ format: ExportFormat, export: URL, name: String, dryRun: Bool = false) throws -> ImportReport {
+    func run(_ format: ExportFormat, export: URL, name: String, dryRun: Bool = false, strict: Bool = false) throws -> ImportReport {
         try CommentImporter.run(.init(
             format: format, export: export, exportName: name, site: root, targets: Self.targets,
-            timeZone: TimeZone(identifier: "Europe/Berlin") ?? .current, dryRun: dryRun))
+            timeZone: TimeZone(identifier: "Europe/Berlin") ?? .current, dryRun: dryRun, strict: strict))
+    }
+
+    /// The first diagnostic of a failed import of `export` (as `bad.xml`), or nil when it succeeds.
+    func failure(_ format: ExportFormat, _ export: URL, strict: Bool = false) throws -> String? {
+        do {
+            _ = try run(format, export: export, name: "bad.xml", strict: strict)
+            return nil
+        } catch let list as DiagnosticList {
+            return list.diagnostics.first?.description
+        }
     }
 
     /// Writes `text` as a temporary export file.

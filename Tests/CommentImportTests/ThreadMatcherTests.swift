@@ -38,6 +38,29 @@ import Testing
         #expect(matcher.match(ExportThread(key: "t")) == nil)
     }
 
+    @Test func postIDsMatchLinksAndThreads() {
+        let matcher = ThreadMatcher(targets: [
+            ImportTarget(url: "/politik/kasachstan/", commentsFile: "a", postIDs: ["12"]),
+            ImportTarget(url: "/kultur/theater/", commentsFile: "b", postIDs: ["13", "7"]),
+        ])
+        #expect(matcher.match(ExportThread(key: "t", link: "https://alt.example/?p=13")) == 1)
+        #expect(matcher.match(ExportThread(key: "t", link: "https://alt.example/index.php?cat=2&p=7#c")) == 1)
+        #expect(matcher.match(ExportThread(key: "t", link: "https://alt.example/?page_id=13")) == nil)
+        #expect(matcher.match(ExportThread(key: "t", link: "https://alt.example/x/", postID: "12")) == 0)
+        #expect(ThreadMatcher.postID(inLink: "/?p=99") == "99")
+        #expect(ThreadMatcher.postID(inLink: "/?p=abc") == nil)
+    }
+
+    @Test func unmatchedThreadsGetAHint() {
+        #expect(matcher.hint(for: ExportThread(key: "t", link: "https://x.example/2010/kasachstn/")) == "perhaps /politik/kasachstan/")
+        #expect(matcher.hint(for: ExportThread(key: "t", link: "https://x.example/notiz/"))
+            == "several articles have the slug 'notiz': /kolumnen/a/notiz/, /kolumnen/b/notiz/")
+        #expect(matcher.hint(for: ExportThread(key: "t", link: "https://x.example/etwas-ganz-anderes/")) == nil)
+        #expect(ThreadMatcher.editDistance("theater", "theatre", limit: 2) == 2)
+        #expect(ThreadMatcher.editDistance("theater", "theatre", limit: 1) == nil)
+        #expect(ThreadMatcher.editDistance("", "ab", limit: 2) == 2)
+    }
+
     @Test func normalizedPaths() {
         #expect(ThreadMatcher.normalizedPath("https://a.example") == "/")
         #expect(ThreadMatcher.normalizedPath("https://a.example//x//y/./index.php?q") == "/x/y/")

@@ -120,4 +120,65 @@ import Testing
             #expect(list.diagnostics.first?.description.contains("not a WordPress export") == true)
         }
     }
+
+    /// A WXR item for the Kasachstan article holding `comments` (XML of `wp:comment` elements).
+    static func export(namespace: String = "http://wordpress.org/export/1.2/", _ comments: String) -> String {
+        """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <rss version="2.0" xmlns:wp="\(namespace)"><channel><wp:wxr_version>1.2</wp:wxr_version>
+        <item><link>https://magazin.example/politik/kasachstan/</link><wp:post_id>12</wp:post_id><wp:post_type>post</wp:post_type>
+        \(comments)
+        </item></channel></rss>
+        """
+    }
+
+    static let comment = "<wp:comment><wp:comment_id>1</wp:comment_id><wp:comment_date_gmt>2022-06-23 08:00:00</wp:comment_date_gmt><wp:comment_content>Text</wp:comment_content></wp:comment>"
+
+    @Test(arguments: [
+        "http://wordpress.org/export/1.2/", "https://wordpress.org/export/1.2/", "https://wordpress.org/export/1.1",
+        "http://wordpress.org/export/1.0/", "http://www.wordpress.org/export/1.2/", "urn:wordpress-export",
+    ])
+    func everyNamespaceSpellingReads(_ namespace: String) throws {
+        let site = try ImportSite()
+        let report = try site.run(.wordpress, export: try site.export(Self.export(namespace: namespace, Self.comment)), name: "x.xml")
+        #expect(report.comments == 1, "\(namespace)")
+    }
+
+    @Test func exportVersionsFromNamespaces() {
+        #expect(WXRReader.exportVersion("https://wordpress.org/export/1.2/") == "1.2")
+        #expect(WXRReader.exportVersion("http://wordpress.org/export/1.0") == "1.0")
+        #expect(WXRReader.exportVersion("http://wordpress.org/export/1.2/excerpt/") == nil)
+        #expect(WXRReader.exportVersion("http://purl.org/rss/1.0/modules/content/") == nil)
+    }
+
+    @Test func strictStopsAtTheFirstSkipAndWritesNothing() throws {
+        let site = try ImportSite()
+        let noID = "<wp:comment><wp:comment_content>ohne Nummer</wp:comment_content></wp:comment>"
+        let url = try site.export(Self.export(Self.comment + "\n" + noID))
+        let lenient = try site.run(.wordpress, export: url, name: "x.xml", dryRun: true)
+        #expect(lenient.comments == 1 && lenient.skipped == [.init(reason: "without wp:comment_id", count: 1)])
+        #expect(lenient.summary.contains("1 comment skipped (1 without wp:comment_id)"))
+        let failure = try site.failure(.wordpress, url, strict: true)
+        #expect(failure?.hasPrefix("bad.xml:5:") == true && failure?.hasSuffix("error: comment without wp:comment_id; skipped") == true, "\(failure ?? "")")
+        #expect(site.allContent().isEmpty)
+    }
+
+    @Test func anExportWhoseCommentsAllFailIsAnError() throws {
+        let site = try ImportSite()
+        let url = try site.export(Self.export("<wp:comment><wp:comment_content>a</wp:comment_content></wp:comment>"))
+        #expect(try site.failure(.wordpress, url)?.contains("none of the 1 comments in the export could be read") == true)
+        #expect(site.allContent().isEmpty)
+    }
+
+    @Test func nestedCDATAIsRepairedAndTheBrokenLineIsNamed() throws {
+        let site = try ImportSite()
+        let nested = "<wp:comment><wp:comment_id>1</wp:comment_id><wp:comment_date_gmt>2022-06-23 08:00:00</wp:comment_date_gmt>\n"
+            + "<wp:comment_content><![CDATA[ a <![CDATA[ b ]]> c ]]></wp:comment_content></wp:comment>"
+        let report = try site.run(.wordpress, export: try site.export(Self.export(nested)), name: "x.xml")
+        #expect(report.repairCount == 1 && report.repairs.first?.location?.line == 5)
+        #expect(try site.comments("content/politik/kasachstan/comments.json").map(\.text) == ["a b c"])
+        // Damage no repair fits is an error where it is, not at the end of the file.
+        let broken = try site.export(Self.export("<wp:comment>\n<wp:comment_id>1</wp:comment_idx>\n</wp:comment>\n\n\n"))
+        #expect(try site.failure(.wordpress, broken)?.hasPrefix("bad.xml:5:") == true)
+    }
 }

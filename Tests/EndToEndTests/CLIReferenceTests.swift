@@ -25,7 +25,7 @@ import Testing
         var found = Set<String>()
         var rest = text
         while let range = rest.range(of: "--") {
-            let name = rest[range.upperBound...].prefix { $0.isLetter || $0 == "-" }
+            let name = rest[range.upperBound...].prefix { $0.isLetter || $0.isNumber || $0 == "-" }
             if let first = name.first, first.isLetter { found.insert("--" + name) }
             rest = rest[range.upperBound...]
         }

@@ -113,7 +113,7 @@ import Testing
         let site = try site()
         let neither = try E2E.run(["import-comments", "--source", site.path])
         #expect(neither.status != 0)
-        #expect(neither.stderr.contains("exactly one of --wordpress FILE and --disqus FILE"))
+        #expect(neither.stderr.contains("exactly one of --wordpress FILE, --disqus FILE, --isso FILE and --remark42 FILE"))
         let missing = try E2E.run(["import-comments", "--disqus", "/nonexistent/export.xml", "--source", site.path])
         #expect(missing.status != 0)
         #expect(missing.stderr.contains("/nonexistent/export.xml: error: cannot read the export"))
