@@ -123,6 +123,20 @@ bench-serve: deps
 	$(SWIFT) build -c release
 	python3 Benchmarks/serve_load.py
 
+# Comment imports: 200,000 comments over 2,000 articles as WXR, Isso and Remark42 files
+# (Benchmarks/gen_exports.py), each imported into a fresh copy of the site; time and peak memory.
+IMPORT_COMMENTS ?= 200000
+.PHONY: bench-import
+bench-import: deps
+	@[ -x /usr/bin/time ] || { echo "bench-import: installing time (needs root or sudo)"; $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq time; }
+	$(SWIFT) build -c release --product magbuild
+	python3 Benchmarks/gen_exports.py --comments $(IMPORT_COMMENTS) --out Benchmarks/.work/imports
+	@for format in wordpress:export.xml isso:isso.db remark42:remark42.gz; do \
+		rm -rf Benchmarks/.work/imports/run && cp -r Benchmarks/.work/imports/site Benchmarks/.work/imports/run; \
+		/usr/bin/time -f "$${format%%:*}: %e s wall, %U s user, %M KB peak" .build/release/magbuild import-comments \
+			--$${format%%:*} Benchmarks/.work/imports/$${format#*:} --source Benchmarks/.work/imports/run | tail -1; \
+	done
+
 # ---- fuzzing ------------------------------------------------------------------------------
 # libFuzzer targets for magbuild's parsers (a separate package in Fuzz/, built with
 # -sanitize=fuzzer,address): make fuzz FUZZ_SECONDS=300 FUZZ_TARGETS="FuzzTemplates FuzzMarkdown".

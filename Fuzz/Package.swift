@@ -54,13 +54,17 @@ let package = Package(
     targets: [
         .systemLibrary(name: "CCmarkGFM", pkgConfig: "libcmark-gfm"),
         .systemLibrary(name: "CXXHash", pkgConfig: "libxxhash"),
+        .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3"),
+        .systemLibrary(name: "CZlib", pkgConfig: "zlib"),
         .target(name: "Basics", swiftSettings: instrumented),
         .target(name: "Diagnostics", swiftSettings: instrumented),
         .target(name: "Markdown", dependencies: ["Basics", "CCmarkGFM", "Diagnostics"], swiftSettings: instrumented),
         .target(name: "Templates", dependencies: ["Basics", "Diagnostics"], swiftSettings: instrumented),
         .target(name: "Content", dependencies: ["Basics", "Diagnostics", "Yams"], swiftSettings: instrumented),
         .target(name: "Comments", dependencies: ["Basics", "Diagnostics"], swiftSettings: instrumented),
-        .target(name: "CommentImport", dependencies: ["Comments", "Diagnostics"], swiftSettings: instrumented),
+        .target(
+            name: "CommentImport", dependencies: ["Comments", "CSQLite", "CZlib", "Diagnostics", "Markdown"],
+            swiftSettings: instrumented),
         .target(
             name: "Site", dependencies: ["Basics", "CXXHash", "Diagnostics", "Markdown", "Templates", "Content", "Comments"],
             swiftSettings: instrumented),
@@ -77,6 +81,7 @@ let package = Package(
         fuzzer("FuzzTemplates", ["Templates"]),
         fuzzer("FuzzWXRImport", ["ImportFuzzing"]),
         fuzzer("FuzzDisqusImport", ["ImportFuzzing"]),
+        fuzzer("FuzzRemark42Import", ["ImportFuzzing"]),
         fuzzer("FuzzMarkdown", ["Markdown"]),
         fuzzer("FuzzRequestPath", ["PreviewServer"]),
         fuzzer("FuzzBuildCache", ["Site"]),

@@ -24,7 +24,7 @@ dictionary_for() {
         FuzzFrontMatter) echo Dictionaries/frontmatter.dict ;;
         FuzzSiteConfig) echo Dictionaries/siteconfig.dict ;;
         FuzzWXRImport | FuzzDisqusImport) echo Dictionaries/xml.dict ;;
-        FuzzCommentsJSON) echo Dictionaries/json.dict ;;
+        FuzzCommentsJSON | FuzzRemark42Import) echo Dictionaries/json.dict ;;
         FuzzMarkdown) echo Dictionaries/markdown.dict ;;
     esac
 }

@@ -88,7 +88,8 @@ private struct Mender {
                 if let data = try input.read(upToCount: 1 << 20), !data.isEmpty { buffer += data } else { atEnd = true }
             }
             guard position < buffer.count else { break }
-            position += step(buffer, at: position)
+            position += skipPlain(buffer, from: position)
+            if position < buffer.count { position += step(buffer, at: position) }
         }
         if state == .nested { emit(pending) }
         try flush(force: true)
@@ -102,6 +103,33 @@ private struct Mender {
             all.append(.warning(at: SourceLocation(file: file), "\(count - shown) more \(what) repaired"))
         }
         return all
+    }
+
+    /// Passes over the bytes from `start` that can begin no marker and need no repair, in
+    /// one go (most of an export; byte-by-byte `step` made the check cost a fifth of the
+    /// import's time on a 250 MB export); returns how many it consumed.
+    private mutating func skipPlain(_ bytes: [UInt8], from start: Int) -> Int {
+        guard state != .tagName else { return 0 }
+        let end = bytes.withUnsafeBufferPointer { buffer -> Int in
+            var j = start
+            while j < buffer.count {
+                let byte = buffer[j]
+                if byte == 0x0A {
+                    line += 1
+                    column = 1
+                } else if byte >= 0x20 || byte == 0x09 || byte == 0x0D {
+                    if byte == UInt8(ascii: "<") || byte == UInt8(ascii: "]") || byte == UInt8(ascii: "-") { break }
+                    if byte & 0xC0 != 0x80 { column += 1 }
+                } else {
+                    break
+                }
+                j += 1
+            }
+            return j
+        }
+        guard end > start else { return 0 }
+        if state == .nested { pending += bytes[start..<end] } else { emit(bytes[start..<end]) }
+        return end - start
     }
 
     /// Handles the byte at `i` (and the marker starting there); returns how many bytes it consumed.

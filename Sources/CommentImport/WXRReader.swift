@@ -39,6 +39,8 @@ final class WXRReader: NSObject, XMLParserDelegate, ExportReading {
     private var comment: CommentFields?
     private var itemCount = 0
     private var sawVersionElement = false
+    /// Whether each namespace met is WXR's (asked for every element).
+    private var isWXRNamespace: [String: Bool] = [:]
 
     private struct ItemFields {
         var link: String?, title: String?, slug: String?, postID: String?, type: String?
@@ -163,11 +165,15 @@ final class WXRReader: NSObject, XMLParserDelegate, ExportReading {
             // A prefix the export never declared: `wp:comment` without `xmlns:wp`.
             return qualifiedName?.hasPrefix("wp:") ?? false
         }
+        if let known = isWXRNamespace[namespace] { return known }
+        var isWXR = true
         if let found = Self.exportVersion(namespace) {
             if version == nil { version = found }
-            return true
+        } else {
+            isWXR = !Self.companionNamespaces.contains { namespace.hasPrefix($0) } && !namespace.contains("/excerpt")
         }
-        return !Self.companionNamespaces.contains { namespace.hasPrefix($0) } && !namespace.contains("/excerpt")
+        isWXRNamespace[namespace] = isWXR
+        return isWXR
     }
 
     /// Namespaces WXR files use beside WordPress's own, whose elements are never WXR fields.

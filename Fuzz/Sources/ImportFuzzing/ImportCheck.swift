@@ -21,12 +21,18 @@ public enum ImportCheck {
     static let exportURL = FileManager.default.temporaryDirectory
         .appendingPathComponent("magbuild-fuzz-\(ProcessInfo.processInfo.processIdentifier).xml")
 
-    static func reader(for format: ExportFormat, collector: ExportCollector) -> any XMLParserDelegate & ExportReading {
+    /// Reads the export at `exportURL` as `format` into `collector`, as the importer does.
+    static func read(_ format: ExportFormat, into collector: ExportCollector) throws {
         switch format {
         case .wordpress:
-            WXRReader(collector: collector, file: exportName, timeZone: TimeZone(identifier: "Europe/Berlin") ?? .current)
+            let reader = WXRReader(collector: collector, file: exportName, timeZone: TimeZone(identifier: "Europe/Berlin") ?? .current, anonymous: "Anonym")
+            _ = try ExportParser.parse(exportURL, file: exportName, delegate: reader)
         case .disqus:
-            DisqusReader(collector: collector, file: exportName)
+            _ = try ExportParser.parse(exportURL, file: exportName, delegate: DisqusReader(collector: collector, file: exportName, anonymous: "Anonym"))
+        case .isso:
+            try IssoReader.read(exportURL, file: exportName, into: collector, anonymous: "Anonym")
+        case .remark42:
+            try Remark42Reader.read(exportURL, file: exportName, into: collector, anonymous: "Anonym")
         }
     }
 
@@ -37,7 +43,7 @@ public enum ImportCheck {
             let spool = try CommentSpool()
             let collector = ExportCollector(spool: spool)
             do {
-                try ExportParser.parse(exportURL, file: exportName, delegate: reader(for: format, collector: collector))
+                try read(format, into: collector)
             } catch let list as DiagnosticList {
                 for diagnostic in list.diagnostics {
                     Invariant.require(diagnostic.location?.file == exportName, "diagnostic outside the export: \(diagnostic)")
