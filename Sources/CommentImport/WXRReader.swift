@@ -301,9 +301,6 @@ final class WXRReader: NSObject, XMLParserDelegate, ExportReading {
 
 /// Values used where an export leaves a field empty.
 enum ImportDefaults {
-    /// The author of comments without a name, unless `site.yml` names another.
-    static let anonymous = "Anonym"
-
     /// Net votes from a meta value such as `12`, `-3` or `4.0`; 0 when absent or unreadable.
     static func rating(_ value: String?) -> Int {
         guard let value = value?.trimmed, !value.isEmpty else { return 0 }
