@@ -37,7 +37,8 @@ enum PagePlan {
         let hasNotFoundTemplate = templates.contains("404.html")
         if hasNotFoundTemplate { pages.append(PlannedPage(url: "/404.html", kind: .notFound)) }
         for article in model.articles {
-            for alias in article.frontMatter.aliases {
+            // An alias with a query (`/?p=123`) names no file a static host could serve.
+            for alias in article.frontMatter.aliases where !alias.contains("?") {
                 pages.append(PlannedPage(url: aliasURL(alias), kind: .alias(target: article.url)))
             }
         }

@@ -38,7 +38,7 @@ import Testing
             title: "T", teaser: "D", date: Date(timeIntervalSince1970: 1_700_000_000),
             updated: Date(timeIntervalSince1970: 1_700_086_400), authors: ["A", "B"], column: "C", tags: ["x"],
             image: LeadImage(src: "lead.jpg", alt: "alt", caption: "cap", credit: "cred"), related: ["politik/a"],
-            comments: .closed, featured: true, draft: true, slug: "s", aliases: ["/alt/"], kicker: "K")
+            comments: .closed, featured: true, draft: true, slug: "s", aliases: ["/alt/"], kicker: "K", wordpressID: 42)
         var writer = CacheWriter([])
         front.write(to: &writer)
         var reader = CacheReader(Data(writer.bytes))

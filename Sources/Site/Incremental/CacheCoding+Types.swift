@@ -243,7 +243,8 @@ extension FrontMatter: CacheCodable {
         self.init(
             title: title, teaser: teaser, date: date, updated: updated, authors: authors, column: column, tags: tags,
             image: image, related: related, comments: comments, featured: try reader.bool(), draft: try reader.bool(),
-            slug: try reader.optionalString(), aliases: try reader.strings(), kicker: try reader.optionalString())
+            slug: try reader.optionalString(), aliases: try reader.strings(), kicker: try reader.optionalString(),
+            wordpressID: try reader.optionalString().flatMap { Int($0) })
     }
 
     func write(to writer: inout CacheWriter) {
@@ -269,6 +270,7 @@ extension FrontMatter: CacheCodable {
         writer.write(slug)
         writer.write(aliases)
         writer.write(kicker)
+        writer.write(wordpressID.map(String.init))
     }
 }
 
