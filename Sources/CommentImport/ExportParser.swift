@@ -21,6 +21,10 @@ enum ExportParser {
         }
         let repair = try ExportRepair.repaired(url, file: file)
         defer { if let copy = repair.copy { try? FileManager.default.removeItem(at: copy) } }
+        // A removed control character can leave what the parser cannot survive (`<?x?\u{11}>`).
+        if let copy = repair.copy, let problem = try? ExportPrecheck.problem(in: copy, file: file) {
+            throw DiagnosticList([problem])
+        }
         guard let stream = InputStream(url: repair.copy ?? url) else {
             throw DiagnosticList([.error(at: SourceLocation(file: file), "cannot open the export")])
         }

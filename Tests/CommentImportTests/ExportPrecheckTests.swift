@@ -74,6 +74,12 @@ import Testing
         #expect(try error(importing: Array(text.utf8), as: .disqus) == nil)
     }
 
+    @Test func anInstructionLeftEmptyByARepairIsAnError() throws {
+        // Removing the control character would leave `<?x?>`, which XMLParser cannot survive.
+        #expect(try error(importing: Array("<?x?".utf8) + [0x11] + Array(">".utf8), as: .wordpress)
+            == "bad.xml:1:1: error: a processing instruction without data ('<?name?>') that the XML parser cannot read")
+    }
+
     @Test func latin1ExportWithUmlautsStillImports() throws {
         let site = try ImportSite()
         let head = "<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?>\n<rss xmlns:wp=\"http://wordpress.org/export/1.2/\"><channel><title>K"
