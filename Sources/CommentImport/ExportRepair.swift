@@ -14,7 +14,8 @@ import Foundation
 /// Repairs never remove a line break, so the parser's lines stay the file's. One streaming
 /// pass finds whether anything needs mending; only then a second pass writes the mended copy
 /// to a temporary file. Memory holds one chunk and, while a nested section is being decided,
-/// that section.
+/// that section. UTF-16 exports (told by their byte-order mark or first bytes) are left to
+/// the parser: their bytes are not characters.
 enum ExportRepair {
     /// How many repairs of one kind are reported with their location; the rest are counted.
     static let locatedPerKind = 10
@@ -29,6 +30,7 @@ enum ExportRepair {
     }
 
     static func repaired(_ url: URL, file: String) throws -> Result {
+        guard !isUTF16(url) else { return Result() }
         var scan = Mender(file: file)
         try scan.run(url, into: nil)
         guard scan.repairCount > 0 else { return Result() }
@@ -36,11 +38,24 @@ enum ExportRepair {
         guard FileManager.default.createFile(atPath: copy.path, contents: nil) else {
             throw DiagnosticList([.error(at: SourceLocation(file: file), "cannot write a repaired copy of the export to \(copy.path)")])
         }
-        let output = try FileHandle(forWritingTo: copy)
-        defer { try? output.close() }
-        var mend = Mender(file: file)
-        try mend.run(url, into: output)
-        return Result(copy: copy, repairs: mend.report(), count: mend.repairCount)
+        do {
+            let output = try FileHandle(forWritingTo: copy)
+            defer { try? output.close() }
+            var mend = Mender(file: file)
+            try mend.run(url, into: output)
+            return Result(copy: copy, repairs: mend.report(), count: mend.repairCount)
+        } catch {
+            try? FileManager.default.removeItem(at: copy)
+            throw DiagnosticList([.error(at: SourceLocation(file: file), "cannot write a repaired copy of the export: \(error.localizedDescription)")])
+        }
+    }
+
+    /// Whether the file starts as UTF-16 does: a byte-order mark, or `<` beside a zero byte.
+    static func isUTF16(_ url: URL) -> Bool {
+        guard let handle = try? FileHandle(forReadingFrom: url) else { return false }
+        defer { try? handle.close() }
+        let start = [UInt8]((try? handle.read(upToCount: 2)) ?? Data())
+        return start == [0xFE, 0xFF] || start == [0xFF, 0xFE] || start == [0x00, 0x3C] || start == [0x3C, 0x00]
     }
 }
 
@@ -61,6 +76,10 @@ private struct Mender {
 
     private var out: [UInt8] = []
     private var output: FileHandle?
+    /// The first failed write; nothing more is written after it.
+    private var writeFailure: (any Error)?
+    /// The last two bytes written, so a mended section cannot make `]]>` with them.
+    private var tail: (UInt8, UInt8) = (0, 0)
     private var nestedRepairs: [Diagnostic] = [], nestedCount = 0
     private var controlRepairs: [Diagnostic] = [], controlCount = 0
 
@@ -72,7 +91,9 @@ private struct Mender {
 
     private static let cdataOpen = Array("<![CDATA[".utf8), cdataClose = Array("]]>".utf8)
     private static let commentOpen = Array("<!--".utf8), commentClose = Array("-->".utf8)
-    private static let lookahead = 4096
+    /// Bytes kept ahead of the position: white space after `]]>` (up to 4 KiB) and an end tag.
+    private static let lookahead = 8192
+    private static let longestName = 256
 
     mutating func run(_ url: URL, into output: FileHandle?) throws {
         self.output = output
@@ -88,11 +109,14 @@ private struct Mender {
                 if let data = try input.read(upToCount: 1 << 20), !data.isEmpty { buffer += data } else { atEnd = true }
             }
             guard position < buffer.count else { break }
-            position += skipPlain(buffer, from: position)
-            if position < buffer.count { position += step(buffer, at: position) }
+            let plain = skipPlain(buffer, from: position)
+            position += plain
+            // Back to the refill first: a marker must never be cut at the buffer's end.
+            if plain == 0 { position += step(buffer, at: position) }
         }
         if state == .nested { emit(pending) }
-        try flush(force: true)
+        flush(force: true)
+        if let writeFailure { throw writeFailure }
     }
 
     /// The mended export's repair messages: the first few of each kind, then a count.
@@ -171,7 +195,7 @@ private struct Mender {
             }
             return consume(bytes, i, 1)
         case .tagName:
-            if Self.isNameByte(byte) { element.append(byte) } else { state = .text }
+            if Self.isNameByte(byte), element.count < Self.longestName { element.append(byte) } else { state = .text }
             return consume(bytes, i, 1)
         case .comment:
             if matches(bytes, i, Self.commentClose) {
@@ -207,14 +231,14 @@ private struct Mender {
         }
         if matches(bytes, i, Self.cdataClose) {
             let after = i + Self.cdataClose.count
-            if matches(bytes, after, Self.cdataOpen) || (closesElement(bytes, after) && depth > 1) {
+            if matches(bytes, after, Self.cdataOpen) || (endsElement(bytes, after) && depth > 1) {
                 // Plain text after all: the section ends here as a strict parser reads it.
                 emit(pending)
                 pending = []
                 state = .text
                 return consume(bytes, i, Self.cdataClose.count)
             }
-            if closesElement(bytes, after) {
+            if endsElement(bytes, after) {
                 mendPending()
                 state = .text
                 return consume(bytes, i, Self.cdataClose.count)
@@ -256,6 +280,8 @@ private struct Mender {
             }
             i += 1
         }
+        // `]]` written before the nested section and a `>` that now follows it would end the section.
+        if text.first == UInt8(ascii: ">"), tail == (UInt8(ascii: "]"), UInt8(ascii: "]")) { emit(Array("]]><![CDATA[".utf8)) }
         emit(text)
         pending = []
         nestedCount += 1
@@ -266,11 +292,11 @@ private struct Mender {
         }
     }
 
-    /// Whether `bytes` at `i`, after white space, start an end tag.
-    private func closesElement(_ bytes: [UInt8], _ i: Int) -> Bool {
+    /// Whether `bytes` at `i`, after white space, start the end tag of the section's element.
+    private func endsElement(_ bytes: [UInt8], _ i: Int) -> Bool {
         var j = i
-        while j < bytes.count, j - i < Self.lookahead, [0x20, 0x09, 0x0A, 0x0D].contains(bytes[j]) { j += 1 }
-        return j + 1 < bytes.count && bytes[j] == UInt8(ascii: "<") && bytes[j + 1] == UInt8(ascii: "/")
+        while j < bytes.count, j - i < Self.lookahead / 2, [0x20, 0x09, 0x0A, 0x0D].contains(bytes[j]) { j += 1 }
+        return matches(bytes, j, Array("</".utf8) + element)
     }
 
     /// Moves past `count` bytes at `i`: out to the output (or the pending section), unless
@@ -291,14 +317,15 @@ private struct Mender {
     }
 
     private mutating func emit<Bytes: Collection>(_ bytes: Bytes) where Bytes.Element == UInt8 {
-        guard output != nil else { return }
+        guard output != nil, writeFailure == nil, !bytes.isEmpty else { return }
         out += bytes
-        if out.count >= 1 << 20 { try? flush(force: false) }
+        tail = out.count >= 2 ? (out[out.count - 2], out[out.count - 1]) : (tail.1, out[out.count - 1])
+        if out.count >= 1 << 20 { flush(force: false) }
     }
 
-    private mutating func flush(force: Bool) throws {
-        guard let output, !out.isEmpty, force || out.count >= 1 << 20 else { return }
-        try output.write(contentsOf: out)
+    private mutating func flush(force: Bool) {
+        guard let output, writeFailure == nil, !out.isEmpty, force || out.count >= 1 << 20 else { return }
+        do { try output.write(contentsOf: out) } catch { writeFailure = error }
         out.removeAll(keepingCapacity: true)
     }
 

@@ -21,17 +21,19 @@ enum Remark42Reader {
         defer { gzclose(gz) }
         var lines = LineReader(gz: gz)
         var number = 0
+        var isFirst = true
         while let line = try lines.next(file: file) {
             number += 1
             let location = SourceLocation(file: file, line: number, column: 1)
             guard !line.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) else { continue }
+            defer { isFirst = false }
             guard let object = (try? JSONSerialization.jsonObject(with: Data(line))) as? [String: Any] else {
-                if number == 1 { throw DiagnosticList([.error(at: location, "not a Remark42 backup: the first line is not JSON")]) }
+                if isFirst { throw DiagnosticList([.error(at: location, "not a Remark42 backup: the first line is not JSON")]) }
                 collector.entry()
                 collector.skip("on unreadable lines", at: location, "line \(number) is not a JSON object (cut off?)")
                 continue
             }
-            if number == 1, object["id"] == nil, object["version"] != nil || object["posts"] != nil || object["users"] != nil { continue }
+            if isFirst, object["id"] == nil, object["version"] != nil || object["posts"] != nil || object["users"] != nil { continue }
             collector.entry()
             comment(object, at: location, into: collector, anonymous: anonymous)
             if let failure = collector.failure { throw failure }
@@ -82,6 +84,8 @@ enum Remark42Reader {
         let gz: gzFile
         private var buffer: [UInt8] = []
         private var start = 0
+        /// Where the search for the next line feed goes on (the bytes before hold none).
+        private var searched = 0
         private var atEnd = false
 
         init(gz: gzFile) {
@@ -91,21 +95,25 @@ enum Remark42Reader {
         /// The next line without its line feed; nil at the end.
         mutating func next(file: String) throws -> [UInt8]? {
             while true {
-                if let newline = buffer[start...].firstIndex(of: 0x0A) {
+                if let newline = buffer[max(start, searched)...].firstIndex(of: 0x0A) {
                     defer { start = newline + 1 }
                     return Array(buffer[start..<newline])
                 }
+                searched = buffer.count
                 if atEnd {
                     guard start < buffer.count else { return nil }
                     defer { start = buffer.count }
                     return Array(buffer[start...])
                 }
                 buffer.removeFirst(start)
+                searched -= start
                 start = 0
                 var chunk = [UInt8](repeating: 0, count: 1 << 16)
                 let read = chunk.withUnsafeMutableBytes { gzread(gz, $0.baseAddress, UInt32($0.count)) }
-                if read < 0 {
-                    throw DiagnosticList([.error(at: SourceLocation(file: file), "the Remark42 backup cannot be read (damaged gzip?)")])
+                var status: Int32 = 0
+                if read == 0 { _ = gzerror(gz, &status) }
+                if read < 0 || (status != Z_OK && status != Z_STREAM_END) {
+                    throw DiagnosticList([.error(at: SourceLocation(file: file), "the Remark42 backup cannot be read to its end (cut off or damaged gzip?)")])
                 }
                 if read == 0 { atEnd = true } else { buffer += chunk[0..<Int(read)] }
             }

@@ -283,10 +283,12 @@ final class WXRReader: NSObject, XMLParserDelegate, ExportReading {
         return CommentDate.date(from: text + "Z")
     }
 
-    /// `2022-06-23 10:12:00` in the site's zone.
+    /// `2022-06-23 10:12:00` in the site's zone (the offset of the moment itself, so times
+    /// next to a change of summer time come out right).
     private func localDate(_ text: String) -> Date? {
         guard !text.hasPrefix("0000"), let asUTC = CommentDate.date(from: text + "Z") else { return nil }
-        return asUTC.addingTimeInterval(-Double(timeZone.secondsFromGMT(for: asUTC)))
+        let guess = asUTC.addingTimeInterval(-Double(timeZone.secondsFromGMT(for: asUTC)))
+        return asUTC.addingTimeInterval(-Double(timeZone.secondsFromGMT(for: guess)))
     }
 
     static func status(_ value: String) -> Comment.Status {

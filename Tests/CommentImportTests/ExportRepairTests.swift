@@ -71,4 +71,39 @@ import Testing
         #expect(mended == "<a><c><![CDATA[\(long) b  \(long)]]></c></a>")
         #expect(repairs.count == 1)
     }
+
+    @Test func utf16ExportsAreLeftToTheParser() throws {
+        var bytes: [UInt8] = [0xFF, 0xFE]
+        for unit in "<a>\u{4E0B}\u{0B}</a>".utf16 { bytes += [UInt8(unit & 0xFF), UInt8(unit >> 8)] }
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("repair-\(UUID().uuidString).xml")
+        try Data(bytes).write(to: url)
+        let result = try ExportRepair.repaired(url, file: "x.xml")
+        #expect(result.copy == nil && result.count == 0)
+    }
+
+    /// Markers that end right at, or straddle, the end of the first 1 MiB chunk.
+    @Test(arguments: -12...3)
+    func markersAtTheChunkBoundaryAreSeenWhole(_ shift: Int) throws {
+        let head = "<x><![CDATA[ a <![CDATA[ b ]]> c "
+        let padding = String(repeating: "w", count: (1 << 20) - 3 + shift - head.utf8.count)
+        let (mended, repairs) = try mend(head + padding + "]]></x>")
+        #expect(mended == "<x><![CDATA[ a  b  c " + padding + "]]></x>")
+        #expect(repairs.count == 1)
+        let text = "<x><![CDATA[ see <![CDATA[ a ]]> then "
+        let fill = String(repeating: "w", count: (1 << 20) - 3 + shift - text.utf8.count)
+        let wellFormed = try mend(text + fill + "<![CDATA[ b ]]></x>")
+        #expect(wellFormed.0 == nil, "shift \(shift)")
+    }
+
+    @Test func onlyTheSectionsOwnEndTagEndsIt() throws {
+        let (mended, _) = try mend("<x><![CDATA[<p><![CDATA[inner]]></p> rest]]></x>")
+        #expect(mended == "<x><![CDATA[<p>inner</p> rest]]></x>")
+        let untouched = try mend("<x><![CDATA[ a <![CDATA[ b ]]><!-- ]]></y> --></x>")
+        #expect(untouched.0 == nil)
+    }
+
+    @Test func aMendedSectionMakesNoStrayEnd() throws {
+        let (mended, _) = try mend("<x><![CDATA[ a ]]<![CDATA[> b ]]> c ]]></x>")
+        #expect(mended == "<x><![CDATA[ a ]]]]><![CDATA[> b  c ]]></x>")
+    }
 }

@@ -39,4 +39,12 @@ import Testing
         let url = try site.export("<rss/>\n")
         #expect(try site.failure(.remark42, url) == "bad.xml:1:1: error: not a Remark42 backup: the first line is not JSON")
     }
+
+    @Test func aCutOffGzipIsAnErrorNotASilentEnd() throws {
+        let site = try ImportSite()
+        let whole = try Data(contentsOf: Self.conformance.appendingPathComponent("remark42/export.gz"))
+        let url = site.root.appendingPathComponent("cut.gz")
+        try whole.prefix(whole.count - 12).write(to: url)
+        #expect(try site.failure(.remark42, url)?.contains("cannot be read to its end") == true)
+    }
 }

@@ -181,4 +181,16 @@ import Testing
         let broken = try site.export(Self.export("<wp:comment>\n<wp:comment_id>1</wp:comment_idx>\n</wp:comment>\n\n\n"))
         #expect(try site.failure(.wordpress, broken)?.hasPrefix("bad.xml:5:") == true)
     }
+
+    @Test func localTimesNextToTheChangeOfSummerTime() throws {
+        let site = try ImportSite()
+        func comment(_ id: Int, _ local: String) -> String {
+            "<wp:comment><wp:comment_id>\(id)</wp:comment_id><wp:comment_date>\(local)</wp:comment_date><wp:comment_content>x</wp:comment_content></wp:comment>"
+        }
+        // Berlin: summer time ends at 2022-10-30 03:00 CEST, begins at 2022-03-27 02:00 CET.
+        let url = try site.export(Self.export(comment(1, "2022-10-30 01:30:00") + comment(2, "2022-10-30 04:00:00") + comment(3, "2022-03-27 03:30:00")))
+        _ = try site.run(.wordpress, export: url, name: "x.xml")
+        let dates = try site.comments("content/politik/kasachstan/comments.json").map { "\($0.id) \(CommentDate.string(from: $0.date))" }
+        #expect(dates.sorted() == ["1 2022-10-29T23:30:00Z", "2 2022-10-30T03:00:00Z", "3 2022-03-27T01:30:00Z"])
+    }
 }
