@@ -47,4 +47,16 @@ import Testing
         try whole.prefix(whole.count - 12).write(to: url)
         #expect(try site.failure(.remark42, url)?.contains("cannot be read to its end") == true)
     }
+
+    @Test(arguments: [(ExportFormat.isso, "isso/export.db"), (.remark42, "remark42/export.gz")])
+    func importingTwiceChangesNothing(_ format: ExportFormat, _ export: String) throws {
+        let site = try ImportSite()
+        let url = Self.conformance.appendingPathComponent(export)
+        let first = try site.run(format, export: url, name: export)
+        let written = site.allContent()
+        let second = try site.run(format, export: url, name: export)
+        #expect(first.articles.contains(where: \.changed) && !second.articles.contains(where: \.changed))
+        #expect(site.allContent() == written)
+        #expect(second.articles.allSatisfy { $0.added == 0 })
+    }
 }
