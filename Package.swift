@@ -42,6 +42,8 @@ let package = Package(
         .target(name: "Templates", dependencies: ["Basics", "Diagnostics"], swiftSettings: strict),
         .target(name: "Content", dependencies: ["Basics", "Diagnostics", "Yams"], swiftSettings: strict),
         .target(name: "Comments", dependencies: ["Basics", "Diagnostics"], swiftSettings: strict),
+        /// Search text: word folding and the German stemmer the search index uses.
+        .target(name: "Search", swiftSettings: strict),
         /// SQLite, for Isso's comment database.
         .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
         /// zlib, for gzipped Remark42 backups.
@@ -80,6 +82,7 @@ let package = Package(
 
         .testTarget(name: "BasicsTests", dependencies: ["Basics", propertyBased]),
         .testTarget(name: "DiagnosticsTests", dependencies: ["Diagnostics"]),
+        .testTarget(name: "SearchTests", dependencies: ["Search"]),
         .testTarget(name: "MarkdownTests", dependencies: ["Markdown", propertyBased]),
         .testTarget(name: "TemplatesTests", dependencies: ["Basics", "Diagnostics", "Templates", propertyBased]),
         .testTarget(name: "ContentTests", dependencies: ["Basics", "Content", "Diagnostics", propertyBased]),

@@ -1,0 +1,81 @@
+import Foundation
+import Testing
+@testable import Search
+
+@Suite struct SearchTextTests {
+    /// Inflected forms that a reader's search must find each other by: one group per line,
+    /// all with one stem (written for magbuild's tests, from the articles' vocabulary).
+    static let groups: [[String]] = [
+        ["Haus", "Hauses", "Häuser", "Häusern"],
+        ["Zeitung", "Zeitungen"],
+        ["Wahl", "Wahlen"],
+        ["Kasachstan", "kasachstan", "KASACHSTAN"],
+        ["Bürgergeld", "Buergergeld", "Burgergeld", "bürgergeld"],
+        ["Stadtrat", "Stadtrats", "Stadtrates"],
+        ["Brücke", "Brücken"],
+        ["fordert", "fordern", "fordere"],
+        ["Schule", "Schulen"],
+        ["Theater", "Theaters"],
+        ["Straße", "Strasse", "Straßen"],
+        ["Café", "Cafe", "Cafés"],
+    ]
+
+    @Test(arguments: groups)
+    func inflectionsShareAStem(_ group: [String]) {
+        let stems = Set(group.map { SearchText.terms(in: $0) })
+        #expect(stems.count == 1, "\(group): \(stems)")
+    }
+
+    @Test func differentWordsKeepDifferentStems() {
+        // (Folding umlauts costs some: "Bürger" and "Burg" meet, as in most German stemmers.)
+        let words = ["Haus", "Hase", "Zeit", "Zeitung", "Wahl", "Wal", "Rat", "Rad", "Bürger", "Berg"]
+        let stems = words.map { SearchText.terms(in: $0) }
+        #expect(Set(stems).count == words.count, "\(zip(words, stems).map { "\($0) → \($1)" })")
+    }
+
+    @Test func stemsByTheAlgorithmsSteps() {
+        #expect(GermanStemmer.stem("zeitungen") == "zeitung", "-en: n, then e")
+        #expect(GermanStemmer.stem("Zeit", capitalized: true) == "zeit", "a noun keeps its t")
+        #expect(GermanStemmer.stem("arbeitet") == "arbei", "a verb's t goes, then the loop ends at three units")
+        #expect(GermanStemmer.stem("gesprochen") == "sproch", "ge- of a long word")
+        #expect(GermanStemmer.stem("gehen") == "geh", "five letters keep their ge-")
+        #expect(GermanStemmer.stem("schnell") == "schnell", "sch and ll count as one unit each")
+        #expect(GermanStemmer.stem("kleinen") == "klei", "ei is one unit: k l ei n e n loses n, e, n")
+        #expect(GermanStemmer.stem("tisches") == "tisch")
+        #expect(GermanStemmer.stem("") == "")
+    }
+
+    @Test func unitsFollowThePapersOrder() {
+        let units = GermanStemmer.units(of: Array("schiessen".unicodeScalars))
+        #expect(units == [.group("sch"), .group("ie"), .doubled(.letter("s")), .letter("e"), .letter("n")])
+        #expect(GermanStemmer.units(of: Array("aaa".unicodeScalars)) == [.doubled(.letter("a")), .letter("a")])
+        #expect(GermanStemmer.units(of: Array("iei".unicodeScalars)) == [.letter("i"), .group("ei")])
+    }
+
+    @Test func foldingAndWords() {
+        #expect(SearchText.fold("Bürgergeld") == "burgergeld")
+        #expect(SearchText.fold("BUERGERGELD") == "burgergeld")
+        #expect(SearchText.fold("Straße") == "strasse")
+        #expect(SearchText.fold("ﬁnanz") == "finanz", "compatibility ligature")
+        #expect(SearchText.fold("Crème") == "creme")
+        #expect(SearchText.words(in: "Kasachstan, Russland – und 2026!").map(String.init) == ["Kasachstan", "Russland", "und", "2026"])
+    }
+}
+
+extension SearchTextTests {
+    /// The reference implementation's stems of every word of the demo magazine.
+    @Test func everyDemoWordStemsAsTheReferenceDoes() throws {
+        let file = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("cistem-reference.tsv")
+        let lines = try String(contentsOf: file, encoding: .utf8).split(separator: "\n").filter { !$0.hasPrefix("#") }
+        #expect(lines.count > 1000)
+        var differ: [String] = []
+        for line in lines {
+            let fields = line.split(separator: "\t", omittingEmptySubsequences: false)
+            guard fields.count == 2 else { continue }
+            let word = String(fields[0])
+            let stem = GermanStemmer.stem(word, capitalized: word.first?.isUppercase ?? false)
+            if stem != fields[1] { differ.append("\(word): \(stem), reference \(fields[1])") }
+        }
+        #expect(differ.isEmpty, "\(differ.prefix(20))")
+    }
+}
