@@ -8,6 +8,11 @@ public struct ShardPlan: Sendable, Hashable {
     /// Shard prefixes, sorted.
     public let prefixes: [String]
 
+    /// The plan whose shards are `prefixes`, as an index names them.
+    public init(prefixesForTesting prefixes: [String]) {
+        self.prefixes = prefixes.sorted()
+    }
+
     /// Plans the shards for terms with the byte size of their postings.
     public init(sizes: [String: Int], limit: Int) {
         var found: [String] = []
