@@ -121,12 +121,9 @@ final class DisqusReader: NSObject, XMLParserDelegate, ExportReading {
             return
         }
         // Disqus names are plain text, not HTML.
-        var author = Self.singleLine(fields.values["author.name", default: ""])
-        if author.isEmpty { author = Self.singleLine(fields.values["author.username", default: ""]) }
-        if author.isEmpty {
-            author = anonymous
-            collector.defaulted("without an author, named '\(anonymous)'", at: location, "post \(fields.id) has no author; named '\(anonymous)'")
-        }
+        var name = ImportDefaults.plainName(fields.values["author.name", default: ""])
+        if name.isEmpty { name = ImportDefaults.plainName(fields.values["author.username", default: ""]) }
+        let author = collector.author(name, or: anonymous, at: location, "post \(fields.id) has no author")
         let parent = fields.parent.flatMap { $0.isEmpty ? nil : $0 }
         collector.comment(Comment(
             id: fields.id, parent: parent, author: author, date: date,
@@ -140,12 +137,6 @@ final class DisqusReader: NSObject, XMLParserDelegate, ExportReading {
         if isTrue("isDeleted") { return .trash }
         if values["isApproved"]?.trimmed.lowercased() == "false" { return .pending }
         return .approved
-    }
-
-    /// Whitespace runs (line breaks included) as one space, control characters dropped.
-    static func singleLine(_ text: String) -> String {
-        text.split(whereSeparator: { $0.isWhitespace || $0.isNewline }).joined(separator: " ")
-            .filter { !($0.unicodeScalars.first.map { $0.properties.generalCategory == .control } ?? false) }
     }
 
     /// The `dsq:id` attribute, however the parser spells namespaced attribute names.

@@ -79,6 +79,14 @@ final class ExportCollector {
         tally(rule, count: 1, in: &defaults, at: location, message, into: &diagnostics)
     }
 
+    /// `name`, or `anonymous` when it is empty; that default is counted like the others,
+    /// its message (`comment 12 has no author`) completed with the name given.
+    func author(_ name: String, or anonymous: String, at location: SourceLocation, _ message: @autoclosure () -> String) -> String {
+        guard name.isEmpty else { return name }
+        defaulted("without an author, named '\(anonymous)'", at: location, message() + "; named '\(anonymous)'")
+        return anonymous
+    }
+
     func report(_ diagnostic: Diagnostic) {
         diagnostics.append(diagnostic)
     }

@@ -37,13 +37,10 @@ enum IssoReader {
                 return
             }
             let status = status(row.int(4))
-            var author = DisqusReader.singleLine(row.text(5) ?? "")
-            if author.isEmpty, status == .trash {
-                author = anonymous  // Isso blanks a deleted comment that stays for its replies
-            } else if author.isEmpty {
-                author = anonymous
-                collector.defaulted("without an author, named '\(anonymous)'", at: location, "comment \(id) has no author; named '\(anonymous)'")
-            }
+            let name = ImportDefaults.plainName(row.text(5) ?? "")
+            // Isso blanks a deleted comment that stays for its replies: no default to report.
+            let author = name.isEmpty && status == .trash
+                ? anonymous : collector.author(name, or: anonymous, at: location, "comment \(id) has no author")
             let parent = row.optionalInt(2).map(String.init)
             collector.comment(Comment(
                 id: id, parent: parent, author: author, date: Date(timeIntervalSince1970: (created * 1000).rounded() / 1000),

@@ -56,11 +56,8 @@ enum Remark42Reader {
             collector.skip("without a valid time", at: location, "comment \(id) has no valid \"time\"")
             return
         }
-        var author = DisqusReader.singleLine(string((object["user"] as? [String: Any])?["name"]))
-        if author.isEmpty {
-            author = anonymous
-            collector.defaulted("without an author, named '\(anonymous)'", at: location, "comment \(id) has no user name; named '\(anonymous)'")
-        }
+        let name = ImportDefaults.plainName(string((object["user"] as? [String: Any])?["name"]))
+        let author = collector.author(name, or: anonymous, at: location, "comment \(id) has no user name")
         let title = string(object["title"])
         collector.thread(ExportThread(key: link, link: link, title: title.isEmpty ? nil : title))
         let parent = string(object["pid"])

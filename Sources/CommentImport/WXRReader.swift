@@ -301,8 +301,15 @@ final class WXRReader: NSObject, XMLParserDelegate, ExportReading {
     }
 }
 
-/// Values used where an export leaves a field empty.
+/// Values used where an export leaves a field empty, and plain names.
 enum ImportDefaults {
+    /// A name given as plain text (not HTML): white-space runs, line breaks included, as one
+    /// space, control characters dropped.
+    static func plainName(_ text: String) -> String {
+        text.split(whereSeparator: { $0.isWhitespace || $0.isNewline }).joined(separator: " ")
+            .filter { !($0.unicodeScalars.first.map { $0.properties.generalCategory == .control } ?? false) }
+    }
+
     /// Net votes from a meta value such as `12`, `-3` or `4.0`; 0 when absent or unreadable.
     static func rating(_ value: String?) -> Int {
         guard let value = value?.trimmed, !value.isEmpty else { return 0 }
