@@ -49,7 +49,7 @@ public struct DocumentTerms: Sendable, Hashable {
         for term in SearchText.terms(in: about.joined(separator: " ")) {
             counts[term, default: Counts()].teaser += 1
         }
-        for term in SearchText.terms(in: document.body) {
+        SearchText.forEachTerm(in: document.body) { term in
             counts[term, default: Counts()].body += 1
             bodyLength += 1
         }

@@ -1,40 +1,189 @@
 import Foundation
 
 /// How the search index and the search box see text: words are cut at anything that is not
-/// a letter or digit, folded so that spelling variants meet, and stemmed.
+/// a letter, digit or combining mark, folded so that spelling variants meet, and stemmed
+/// (``GermanStemmer``).
 ///
-/// Folding: Unicode compatibility normalisation, lower case, umlauts and their spelled-out
-/// forms alike (`Bürgergeld`, `Buergergeld` and `Burgergeld` all become `burgergeld`), `ß` as
-/// `ss`, other accents dropped (`Café` → `cafe`).
+/// Folding, step by step (the search page's script does the same, so a query finds what
+/// the index holds): lower case; Unicode compatibility decomposition (NFKD); combining marks
+/// dropped; `ß` as `ss`; an `e` right after `a`, `o` or `u` dropped, so that the spelled-out
+/// umlaut meets the umlaut (`Bürgergeld`, `Buergergeld` and `Burgergeld` all become
+/// `burgergeld`, `Café` becomes `cafe`).
+///
+/// ``terms(in:)`` is on the build's hot path (every word of every article): it reads UTF-8
+/// bytes and folds through a table of the scalars up to U+2FFF (``FoldTable``), and falls
+/// back to ``fold(_:)`` only for a word with a scalar beyond. Measured on the 10,000-article
+/// benchmark corpus (4.4 million words), the String-based folding took 40 times as long.
 public enum SearchText {
     /// The words of `text`, as written.
-    public static func words(in text: String) -> [Substring] {
-        text.split { !($0.isLetter || $0.isNumber) }
-    }
-
-    /// `word` folded: compare folded words to find spelling variants.
-    public static func fold(_ word: some StringProtocol) -> String {
-        let lowered = String(word).precomposedStringWithCompatibilityMapping.lowercased()
-        var scalars: [Unicode.Scalar] = []
-        for scalar in lowered.unicodeScalars {
-            switch scalar {
-            case "ä": scalars.append("a")
-            case "ö": scalars.append("o")
-            case "ü": scalars.append("u")
-            case "ß": scalars += ["s", "s"]
-            case "e" where scalars.last.map { ["a", "o", "u"].contains($0) } ?? false:
-                continue  // ae, oe, ue: the spelled-out umlaut
-            default: scalars.append(scalar)
+    public static func words(in text: String) -> [String] {
+        var words: [String] = []
+        var word = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            if isWordScalar(scalar) {
+                word.append(scalar)
+            } else if !word.isEmpty {
+                words.append(String(word))
+                word = String.UnicodeScalarView()
             }
         }
-        let folded = String(String.UnicodeScalarView(scalars))
-        return folded.folding(options: [.diacriticInsensitive], locale: nil)
+        if !word.isEmpty { words.append(String(word)) }
+        return words
+    }
+
+    /// The term of one word by the definitions alone (folded as a String, then stemmed): what
+    /// ``terms(in:)`` must give, and does faster.
+    static func referenceTerm(_ word: String) -> String {
+        GermanStemmer.stem(fold(word), capitalized: word.unicodeScalars.first?.properties.isUppercase ?? false)
+    }
+
+    /// Whether `scalar` belongs to a word: a letter, a digit or a combining mark.
+    static func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.properties.generalCategory {
+        case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
+             .decimalNumber, .letterNumber, .otherNumber, .nonspacingMark, .spacingMark, .enclosingMark:
+            true
+        default: false
+        }
+    }
+
+    /// `word` folded, by the definition above: compare folded words to find spelling variants.
+    public static func fold(_ word: some StringProtocol) -> String {
+        var scalars = String.UnicodeScalarView()
+        for scalar in String(word).lowercased().decomposedStringWithCompatibilityMapping.unicodeScalars {
+            switch scalar.properties.generalCategory {
+            case .nonspacingMark, .spacingMark, .enclosingMark: continue
+            default: break
+            }
+            if scalar == "ß" {
+                scalars.append("s")
+                scalars.append("s")
+            } else if scalar == "e", let last = scalars.last, last == "a" || last == "o" || last == "u" {
+                continue
+            } else {
+                scalars.append(scalar)
+            }
+        }
+        return String(scalars)
     }
 
     /// The index terms of `text`: each word folded and stemmed, in order (repeats kept).
     public static func terms(in text: String) -> [String] {
-        words(in: text).map { word in
-            GermanStemmer.stem(fold(word), capitalized: word.first?.isUppercase ?? false)
+        var terms: [String] = []
+        forEachTerm(in: text) { terms.append($0) }
+        return terms
+    }
+
+    /// Calls `body` with each index term of `text`, in order.
+    public static func forEachTerm(in text: String, _ body: (String) -> Void) {
+        var text = text
+        text.withUTF8 { bytes in
+            var scanner = TermScanner(bytes: bytes)
+            while let term = scanner.next() { body(term) }
         }
+    }
+}
+
+/// Reads the words of UTF-8 text and folds them as ``SearchText/fold(_:)`` does, byte by byte.
+struct TermScanner {
+    let bytes: UnsafeBufferPointer<UInt8>
+    var position = 0
+    /// The folded word so far.
+    var word: [UInt8] = []
+
+    init(bytes: UnsafeBufferPointer<UInt8>) {
+        self.bytes = bytes
+        word.reserveCapacity(64)
+    }
+
+    /// The next word's term, nil at the end of the text.
+    mutating func next() -> String? {
+        word.removeAll(keepingCapacity: true)
+        var start = -1, capitalized = false, slow = false
+        while position < bytes.count {
+            let here = position
+            let (scalar, length) = decode(at: position)
+            position += length
+            let entry = FoldTable.shared.entry(for: scalar)
+            if entry.isSeparator {
+                if start >= 0 { return finish(start: start, end: here, capitalized: capitalized, slow: slow) }
+                continue
+            }
+            if start < 0 {
+                start = here
+                capitalized = entry.isUppercase
+            }
+            if entry.isSlow { slow = true; continue }
+            for index in 0..<entry.count {
+                let byte = entry.byte(index)
+                if byte == UInt8(ascii: "e"), let last = word.last,
+                   last == UInt8(ascii: "a") || last == UInt8(ascii: "o") || last == UInt8(ascii: "u") {
+                    continue
+                }
+                word.append(byte)
+            }
+        }
+        return start >= 0 ? finish(start: start, end: bytes.count, capitalized: capitalized, slow: slow) : nil
+    }
+
+    private func finish(start: Int, end: Int, capitalized: Bool, slow: Bool) -> String {
+        if slow {
+            let original = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
+            return GermanStemmer.stem(SearchText.fold(original), capitalized: capitalized)
+        }
+        return GermanStemmer.stem(ascii: word, capitalized: capitalized)
+    }
+
+    /// The scalar at `offset` and its length in bytes (invalid bytes read as U+FFFD, one byte).
+    private func decode(at offset: Int) -> (UInt32, Int) {
+        let lead = bytes[offset]
+        if lead < 0x80 { return (UInt32(lead), 1) }
+        let length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 1
+        guard length > 1, offset + length <= bytes.count else { return (0xFFFD, 1) }
+        var value = UInt32(lead) & (0xFF >> (length + 1))
+        for index in 1..<length {
+            let byte = bytes[offset + index]
+            guard byte & 0xC0 == 0x80 else { return (0xFFFD, 1) }
+            value = value << 6 | UInt32(byte & 0x3F)
+        }
+        return (value, length)
+    }
+}
+
+/// The fold of each scalar up to U+2FFF, made once from ``SearchText/fold(_:)``: a word
+/// separator, up to three ASCII bytes, or "slow" (its fold is not ASCII: the word is folded
+/// as a String). Entries are packed in a `UInt32` (bytes in the low 24 bits, then the count
+/// and the flags) so the scanner's lookup copies nothing.
+struct FoldTable: Sendable {
+    struct Entry {
+        let bits: UInt32
+
+        var isSeparator: Bool { bits & 1 << 28 != 0 }
+        var isUppercase: Bool { bits & 1 << 29 != 0 }
+        var isSlow: Bool { bits & 1 << 30 != 0 }
+        var count: Int { Int(bits >> 24 & 3) }
+        func byte(_ index: Int) -> UInt8 { UInt8(truncatingIfNeeded: bits >> (8 * UInt32(index))) }
+    }
+
+    static let shared = FoldTable()
+    static let limit: UInt32 = 0x3000
+
+    private let entries: [UInt32]
+
+    private init() {
+        entries = (0..<Self.limit).map(Self.make)
+    }
+
+    func entry(for value: UInt32) -> Entry {
+        Entry(bits: value < Self.limit ? entries[Int(value)] : Self.make(value))
+    }
+
+    private static func make(_ value: UInt32) -> UInt32 {
+        guard let scalar = Unicode.Scalar(value), SearchText.isWordScalar(scalar) else { return 1 << 28 }
+        var bits: UInt32 = scalar.properties.isUppercase ? 1 << 29 : 0
+        let folded = Array(SearchText.fold(String(scalar)).utf8)
+        guard folded.allSatisfy({ $0 < 0x80 }), folded.count <= 3 else { return bits | 1 << 30 }
+        for (index, byte) in folded.enumerated() { bits |= UInt32(byte) << (8 * UInt32(index)) }
+        return bits | UInt32(folded.count) << 24
     }
 }

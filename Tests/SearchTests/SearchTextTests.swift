@@ -58,7 +58,24 @@ import Testing
         #expect(SearchText.fold("Straße") == "strasse")
         #expect(SearchText.fold("ﬁnanz") == "finanz", "compatibility ligature")
         #expect(SearchText.fold("Crème") == "creme")
-        #expect(SearchText.words(in: "Kasachstan, Russland – und 2026!").map(String.init) == ["Kasachstan", "Russland", "und", "2026"])
+        #expect(SearchText.words(in: "Kasachstan, Russland – und 2026!") == ["Kasachstan", "Russland", "und", "2026"])
+        #expect(SearchText.fold("Cafe\u{301}") == "cafe", "a decomposed accent")
+        #expect(SearchText.fold("Ae\u{308}") == "a", "the e after an a goes, whatever marks the a had")
+    }
+
+    /// The byte-level scanner against the definitions, on random text from letters that fold
+    /// in every way (umlauts, spelled-out umlauts, accents, marks, ligatures, other scripts).
+    @Test func theFastScannerFoldsAsTheDefinitionDoes() {
+        let alphabet = Array("aAeEoOuUiInNtTsScChHgGmMrRdD0123456789äÄöÖüÜßẞéÈçñøæﬁ½²ΣσжЖ中\u{301}\u{308}\u{200D}  ,.„“–…-'\u{FFFD}😀")
+        var generator = SystemRandomNumberGenerator()
+        var texts = ["", "   ", "Bürgergeld", "GEHEN gegangen", "aee", "Straße ẞ", "x\u{308}e", "ﬁnanzen Ärzte"]
+        for _ in 0..<3000 {
+            texts.append(String((0..<Int.random(in: 1...24, using: &generator)).map { _ in alphabet.randomElement(using: &generator) ?? "a" }))
+        }
+        for text in texts {
+            let expected = SearchText.words(in: text).map(SearchText.referenceTerm)
+            #expect(SearchText.terms(in: text) == expected, "\(text.unicodeScalars.map { String($0.value, radix: 16) })")
+        }
     }
 }
 
@@ -75,6 +92,11 @@ extension SearchTextTests {
             let word = String(fields[0])
             let stem = GermanStemmer.stem(word, capitalized: word.first?.isUppercase ?? false)
             if stem != fields[1] { differ.append("\(word): \(stem), reference \(fields[1])") }
+            // The index's byte-level stemmer, on the word as the reference folds it.
+            let plain = word.lowercased().replacingOccurrences(of: "ä", with: "a").replacingOccurrences(of: "ö", with: "o")
+                .replacingOccurrences(of: "ü", with: "u").replacingOccurrences(of: "ß", with: "ss")
+            let fast = GermanStemmer.stem(ascii: Array(plain.utf8), capitalized: word.first?.isUppercase ?? false)
+            if plain.utf8.allSatisfy({ $0 < 0x80 }), fast != fields[1] { differ.append("\(word): \(fast) (bytes), reference \(fields[1])") }
         }
         #expect(differ.isEmpty, "\(differ.prefix(20))")
     }
