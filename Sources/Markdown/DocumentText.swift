@@ -15,9 +15,12 @@ struct DocumentText {
     private(set) var headings: [HeadingText] = []
     private(set) var firstParagraph = ""
     private(set) var wordCount = 0
+    /// All the text, words apart by spaces; only when collected.
+    private(set) var plain = ""
 
-    /// Reads the text of a walk over the whole document (see `CmarkNode.walk()`).
-    init(of walk: [CmarkNode.Step]) {
+    /// Reads the text of a walk over the whole document (see `CmarkNode.walk()`), all of
+    /// it into ``plain`` when `collectingText`.
+    init(of walk: [CmarkNode.Step], collectingText: Bool = false) {
         var words = WordCounter()
         var capture: String?          // text of the paragraph or heading being walked
         var imageDepth = 0
@@ -39,11 +42,14 @@ struct DocumentText {
                 guard let literal = cmark_node_get_literal(node.pointer) else { continue }
                 words.add(cString: literal)
                 capture? += String(cString: literal)
+                if collectingText { plain += String(cString: literal) }
             case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
                 words.breakWord()
+                if collectingText { plain += " " }
                 capture? += " "
             case CMARK_NODE_HEADING:
                 words.breakWord()
+                if collectingText { plain += " " }
                 if entering {
                     capture = ""
                 } else if let text = capture.map(PlainText.collapsingWhitespace) {
@@ -52,6 +58,7 @@ struct DocumentText {
                 }
             case CMARK_NODE_PARAGRAPH:
                 words.breakWord()
+                if collectingText { plain += " " }
                 // Paragraph text is only needed until the first top-level paragraph is found.
                 if entering {
                     capture = firstParagraph.isEmpty && footnoteDepth == 0 ? "" : nil
@@ -65,7 +72,10 @@ struct DocumentText {
                     }
                 }
             default:
-                if node.isBlock { words.breakWord() }
+                if node.isBlock {
+                    words.breakWord()
+                    if collectingText { plain += " " }
+                }
             }
         }
         if firstParagraph.isEmpty { firstParagraph = firstNested ?? "" }

@@ -38,7 +38,7 @@ public enum MarkdownRenderer {
         let (directives, pictures) = options.embeds ? embedMarks(in: &source) : (false, false)
         if directives { embeds.replaceDirectives(in: document) }
         let walk = document.walk()
-        let text = DocumentText(of: walk)
+        let text = DocumentText(of: walk, collectingText: options.plainText)
         if pictures { embeds.noteImageURLs(walk) }
         let rewriter = LinkRewriter(
             resolver: PageURLResolver(pageURL: options.pageURL), rootPath: options.rootPath, source: markdown)
@@ -48,7 +48,7 @@ public enum MarkdownRenderer {
         let headings = HeadingAnchors(options: flags, extensions: parserExtensions).apply(to: text.headings)
         let html = lazyImages(CmarkLibrary.takeString(cmark_render_html(root, flags, parserExtensions)))
         let extracted = embeds.extract(from: html)
-        return RenderedMarkdown(
+        var rendered = RenderedMarkdown(
             html: extracted.html,
             headings: headings,
             internalLinks: links,
@@ -57,6 +57,8 @@ public enum MarkdownRenderer {
             embeds: extracted.embeds,
             problems: embeds.problems
         )
+        rendered.plainText = text.plain
+        return rendered
     }
 
     /// Whether the text has a `[!` (a directive may start there) and a `![` (a picture), found

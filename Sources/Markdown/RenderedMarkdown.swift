@@ -17,6 +17,9 @@ public struct RenderedMarkdown: Sendable, Hashable {
     public var embeds: [PlacedEmbed]
     /// Embeds that cannot be read and images without credit. Only with ``MarkdownOptions/embeds``.
     public var problems: [MarkdownProblem]
+    /// The text readers read, words apart by spaces: what search finds the document by.
+    /// Only with ``MarkdownOptions/plainText``.
+    public var plainText = ""
 
     public init(
         html: String, headings: [Heading] = [], internalLinks: [Link] = [], firstParagraph: String = "", wordCount: Int = 0,
@@ -84,6 +87,8 @@ public struct MarkdownOptions: Sendable, Hashable {
     /// With `embeds`: automatic placement rule `i` goes after top-level paragraph
     /// `automaticEmbeds[i]`, in a body whose editor placed no teaser or slot.
     public var automaticEmbeds: [Int]
+    /// Collect ``RenderedMarkdown/plainText``.
+    public var plainText = false
 
     public init(pageURL: String = "/", allowRawHTML: Bool = true, rootPath: String = "", embeds: Bool = false, automaticEmbeds: [Int] = []) {
         self.pageURL = pageURL

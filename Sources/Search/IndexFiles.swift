@@ -1,0 +1,139 @@
+import Basics
+
+/// The JSON of the index files (see ``SearchIndex``), written byte by byte: the files of a
+/// large archive's index hold millions of postings.
+extension IndexContent {
+    /// What a result shows of `document`.
+    static func fragment(of document: SearchDocument) -> [UInt8] {
+        var out: [UInt8] = []
+        out.append(contentsOf: "{\"url\":".utf8)
+        JSONString.append(document.url, style: .plain, to: &out)
+        out.append(contentsOf: ",\"title\":".utf8)
+        JSONString.append(document.title, style: .plain, to: &out)
+        out.append(contentsOf: ",\"teaser\":".utf8)
+        JSONString.append(document.teaser, style: .plain, to: &out)
+        out.append(contentsOf: ",\"date\":".utf8)
+        JSONString.append(document.date, style: .plain, to: &out)
+        if let kicker = document.kicker {
+            out.append(contentsOf: ",\"kicker\":".utf8)
+            JSONString.append(kicker, style: .plain, to: &out)
+        }
+        if let section = document.section {
+            out.append(contentsOf: ",\"section\":".utf8)
+            JSONString.append(section, style: .plain, to: &out)
+        }
+        out.append(contentsOf: ",\"authors\":[".utf8)
+        for (index, author) in document.authors.enumerated() {
+            if index > 0 { out.append(UInt8(ascii: ",")) }
+            JSONString.append(author, style: .plain, to: &out)
+        }
+        out.append(contentsOf: "]}".utf8)
+        return out
+    }
+
+    /// A term's entry's size in its shard, for the shard plan: its head's postings and a
+    /// little for the term and framing (not byte-exact; a function of the content alone).
+    static func entrySize(term: String, postings: [Posting], documents: [Document], headLimit: Int) -> Int {
+        var size = term.utf8.count + 24
+        for posting in postings.prefix(headLimit) {
+            size += documents[Int(posting.document)].id.utf8.count + 8
+                + digits(Int(posting.title)) + digits(Int(posting.teaser)) + digits(Int(posting.body))
+        }
+        return size
+    }
+
+    private static func digits(_ value: Int) -> Int {
+        var count = 1, rest = value
+        while rest >= 10 {
+            rest /= 10
+            count += 1
+        }
+        return count
+    }
+
+    /// `{"term":[df,[postings…]],…}`, with the name of the rest's file third for long terms.
+    func shardBytes(_ shard: Int, moreNames: [Int: String]) -> [UInt8] {
+        var out: [UInt8] = [UInt8(ascii: "{")]
+        for (position, term) in shards[shard].terms.enumerated() {
+            if position > 0 { out.append(UInt8(ascii: ",")) }
+            JSONString.append(terms[term], style: .plain, to: &out)
+            out.append(contentsOf: ":[".utf8)
+            append(postings[term].count, to: &out)
+            out.append(UInt8(ascii: ","))
+            appendPostings(postings[term].prefix(settings.headLimit), to: &out)
+            if let more = moreNames[term] {
+                out.append(UInt8(ascii: ","))
+                JSONString.append(more, style: .plain, to: &out)
+            }
+            out.append(UInt8(ascii: "]"))
+        }
+        out.append(UInt8(ascii: "}"))
+        return out
+    }
+
+    /// The postings of `term` after its head, as a JSON array.
+    func moreBytes(term: Int) -> [UInt8] {
+        var out: [UInt8] = []
+        appendPostings(postings[term].dropFirst(settings.headLimit), to: &out)
+        return out
+    }
+
+    /// `{"prefix":"shard name",…}` for `members`.
+    func groupBytes(_ members: [Int], names: [String]) -> [UInt8] {
+        var out: [UInt8] = [UInt8(ascii: "{")]
+        for (position, shard) in members.enumerated() {
+            if position > 0 { out.append(UInt8(ascii: ",")) }
+            JSONString.append(shards[shard].prefix, style: .plain, to: &out)
+            out.append(UInt8(ascii: ":"))
+            JSONString.append(names[shard], style: .plain, to: &out)
+        }
+        out.append(UInt8(ascii: "}"))
+        return out
+    }
+
+    /// `search/index.json`.
+    func directoryBytes(groups: [(letter: String, name: String)]) -> [UInt8] {
+        let buckets = documents.reduce(0) { $0 + $1.bucket }
+        let mean = documents.isEmpty ? 0 : (Double(buckets) / Double(documents.count) * 100).rounded() / 100
+        var out = Array("{\"version\":1,\"documents\":\(documents.count),\"meanBucket\":\(mean),\"headLimit\":\(settings.headLimit),\"groups\":{".utf8)
+        for (position, group) in groups.enumerated() {
+            if position > 0 { out.append(UInt8(ascii: ",")) }
+            JSONString.append(group.letter, style: .plain, to: &out)
+            out.append(UInt8(ascii: ":"))
+            JSONString.append(group.name, style: .plain, to: &out)
+        }
+        out.append(contentsOf: "}}".utf8)
+        return out
+    }
+
+    private func appendPostings(_ list: ArraySlice<Posting>, to out: inout [UInt8]) {
+        out.append(UInt8(ascii: "["))
+        for (position, posting) in list.enumerated() {
+            if position > 0 { out.append(UInt8(ascii: ",")) }
+            let document = documents[Int(posting.document)]
+            out.append(UInt8(ascii: "["))
+            JSONString.append(document.id, style: .plain, to: &out)
+            out.append(UInt8(ascii: ","))
+            append(Int(posting.title), to: &out)
+            out.append(UInt8(ascii: ","))
+            append(Int(posting.teaser), to: &out)
+            out.append(UInt8(ascii: ","))
+            append(Int(posting.body), to: &out)
+            out.append(UInt8(ascii: ","))
+            append(document.bucket, to: &out)
+            if document.weight != 1 {
+                out.append(contentsOf: ",\((document.weight * 100).rounded() / 100)".utf8)
+            }
+            out.append(UInt8(ascii: "]"))
+        }
+        out.append(UInt8(ascii: "]"))
+    }
+
+    private func append(_ value: Int, to out: inout [UInt8]) {
+        if value < 10 {
+            out.append(UInt8(ascii: "0") + UInt8(value))
+        } else {
+            out.append(contentsOf: String(value).utf8)
+        }
+    }
+}
