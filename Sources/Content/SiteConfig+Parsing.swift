@@ -5,7 +5,7 @@ import Yams
 
 extension SiteConfig {
     /// The top-level keys of `site.yml` (docs/site-yml.md).
-    public static let knownKeys = ["title", "baseURL", "language", "timezone", "paginate", "paths", "comments", "footer", "mostDiscussed", "embeds", "share", "colors"]
+    public static let knownKeys = ["title", "baseURL", "language", "timezone", "paginate", "paths", "comments", "footer", "mostDiscussed", "embeds", "share", "colors", "search"]
 
     /// Parses the text of `site.yml`. Missing keys take their defaults; a broken value is an
     /// error at its `file:line:col` and leaves the default in place, so the returned config is
@@ -66,6 +66,7 @@ extension SiteConfig {
         if let entry = fields["mostDiscussed"] { mostDiscussed.read(entry, with: &reader) }
         if let entry = fields["embeds"] { automaticEmbeds = Self.automaticEmbeds(entry, with: &reader) }
         if let entry = fields["colors"] { colors.read(entry, with: &reader) }
+        if let entry = fields["search"] { search.read(entry, with: &reader) }
         if let entry = fields["share"], let names = reader.list(entry) {
             let known = ShareTarget.allCases.map(\.rawValue)
             share = names.compactMap { name in
@@ -148,6 +149,30 @@ extension SiteConfig.Paths {
         if Set(all).count < all.count {
             reader.error("'paths' must name three different folders", at: entry.key,
                          hint: "tags, authors and columns each need their own URL folder")
+        }
+    }
+}
+
+extension SiteConfig.Search {
+    /// The keys under `search:`.
+    public static let knownKeys = ["page"]
+
+    /// `search: true`, `search: false`, or `search: {page: suche}` (on). An empty `search:` turns it on.
+    fileprivate mutating func read(_ entry: YAMLEntry, with reader: inout YAMLReader) {
+        enabled = true
+        if YAMLReader.isNull(entry.value) { return }
+        if case .scalar = entry.value {
+            if let value = reader.bool(entry) { enabled = value }
+            return
+        }
+        guard let fields = reader.entries(of: entry.value, known: Self.knownKeys, prefix: "search.", what: "'search'") else { return }
+        if let field = fields["page"], let raw = reader.requiredText(field) {
+            let value = raw.trimmingCharacters(in: CharacterSet(charactersIn: "/"))
+            if !value.isEmpty, value.split(separator: "/", omittingEmptySubsequences: false).allSatisfy({ Slug.isValidSegment(String($0)) }) {
+                page = value
+            } else {
+                reader.error("'search.page' must be a URL folder like 'suche', not \"\(raw)\"", at: field.value)
+            }
         }
     }
 }

@@ -30,6 +30,8 @@ public struct SiteConfig: Sendable, Hashable {
 
     /// The share links under each article, in this order (`share:`).
     public var share: [ShareTarget] = ShareTarget.allCases
+    /// Site search (`search:`).
+    public var search = Search()
 
     /// Where readers can share an article: plain links, no third-party script.
     public enum ShareTarget: String, Sendable, Hashable, CaseIterable {
@@ -57,6 +59,15 @@ public struct SiteConfig: Sendable, Hashable {
             self.content = content
             self.location = location
         }
+    }
+
+    /// Site search (`search:`): an index the build writes and a search page.
+    public struct Search: Sendable, Hashable {
+        /// Off unless `site.yml` has `search:`.
+        public var enabled = false
+        /// The URL folder of the search page.
+        public var page = "suche"
+        public init() {}
     }
 
     /// The articles with the most comments among the recent ones.

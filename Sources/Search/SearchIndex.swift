@@ -33,6 +33,15 @@ public struct SearchIndex: Sendable {
     public struct File: Sendable, Hashable {
         public let path: String
         let part: Part
+
+        /// Whether the name is the whole hash of the content (shards, groups, long lists): then
+        /// a file of the same path has the same bytes. Fragments are named by a hash's start.
+        public var isNamedByContent: Bool {
+            switch part {
+            case .shard, .more, .group: true
+            case .fragment, .directory: false
+            }
+        }
     }
 
     enum Part: Sendable, Hashable {

@@ -4,6 +4,7 @@ import Content
 import Diagnostics
 import Foundation
 import Markdown
+import Search
 
 /// Per-article work that needs nothing but the article: Markdown and comments.
 /// Runs in parallel across articles.
@@ -29,15 +30,17 @@ enum ArticleProcessing {
         let (embeds, images) = measuringFigures(rendered.article.body.embeds, of: source, site: site)
         let facts = ArticleFacts(
             wordCount: rendered.article.body.wordCount, commentCount: rendered.article.comments.count, leadImageSize: size,
-            embeds: embeds)
+            embeds: embeds, searchTerms: config.search.enabled ? BodyTerms(text: rendered.article.body.plainText) : nil)
         let inputs = ArticleRecord.inputs(
             of: source, site: site, known: rendered.commentsInput.map { [$0] } ?? [], images: images)
         let key = ArticleRecord.key(of: source, inputs: inputs, settings: settings)
         var stripped = source
         stripped.body = ""
+        var bodyWithoutText = rendered.article.body
+        bodyWithoutText.plainText = ""  // the terms are in `facts`
         return Result(
             article: PublishedArticle(source: keepingMarkdown ? source : stripped, facts: facts, key: key),
-            rendered: rendered.article,
+            rendered: RenderedArticle(body: bodyWithoutText, comments: rendered.article.comments),
             diagnostics: rendered.diagnostics,
             record: ArticleRecord(
                 source: stripped, inputs: inputs, key: key, facts: facts,
@@ -48,8 +51,9 @@ enum ArticleProcessing {
     static func render(
         _ source: ArticleSource, site: URL, config: SiteConfig
     ) -> (article: RenderedArticle, diagnostics: [Diagnostic], commentsInput: InputFile?) {
-        let options = MarkdownOptions(
+        var options = MarkdownOptions(
             pageURL: source.url, rootPath: config.root.path, embeds: true, automaticEmbeds: config.automaticEmbeds.map(\.after))
+        options.plainText = config.search.enabled
         let body = MarkdownRenderer.render(source.body, options: options)
         var diagnostics = body.problems.map { problem in
             Diagnostic(

@@ -40,6 +40,8 @@ struct TemplateSampler {
                 key = "terms \(kind)"
             case .notFound:
                 key = "404"
+            case .search:
+                key = "search"
             case .plain(let index):
                 key = "page \(index)"
             case .alias:

@@ -64,6 +64,8 @@ enum CheckURLs {
             return "the page \(model.pages[index].source.file)"
         case .notFound:
             return "the 404 page"
+        case .search:
+            return "the search page"
         case let .terms(kind, title, _):
             return "the index of \(kind) '\(title)'"
         case let .listing(_, kind, title, _, _, _, pagination):

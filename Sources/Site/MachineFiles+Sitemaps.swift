@@ -95,7 +95,7 @@ extension MachineFiles {
             case .plain(let index):
                 guard !model.pages[index].source.frontMatter.noindex else { return nil }
                 lastmod = nil
-            case .notFound, .alias:
+            case .notFound, .alias, .search:
                 return nil
             }
             return SitemapEntry(url: urls.absolute(page.url), lastmod: lastmod)

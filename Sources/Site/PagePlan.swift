@@ -12,6 +12,8 @@ struct PlannedPage: Sendable {
         case alias(target: String)
         /// A plain page from `pages/`, by index in the model's pages.
         case plain(Int)
+        /// The search page (`search:` in `site.yml`).
+        case search
     }
 
     /// URL path of the page, e.g. `/politik/foo/` or `/404.html`.
@@ -36,6 +38,9 @@ enum PagePlan {
         if templates.contains("terms.html") { pages += termIndexPages(model, urls: urls) }
         let hasNotFoundTemplate = templates.contains("404.html")
         if hasNotFoundTemplate { pages.append(PlannedPage(url: "/404.html", kind: .notFound)) }
+        if model.config.search.enabled, templates.contains(SiteSearch.template) {
+            pages.append(PlannedPage(url: "/\(model.config.search.page)/", kind: .search))
+        }
         for article in model.articles {
             // An alias with a query (`/?p=123`) names no file a static host could serve.
             for alias in article.frontMatter.aliases where !alias.contains("?") {

@@ -69,6 +69,8 @@ enum PageRenderer {
                 "site": values.siteValue,
                 "page": values.pageValue(kind: "404", title: title, description: "", url: page.url, image: nil),
             ])
+        case .search:
+            return (SiteSearch.template, values.searchPageContext(url: page.url))
         case let .terms(kind, title, terms):
             return ("terms.html", [
                 "site": values.siteValue,

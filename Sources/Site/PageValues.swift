@@ -72,6 +72,7 @@ struct PageValues: Sendable {
             .bool(preview),
             .string(urls.link("/atom.xml")),
             .string(model.config.colors.theme),
+            model.config.search.enabled ? .string(urls.link("/\(model.config.search.page)/")) : .null,
         ]))
     }
 
@@ -149,7 +150,7 @@ struct PageValues: Sendable {
     }
 
     private static let siteKeys = RecordKeys([
-        "title", "baseURL", "language", "sections", "commentNotice", "footer", "menus", "preview", "feed", "themeColor",
+        "title", "baseURL", "language", "sections", "commentNotice", "footer", "menus", "preview", "feed", "themeColor", "search",
     ])
     private static let menuKeys = RecordKeys(PageFrontMatter.Menu.allCases.map(\.rawValue))
     /// A teaser's keys and what only the article's own page shows, in the order of `articleContext(_:)`.

@@ -2,6 +2,7 @@ import Basics
 import Content
 import Diagnostics
 import Markdown
+import Search
 
 extension PlainPage {
     /// The theme template plain pages are rendered with.
@@ -10,8 +11,12 @@ extension PlainPage {
     /// The pages of `pages/` with their Markdown rendered (links under the site's root path).
     static func render(_ sources: [PageSource], config: SiteConfig, jobs: Int) -> [PlainPage] {
         parallelMap(sources, jobs: jobs) { source in
-            let options = MarkdownOptions(pageURL: source.url, rootPath: config.root.path)
-            return PlainPage(source: source, html: MarkdownRenderer.render(source.body, options: options).html)
+            var options = MarkdownOptions(pageURL: source.url, rootPath: config.root.path)
+            options.plainText = config.search.enabled
+            let rendered = MarkdownRenderer.render(source.body, options: options)
+            return PlainPage(
+                source: source, html: rendered.html,
+                searchTerms: config.search.enabled ? BodyTerms(text: rendered.plainText) : nil)
         }
     }
 

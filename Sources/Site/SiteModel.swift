@@ -2,6 +2,7 @@ import Comments
 import Content
 import Foundation
 import Markdown
+import Search
 
 /// An article that will be published: its source (without its Markdown) and what listings
 /// need to know about it; its rendered body and comments are in ``ArticleBodies``.
@@ -30,6 +31,8 @@ struct ArticleFacts: Sendable, Hashable {
     var leadImageSize: ImageSize?
     /// The embeds of the body and their places in its HTML: the article page fills them in.
     var embeds: [PlacedEmbed] = []
+    /// The body's terms for site search; nil when the site has no search.
+    var searchTerms: BodyTerms?
 }
 
 /// An article's Markdown and comment section, rendered.
@@ -42,6 +45,8 @@ struct RenderedArticle: Sendable {
 struct PlainPage: Sendable {
     let source: PageSource
     let html: String
+    /// The body's terms for site search; nil when the site has no search.
+    var searchTerms: BodyTerms? = nil
 }
 
 /// A section of the magazine: a folder under `content/` holding articles.

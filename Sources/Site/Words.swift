@@ -5,6 +5,7 @@ struct Words: Sendable {
     let notFound: String
     /// The first crumb of a breadcrumb trail.
     let home: String
+    let search: String
 
     init(language: String) {
         if language.lowercased().hasPrefix("de") {
@@ -12,11 +13,13 @@ struct Words: Sendable {
             authors = "Autorinnen und Autoren"
             notFound = "Seite nicht gefunden"
             home = "Startseite"
+            search = "Suche"
         } else {
             tags = "Topics"
             authors = "Authors"
             notFound = "Page not found"
             home = "Home"
+            search = "Search"
         }
     }
 }

@@ -25,6 +25,7 @@ import Testing
             .union(SiteConfig.MostDiscussed.knownKeys.map { "mostDiscussed." + $0 })
             .union(SiteConfig.embedsKeys.map { "embeds." + $0 })
             .union(SiteConfig.Colors.knownKeys.map { "colors." + $0 })
+            .union(SiteConfig.Search.knownKeys.map { "search." + $0 })
             .union(SiteConfig.automaticEmbedKeys.map { "embeds.auto[]." + $0 })
     }
 

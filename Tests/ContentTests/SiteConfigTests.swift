@@ -144,6 +144,24 @@ import Testing
                 "\(typo.diagnostics)")
     }
 
+    @Test func searchIsOffUntilSiteYMLTurnsItOn() {
+        #expect(!SiteConfig.parse(yaml: "title: X\n").config.search.enabled)
+        for yaml in ["search: true\n", "search:\n", "search:\n  page: finden\n"] {
+            let parsed = SiteConfig.parse(yaml: yaml)
+            #expect(parsed.config.search.enabled && parsed.diagnostics.isEmpty, "\(yaml)")
+        }
+        #expect(SiteConfig.parse(yaml: "search:\n  page: /finden/\n").config.search.page == "finden")
+        #expect(SiteConfig.parse(yaml: "search: true\n").config.search.page == "suche")
+        #expect(!SiteConfig.parse(yaml: "search: false\n").config.search.enabled)
+        let bad = SiteConfig.parse(yaml: "search:\n  page: Such Seite\n")
+        #expect(bad.config.search.page == "suche")
+        #expect(bad.diagnostics.map(\.description).first?.hasPrefix(
+            "site.yml:2:9: error: 'search.page' must be a URL folder like 'suche'") == true, "\(bad.diagnostics)")
+        let typo = SiteConfig.parse(yaml: "search:\n  pgae: suche\n")
+        #expect(typo.diagnostics.first?.severity == .warning, "\(typo.diagnostics)")
+        #expect(SiteConfig.parse(yaml: "search: vielleicht\n").diagnostics.first?.severity == .error)
+    }
+
     @Test func automaticEmbedRulesAreReadWithTheirPlaces() {
         let parsed = SiteConfig.parse(yaml: "embeds:\n  auto:\n    - {after: 2, teaser: related}\n    - after: 6\n      slot: abo\n")
         #expect(parsed.diagnostics.isEmpty, "\(parsed.diagnostics)")

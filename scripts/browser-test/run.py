@@ -21,6 +21,7 @@ import time
 sys.dont_write_bytecode = True  # no __pycache__ in the source tree
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from cdp import Browser, CDPError  # noqa: E402
+from search import check_search, check_stemmer  # noqa: E402
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
 from static_server import serve  # noqa: E402
@@ -33,8 +34,8 @@ HOME = "/"
 # whose best-rated order differs from their date order.
 ARTICLE = "/wissen/stadtbaeume-hitze/"
 # A section with its intro, a column with its profile, an author's page with the profile,
-# a plain page, and the 404 page.
-LISTINGS = ("/wissen/", "/kolumnen/lindqvists-landpartie/", "/autoren/jana-feldmann/", "/impressum/", "/404.html")
+# a plain page, the 404 page and the search page.
+LISTINGS = ("/wissen/", "/kolumnen/lindqvists-landpartie/", "/autoren/jana-feldmann/", "/impressum/", "/404.html", "/suche/")
 # In-body embeds: an "Auch lesen" box and a slot placed by the editor; a figure with caption and
 # credit in an article whose boxes site.yml's embeds.auto places.
 EMBEDS = {
@@ -430,6 +431,10 @@ def main():
             check_embeds(page, base, result, width, args.out)
             check_no_foreign_requests(page, base, result, width)
             check_order(page, base, result, width, args.source)
+            check_search(page, base, result, width, args.out, args.source, load=load, wait_for=wait_for)
+        reference = os.path.join(args.source, "Tests", "SearchTests", "cistem-reference.tsv")
+        if os.path.exists(reference):
+            check_stemmer(page, base, result, reference, load)
         # The narrowest phones (every page) and wide screens: layout only.
         for width in OVERFLOW_WIDTHS:
             page.set_viewport(width, HEIGHT)

@@ -36,6 +36,7 @@ extension BuildSteps {
             site: options.source)
         if let set = templates.set {
             diagnostics += PlainPage.missingTemplate(content.pages, templates: Set(set.names))
+            diagnostics += SiteSearch.missingTemplate(config: content.config, templates: Set(set.names))
             diagnostics += ArticleEmbeds.problems(
                 articles.published, names: names, config: content.config, templates: Set(set.names))
         }
@@ -84,6 +85,7 @@ extension BuildSteps {
         copies += AuthorIntro.portraitCopies(
             model.authorProfiles.values.sorted { $0.file < $1.file }, urls: values.urls, site: options.source.path)
         outputs += parallelMap(copies, jobs: options.jobs) { maker.plan(.copy($0.source), at: $0.path) }
+        outputs += SiteSearch.outputs(model: model, urls: values.urls, maker: maker, jobs: options.jobs)
         let manifest = MachineFiles.manifest(config: model.config, urls: values.urls, published: Set(copies.map(\.path)))
         outputs.append(maker.plan(.text(manifest), at: "manifest.webmanifest"))
         var seen = Set<String>()

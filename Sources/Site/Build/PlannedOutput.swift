@@ -1,4 +1,5 @@
 import Foundation
+import Search
 import Templates
 
 /// One file of the output: where it goes, how it is made, and its key.
@@ -17,6 +18,8 @@ struct PlannedOutput: Sendable {
         case sitemap(MachineFiles.SitemapFile)
         /// A file copied as it is, by path.
         case copy(String)
+        /// A file of the search index.
+        case search(SearchIndex, SearchIndex.File)
     }
 
     let path: String
@@ -83,6 +86,9 @@ struct OutputMaker: Sendable {
             hasher.combine(text)
         case .sitemap(let file):
             hasher.combine(DigestEncoder.digest(of: file))
+        case .search(let index, let file):
+            // A file named by its content is keyed by its name; the others by their bytes.
+            if !file.isNamedByContent { hasher.combine(Data(index.bytes(of: file))) }
         case .copy(let file):
             guard let stamp = FileStamp.of(file) else { return DigestHasher(tag: "missing \(file)").finalize() }
             hasher.combine(file)
@@ -103,6 +109,8 @@ struct OutputMaker: Sendable {
             result = PageRenderer.Result(path: output.path, html: text)
         case .sitemap(let file):
             result = PageRenderer.Result(path: output.path, html: file.xml)
+        case .search(let index, let file):
+            result = PageRenderer.Result(path: output.path, data: Data(index.bytes(of: file)))
         case .copy(let source):
             result = PageRenderer.Result(path: output.path, html: nil)
             do { try sink.copyFile(at: URL(fileURLWithPath: source), to: output.path) } catch {

@@ -2,6 +2,7 @@ import Content
 import Diagnostics
 import Foundation
 import Markdown
+import Search
 
 extension BuildCache: CacheCodable {
     /// `MAGBUILD-CACHE` and the format number open every cache file.
@@ -143,6 +144,11 @@ extension ArticleFacts: CacheCodable {
         let words = try reader.natural(), comments = try reader.natural()
         let size = try reader.bool() ? ImageSize(width: try reader.natural(), height: try reader.natural()) : nil
         self.init(wordCount: words, commentCount: comments, leadImageSize: size, embeds: try reader.array())
+        if try reader.bool() {
+            let packed = try reader.byteArray()
+            guard let terms = BodyTerms(packed: packed, length: try reader.natural()) else { throw CacheFormatError() }
+            searchTerms = terms
+        }
     }
 
     func write(to writer: inout CacheWriter) {
@@ -154,6 +160,11 @@ extension ArticleFacts: CacheCodable {
             writer.write(leadImageSize.height)
         }
         writer.write(embeds)
+        writer.write(searchTerms != nil)
+        if let searchTerms {
+            writer.write(bytes: searchTerms.packed)
+            writer.write(searchTerms.length)
+        }
     }
 }
 

@@ -43,6 +43,11 @@ struct CacheWriter {
         }
     }
 
+    mutating func write(bytes value: [UInt8]) {
+        write(value.count)
+        bytes.append(contentsOf: value)
+    }
+
     mutating func write<T: CacheCodable>(_ value: T) { value.write(to: &self) }
 
     mutating func write<T: CacheCodable>(_ value: T?) {
@@ -132,6 +137,12 @@ struct CacheReader {
             guard let text = String(validating: buffer[offset..<offset + count], as: UTF8.self) else { throw CacheFormatError() }
             return text
         }
+    }
+
+    mutating func byteArray() throws -> [UInt8] {
+        let count = try length(elementSize: 1)
+        defer { offset += count }
+        return Array(bytes[offset..<offset + count])
     }
 
     mutating func optionalString() throws -> String? { try bool() ? try string() : nil }
