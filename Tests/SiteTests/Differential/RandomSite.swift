@@ -69,6 +69,8 @@ struct RandomSite {
     var paginate = 2
     /// Whether `site.yml` places the first related article and the `promo` slot automatically.
     var autoEmbeds = false
+    /// Whether `site.yml` turns site search on.
+    var search = true
     var statics: [String: String] = ["css/style.css": "body { color: black; }\n"]
     /// Days the build's clock stands after the epoch.
     var today = 30
@@ -181,9 +183,10 @@ struct RandomSite {
             }
             return "static \(name)"
         case 79..<83:
-            switch rng.int(0..<3) {
+            switch rng.int(0..<4) {
             case 0: siteTitle = "Zufallsmagazin " + rng.pick(Self.words)
             case 1: paginate = paginate == 2 ? 3 : 2
+            case 2: search.toggle()
             default: rootPath = rootPath.isEmpty ? "/magazin" : ""
             }
             return "site.yml"
@@ -254,6 +257,7 @@ struct RandomSite {
             language: de
             timezone: Europe/Berlin
             paginate: \(paginate)
+            search: \(search)
             \(autoEmbeds ? "embeds:\n  auto:\n    - {after: 1, teaser: related}\n    - {after: 2, slot: promo}" : "")
 
             """.utf8)
