@@ -4,7 +4,7 @@ import Foundation
 /// A site's build, as the steps a reader can name:
 ///
 ///     load content → load templates → render articles → resolve references
-///     → plan pages → render pages → commit output
+///     → plan pages → index search → render pages → commit output
 ///
 /// `magbuild build` (into a folder on disk), the preview server (into memory) and the tests
 /// all run this driver; `magbuild check` runs its first steps (``BuildSteps``). The previous
@@ -32,7 +32,8 @@ struct BuildDriver: Sendable {
         let site = try clock.measure("resolve references") {
             try BuildSteps.resolveReferences(content, templates: templates, articles: articles, options: options)
         }
-        let plan = try clock.measure("plan pages") { try BuildSteps.planPages(site, options: options) }
+        var plan = try clock.measure("plan pages") { try BuildSteps.planPages(site, options: options) }
+        plan += clock.measure("index search") { BuildSteps.indexSearch(site, plan: plan, options: options) }
         let pages = try clock.measure("render pages") { try BuildSteps.renderPages(plan, site: site, into: &output, options: options) }
         let changed = try clock.measure("commit output") { try output.commit(plan, made: pages.made, jobs: options.jobs) }
 

@@ -85,11 +85,18 @@ extension BuildSteps {
         copies += AuthorIntro.portraitCopies(
             model.authorProfiles.values.sorted { $0.file < $1.file }, urls: values.urls, site: options.source.path)
         outputs += parallelMap(copies, jobs: options.jobs) { maker.plan(.copy($0.source), at: $0.path) }
-        outputs += SiteSearch.outputs(model: model, urls: values.urls, maker: maker, jobs: options.jobs)
         let manifest = MachineFiles.manifest(config: model.config, urls: values.urls, published: Set(copies.map(\.path)))
         outputs.append(maker.plan(.text(manifest), at: "manifest.webmanifest"))
         var seen = Set<String>()
         return outputs.reversed().filter { seen.insert($0.path).inserted }.reversed()
+    }
+
+    /// The files of the search index, when the site has search (``SiteSearch``): planned after
+    /// the pages, so a page or static file at the same path wins.
+    static func indexSearch(_ site: ResolvedSite, plan: [PlannedOutput], options: BuildOptions) -> [PlannedOutput] {
+        let taken = Set(plan.map(\.path))
+        return SiteSearch.outputs(model: site.model, urls: site.values.urls, maker: site.maker, jobs: options.jobs)
+            .filter { !taken.contains($0.path) }
     }
 
     /// Makes every output that `output` does not keep, in parallel; each worker writes what it made.
