@@ -9,6 +9,9 @@ writes
                   (hugo.yaml; layouts are Benchmarks/hugo/layouts)
     OUT/bodies.md every article body (no front matter), concatenated: the cmark-gfm floor's input
     OUT/corpus.json  counts and sizes of what was generated
+    OUT/queries.json 50 search queries, each the two longest words of a known article's title
+                  inflected otherwise (`Mietplan` → `Mietplans`), with that article's URL, and the
+                  third longest word's form for three-word queries (make bench-search)
 
 Only Python's standard library, only `random.Random(seed)`: the same N and seed give the same bytes
 on every machine. All text is invented here (German-like word salad from our own word lists).
@@ -108,6 +111,42 @@ def slugify(text):
             out.append("-")
             dash = True
     return "".join(out).strip("-")[:60].strip("-")
+
+
+def inflect(word):
+    """Another form of a German-like word: plural or genitive of a noun, an ending on the others."""
+    if word.endswith("e"):
+        return word + "n"
+    if word.endswith(("ung", "heit", "keit")):
+        return word + "en"
+    if word.endswith(("s", "x", "z")):
+        return word + "es"
+    if word[:1].isupper():
+        return word + "s"
+    return word + "en"
+
+
+def write_queries(out, plan, seed):
+    """Search queries for the relevance benchmark, from their own random numbers (the corpus
+    does not change): the two longest words of a published article's title, other forms."""
+    rng = random.Random(seed * 7919 + 50)
+    common = set(FUNCTION_WORDS)
+    queries = []
+    published = [p for p in plan if not p["draft"]]
+    for p in rng.sample(published, min(400, len(published))):
+        words = [w.strip(",.:!?") for w in p["title"].split()]
+        words = [w for w in words if len(w) >= 5 and w.lower() not in common and w.isalpha()]
+        chosen = sorted(set(words), key=lambda w: (-len(w), w))[:3]
+        if len(chosen) < 3:
+            continue
+        forms = [inflect(w) for w in chosen]
+        queries.append({"query": " ".join(forms[:2]), "forms": forms, "title": p["title"],
+                        "url": f"/{p['path']}/{p['slug']}/"})
+        if len(queries) == 50:
+            break
+    with open(os.path.join(out, "queries.json"), "w", encoding="utf-8") as f:
+        json.dump(queries, f, ensure_ascii=False, indent=1)
+        f.write("\n")
 
 
 def yaml_str(text):
@@ -524,6 +563,7 @@ def main():
         f.write(site_yml)
 
     write_hugo_config(out)
+    write_queries(out, plan, args.seed)
 
     with open(os.path.join(out, "corpus.json"), "w") as f:
         json.dump(stats, f, indent=2)

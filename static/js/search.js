@@ -99,7 +99,9 @@
     return found.concat(prefixed.slice(0, PREFIX_TERMS));
   };
 
-  // Ranks documents with BM25 over the fields (title counts most, then teaser, then body).
+  // Ranks documents with BM25, each field saturated on its own: a match in the title counts
+  // three times one in the body (however often there), the teaser's one and a half.
+  const saturate = (tf) => (tf * 2.2) / (tf + 1.2);
   const rank = async (query, full) => {
     const dir = await directory();
     const average = Math.pow(1.25, dir.meanBucket);
@@ -116,8 +118,8 @@
         }
         const idf = Math.log(1 + (dir.documents - df + 0.5) / (df + 0.5));
         for (const [id, title, teaser, body, bucket, boost = 1] of postings) {
-          const tf = 4 * title + 2 * teaser + body / (0.25 + 0.75 * Math.pow(1.25, bucket) / average);
-          const score = ((idf * tf * 2.2) / (tf + 1.2)) * boost * weight;
+          const tf = body / (0.25 + 0.75 * Math.pow(1.25, bucket) / average);
+          const score = idf * (3 * saturate(title) + 1.5 * saturate(teaser) + saturate(tf)) * boost * weight;
           const hit = scores.get(id) || { id, words: new Array(query.length).fill(0) };
           hit.words[w] = Math.max(hit.words[w], score);
           scores.set(id, hit);
