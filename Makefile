@@ -115,6 +115,18 @@ bench: deps
 	$(SWIFT) build -c release
 	python3 Benchmarks/bench.py --n $(N) --runs $(RUNS) --jobs $(JOBS)
 
+# Site search: magbuild's index against Pagefind 1.5.2 on the same output (index time, memory,
+# size, bytes per query, relevance of 50 generated queries; see BENCHMARKS.md). SEARCH_N=10000
+# [SEARCH_N="10000 100000"]; Pagefind runs for N ≤ 10,000 only. Needs Chromium and `time`.
+SEARCH_N ?= 10000
+.PHONY: bench-search
+bench-search: deps chromium
+	@[ -x /usr/bin/time ] || { echo "bench-search: installing time (needs root or sudo)"; $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq time; }
+	$(SWIFT) build -c release --product magbuild
+	@for n in $(SEARCH_N); do \
+		python3 Benchmarks/bench_search.py --magbuild .build/release/magbuild --n $$n $$([ $$n -le 10000 ] && echo --pagefind) || exit 1; \
+	done
+
 # The preview server under load: wrk at 200 connections for 30 s against `magbuild serve`
 # on the demo magazine while an article is saved every second (see BENCHMARKS.md).
 .PHONY: bench-serve

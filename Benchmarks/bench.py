@@ -19,6 +19,7 @@ import argparse
 import hashlib
 import json
 import os
+import re
 import shutil
 import statistics
 import subprocess
@@ -256,6 +257,10 @@ def table(res):
             lines.append(f"- magbuild one article changed: {m['edit_wall']:.2f} s = {m['edit_wall'] / m['wall']:.3f}x the full build (target <= 0.05); "
                          f"the first such build after a build from scratch also makes the spare copy of the output: "
                          f"{m['edit_first_wall']:.2f} s = {m['edit_first_wall'] / m['wall']:.3f}x")
+        index = re.search(r"([\d.]+) s  index search", m["metrics"])
+        if index:
+            lines.append(f"- magbuild search index (step 'index search' of the median clean build): {float(index.group(1)):.2f} s "
+                         f"= {float(index.group(1)) / m['wall'] * 100:.1f} % of its wall time (make bench-search has the rest)")
         lines.append("")
         lines.append("magbuild --metrics (median run):")
         lines.append("```")

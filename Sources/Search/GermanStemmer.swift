@@ -45,75 +45,87 @@ public enum GermanStemmer {
     }
 
     /// ``stem(_:capitalized:)`` of a word that is folded already (``SearchText``: lower case,
-    /// ASCII), on bytes: the index's hot path. A unit is a letter's byte, 1 for `sch`, 2 for
-    /// `ei`, 3 for `ie`, plus 0x100 when doubled; the passes are the ones of ``units(of:)``.
-    static func stem(ascii word: [UInt8], capitalized: Bool) -> String {
-        var start = 0
-        if word.count >= 6, word[0] == UInt8(ascii: "g"), word[1] == UInt8(ascii: "e") { start = 2 }
-        var units: [UInt16] = []
-        units.reserveCapacity(word.count - start)
-        var i = start
-        while i < word.count {
-            if i + 2 < word.count, word[i] == UInt8(ascii: "s"), word[i + 1] == UInt8(ascii: "c"), word[i + 2] == UInt8(ascii: "h") {
-                units.append(1)
-                i += 3
-            } else {
-                units.append(UInt16(word[i]))
-                i += 1
+    /// ASCII), on bytes: the index's hot path (every word of every article), so it allocates
+    /// nothing but the result. A unit is a letter's byte, 1 for `sch`, 2 for `ei`, 3 for
+    /// `ie`, plus 0x100 when doubled; the passes are the ones of ``units(of:)``.
+    static func stem(ascii word: UnsafeBufferPointer<UInt8>, capitalized: Bool) -> String {
+        let start = word.count >= 6 && word[0] == UInt8(ascii: "g") && word[1] == UInt8(ascii: "e") ? 2 : 0
+        return withUnsafeTemporaryAllocation(of: UInt16.self, capacity: max(1, word.count)) { units in
+            var count = 0
+            var i = start
+            while i < word.count {
+                if i + 2 < word.count, word[i] == UInt8(ascii: "s"), word[i + 1] == UInt8(ascii: "c"), word[i + 2] == UInt8(ascii: "h") {
+                    units[count] = 1
+                    i += 3
+                } else {
+                    units[count] = UInt16(word[i])
+                    i += 1
+                }
+                count += 1
             }
-        }
-        group(&units, UInt16(UInt8(ascii: "e")), UInt16(UInt8(ascii: "i")), as: 2)
-        group(&units, UInt16(UInt8(ascii: "i")), UInt16(UInt8(ascii: "e")), as: 3)
-        var kept = 0
-        i = 0
-        while i < units.count {
-            if i + 1 < units.count, units[i] == units[i + 1] {
-                units[kept] = units[i] | 0x100
-                i += 2
-            } else {
-                units[kept] = units[i]
-                i += 1
+            count = group(units, count, UInt16(UInt8(ascii: "e")), UInt16(UInt8(ascii: "i")), as: 2)
+            count = group(units, count, UInt16(UInt8(ascii: "i")), UInt16(UInt8(ascii: "e")), as: 3)
+            var kept = 0, length = 0
+            i = 0
+            while i < count {
+                if i + 1 < count, units[i] == units[i + 1] {
+                    units[kept] = units[i] | 0x100
+                    length += 2
+                    i += 2
+                } else {
+                    units[kept] = units[i]
+                    length += 1
+                    i += 1
+                }
+                kept += 1
             }
-            kept += 1
-        }
-        units.removeLast(units.count - kept)
-        var length = units.reduce(0) { $0 + ($1 >= 0x100 ? 2 : 1) }
-        func endsWith(_ a: UInt8, _ b: UInt8) -> Bool {
-            units.count >= 2 && units[units.count - 2] == UInt16(a) && units[units.count - 1] == UInt16(b)
-        }
-        while length > 3, let last = units.last {
-            if length > 5, endsWith(UInt8(ascii: "e"), UInt8(ascii: "m")) || endsWith(UInt8(ascii: "e"), UInt8(ascii: "r"))
-                || endsWith(UInt8(ascii: "n"), UInt8(ascii: "d")) {
-                units.removeLast(2)
-                length -= 2
-            } else if !capitalized && last == UInt16(UInt8(ascii: "t"))
-                || last == UInt16(UInt8(ascii: "e")) || last == UInt16(UInt8(ascii: "s")) || last == UInt16(UInt8(ascii: "n")) {
-                units.removeLast()
-                length -= 1
-            } else {
-                break
-            }
-        }
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(word.count)
-        for unit in units {
-            for _ in 0..<(unit >= 0x100 ? 2 : 1) {
-                switch unit & 0xFF {
-                case 1: bytes += [UInt8(ascii: "s"), UInt8(ascii: "c"), UInt8(ascii: "h")]
-                case 2: bytes += [UInt8(ascii: "e"), UInt8(ascii: "i")]
-                case 3: bytes += [UInt8(ascii: "i"), UInt8(ascii: "e")]
-                default: bytes.append(UInt8(truncatingIfNeeded: unit))
+            count = kept
+            let e = UInt16(UInt8(ascii: "e")), n = UInt16(UInt8(ascii: "n"))
+            while length > 3, count > 0 {
+                let last = units[count - 1], before = count >= 2 ? units[count - 2] : 0
+                if length > 5, (before == e && (last == UInt16(UInt8(ascii: "m")) || last == UInt16(UInt8(ascii: "r"))))
+                    || (before == n && last == UInt16(UInt8(ascii: "d"))) {
+                    count -= 2
+                    length -= 2
+                } else if !capitalized && last == UInt16(UInt8(ascii: "t")) || last == e || last == UInt16(UInt8(ascii: "s")) || last == n {
+                    count -= 1
+                    length -= 1
+                } else {
+                    break
                 }
             }
+            return String(unsafeUninitializedCapacity: word.count) { bytes in
+                var written = 0
+                for index in 0..<count {
+                    let unit = units[index]
+                    for _ in 0..<(unit >= 0x100 ? 2 : 1) {
+                        switch unit & 0xFF {
+                        case 1:
+                            bytes[written] = UInt8(ascii: "s"); bytes[written + 1] = UInt8(ascii: "c"); bytes[written + 2] = UInt8(ascii: "h")
+                            written += 3
+                        case 2:
+                            bytes[written] = UInt8(ascii: "e"); bytes[written + 1] = UInt8(ascii: "i")
+                            written += 2
+                        case 3:
+                            bytes[written] = UInt8(ascii: "i"); bytes[written + 1] = UInt8(ascii: "e")
+                            written += 2
+                        default:
+                            bytes[written] = UInt8(truncatingIfNeeded: unit)
+                            written += 1
+                        }
+                    }
+                }
+                return written
+            }
         }
-        return String(decoding: bytes, as: UTF8.self)
     }
 
-    /// Makes each pair of single letters `first`, `second` (left to right, not overlapping) the unit `code`.
-    private static func group(_ units: inout [UInt16], _ first: UInt16, _ second: UInt16, as code: UInt16) {
+    /// Makes each pair of single letters `first`, `second` (left to right, not overlapping)
+    /// among the first `count` units the unit `code`; returns the new count.
+    private static func group(_ units: UnsafeMutableBufferPointer<UInt16>, _ count: Int, _ first: UInt16, _ second: UInt16, as code: UInt16) -> Int {
         var kept = 0, i = 0
-        while i < units.count {
-            if i + 1 < units.count, units[i] == first, units[i + 1] == second {
+        while i < count {
+            if i + 1 < count, units[i] == first, units[i + 1] == second {
                 units[kept] = code
                 i += 2
             } else {
@@ -122,7 +134,7 @@ public enum GermanStemmer {
             }
             kept += 1
         }
-        units.removeLast(units.count - kept)
+        return kept
     }
 
     /// One letter as the endings see it: a letter, `sch`, `ei`, `ie`, or one of these doubled.

@@ -108,7 +108,8 @@ public struct BodyTerms: Sendable, Hashable {
 /// Ranking weighs the fields differently; the body's length normalises its counts.
 public struct DocumentTerms: Sendable, Hashable {
     public struct Counts: Sendable, Hashable {
-        public var title = 0, teaser = 0, body = 0
+        public var title: UInt16 = 0, teaser: UInt16 = 0
+        public var body: UInt32 = 0
     }
 
     public var counts: [String: Counts] = [:]
@@ -117,14 +118,14 @@ public struct DocumentTerms: Sendable, Hashable {
 
     public init(_ document: SearchDocument) {
         SearchText.forEachTerm(in: [document.kicker ?? "", document.title].joined(separator: " ")) { term in
-            counts[term, default: Counts()].title += 1
+            counts[term, default: Counts()].title &+= 1
         }
         let about = [document.teaser, document.section ?? ""] + document.authors + document.tags
         SearchText.forEachTerm(in: about.joined(separator: " ")) { term in
-            counts[term, default: Counts()].teaser += 1
+            counts[term, default: Counts()].teaser &+= 1
         }
         document.body.forEach { term, count in
-            counts[term, default: Counts()].body += count
+            counts[term, default: Counts()].body = UInt32(clamping: Int(counts[term, default: Counts()].body) + count)
         }
         bodyLength = document.body.length
     }

@@ -116,13 +116,18 @@ struct IndexContent: Sendable {
         var teaser: UInt16
         var body: UInt32
 
-        /// Orders postings so that a client reading the head of a list sees the best first.
-        var impact: Int { Int(title) * 8 + Int(teaser) * 3 + Int(body) }
+        /// Orders postings so that a client reading the head of a list sees the best first: the
+        /// page script's score without the term's rarity and the body's length (a title match
+        /// counts three times a body match, however often the term is in the body).
+        var impact: Double {
+            func saturated(_ count: Double) -> Double { count * 2.2 / (count + 1.2) }
+            return 3 * saturated(Double(title)) + 1.5 * saturated(Double(teaser)) + saturated(Double(body))
+        }
     }
 
     let settings: SearchIndex.Settings
     let documents: [Document]
-    /// Every term, sorted, with its postings in impact order (ties by document name).
+    /// Every term, sorted, with its postings in impact order (ties in URL order).
     let terms: [String]
     let postings: [[Posting]]
     /// Shard prefixes, sorted, and the indices into ``terms`` of each shard's terms.
@@ -138,29 +143,38 @@ struct IndexContent: Sendable {
         }
         Self.separateEqualIDs(&documents)
         self.documents = documents
-        let counted = parallelMap(sorted, jobs: jobs) { DocumentTerms($0).counts }
+        // Documents' terms are counted in parallel a chunk at a time and gathered into one list
+        // per term: all documents' counts at once would take gigabytes at archive scale.
         var termIndex: [String: Int] = [:]
         var terms: [String] = []
         var lists: [[Posting]] = []
-        for (document, counts) in counted.enumerated() {
-            for (term, count) in counts {
-                let posting = Posting(document: UInt32(document), title: UInt16(clamping: count.title),
-                                      teaser: UInt16(clamping: count.teaser), body: UInt32(clamping: count.body))
-                if let index = termIndex[term] {
-                    lists[index].append(posting)
-                } else {
-                    termIndex[term] = terms.count
-                    terms.append(term)
-                    lists.append([posting])
+        var start = 0
+        while start < sorted.count {
+            let chunk = start..<min(start + 256 * max(1, jobs), sorted.count)
+            let counted = parallelMap(Array(chunk), jobs: jobs) { DocumentTerms(sorted[$0]).counts }
+            for (offset, counts) in counted.enumerated() {
+                for (term, count) in counts {
+                    let posting = Posting(document: UInt32(chunk.lowerBound + offset), title: count.title, teaser: count.teaser, body: count.body)
+                    if let index = termIndex[term] {
+                        lists[index].append(posting)
+                    } else {
+                        termIndex[term] = terms.count
+                        terms.append(term)
+                        lists.append([posting])
+                    }
                 }
             }
+            start = chunk.upperBound
+        }
+        termIndex = [:]
+        // Best first; ties in URL order (the documents' order).
+        for index in lists.indices {
+            lists[index].sort { ($0.impact, $1.document) > ($1.impact, $0.document) }
         }
         let order = terms.indices.sorted { terms[$0] < terms[$1] }
         self.terms = order.map { terms[$0] }
-        let ids = documents.map(\.id), unsorted = lists
-        let postings = parallelMap(order, jobs: jobs) { index in
-            unsorted[index].sorted { ($0.impact, ids[Int($1.document)]) > ($1.impact, ids[Int($0.document)]) }
-        }
+        let postings = order.map { lists[$0] }
+        lists = []
         self.postings = postings
         var sizes: [String: Int] = [:]
         for (index, term) in self.terms.enumerated() {

@@ -1,4 +1,5 @@
-/// Which terms go into which index shard: a shard is named by a term prefix and holds the
+/// Which terms go into which index shard: a shard is named by a term prefix (counted in
+/// Unicode scalars, as the page script's `Array.from` counts) and holds the
 /// terms whose longest shard prefix it is. Prefixes start one letter long; a shard whose
 /// postings exceed the size limit is split by one more letter (terms equal to its prefix
 /// stay in it), so a one-word query loads one small shard even at archive scale, and
@@ -21,10 +22,10 @@ public struct ShardPlan: Sendable, Hashable {
     }
 
     private static func split(_ terms: [(String, Int)], prefixLength: Int, limit: Int, into found: inout [String]) {
-        let groups = Dictionary(grouping: terms) { String($0.0.prefix(prefixLength)) }
+        let groups = Dictionary(grouping: terms) { String(String.UnicodeScalarView($0.0.unicodeScalars.prefix(prefixLength))) }
         for (prefix, members) in groups {
             let size = members.reduce(0) { $0 + $1.1 }
-            let longer = members.filter { $0.0.count > prefixLength }
+            let longer = members.filter { $0.0.unicodeScalars.count > prefixLength }
             if size > limit, !longer.isEmpty, prefixLength < 12 {
                 if longer.count < members.count { found.append(prefix) }
                 split(longer, prefixLength: prefixLength + 1, limit: limit, into: &found)
@@ -37,10 +38,11 @@ public struct ShardPlan: Sendable, Hashable {
     /// The shard that holds `term`: its longest prefix among the shards, nil when no shard
     /// does (the index has no term starting so).
     public func shard(of term: String) -> String? {
-        var candidate = Substring(term)
+        var candidate = term.unicodeScalars
         while !candidate.isEmpty {
-            if contains(String(candidate)) { return String(candidate) }
-            candidate = candidate.dropLast()
+            let prefix = String(candidate)
+            if contains(prefix) { return prefix }
+            candidate.removeLast()
         }
         return nil
     }
