@@ -95,7 +95,12 @@ extension IndexContent {
     func directoryBytes(groups: [(letter: String, name: String)]) -> [UInt8] {
         let buckets = documents.reduce(0) { $0 + $1.bucket }
         let mean = documents.isEmpty ? 0 : (Double(buckets) / Double(documents.count) * 100).rounded() / 100
-        var out = Array("{\"version\":1,\"documents\":\(documents.count),\"meanBucket\":\(mean),\"headLimit\":\(settings.headLimit),\"groups\":{".utf8)
+        var out = Array("{\"version\":1,\"documents\":\(documents.count),\"meanBucket\":\(mean),\"headLimit\":\(settings.headLimit),\"stopWords\":[".utf8)
+        for (position, word) in StopWords.folded.enumerated() {
+            if position > 0 { out.append(UInt8(ascii: ",")) }
+            JSONString.append(word, style: .plain, to: &out)
+        }
+        out.append(contentsOf: "],\"groups\":{".utf8)
         for (position, group) in groups.enumerated() {
             if position > 0 { out.append(UInt8(ascii: ",")) }
             JSONString.append(group.letter, style: .plain, to: &out)

@@ -67,7 +67,12 @@ public enum SearchText {
         return String(scalars)
     }
 
-    /// The index terms of `text`: each word folded and stemmed, in order (repeats kept).
+    /// Whether the folded word is one the index leaves out (``StopWords``).
+    static func isStopWord(folded: String) -> Bool {
+        StopWords.contains(Array(folded.utf8), in: StopWords.keys)
+    }
+
+    /// The index terms of `text`: each word but the stop words folded and stemmed, in order (repeats kept).
     public static func terms(in text: String) -> [String] {
         var terms: [String] = []
         forEachTerm(in: text) { terms.append($0) }
@@ -89,6 +94,7 @@ struct TermScanner {
     let bytes: UnsafeBufferPointer<UInt8>
     /// ``FoldTable``'s entries, read without a reference count per byte.
     private let table = FoldTable.entries
+    private let stopWords = StopWords.keys
     var position = 0
     /// The folded word so far.
     var word: [UInt8] = []
@@ -115,7 +121,13 @@ struct TermScanner {
                 position += length
             }
             if entry.isSeparator {
-                if start >= 0 { return finish(start: start, end: here, capitalized: capitalized, slow: slow) }
+                if start >= 0 {
+                    if slow || !StopWords.contains(word, in: stopWords) {
+                        return finish(start: start, end: here, capitalized: capitalized, slow: slow)
+                    }
+                    word.removeAll(keepingCapacity: true)
+                    (start, capitalized) = (-1, false)
+                }
                 continue
             }
             if start < 0 {
@@ -135,7 +147,8 @@ struct TermScanner {
                 word.append(byte)
             }
         }
-        return start >= 0 ? finish(start: start, end: bytes.count, capitalized: capitalized, slow: slow) : nil
+        guard start >= 0, slow || !StopWords.contains(word, in: stopWords) else { return nil }
+        return finish(start: start, end: bytes.count, capitalized: capitalized, slow: slow)
     }
 
     private func finish(start: Int, end: Int, capitalized: Bool, slow: Bool) -> String {

@@ -109,10 +109,11 @@ import Testing
         let files = Self.files(Self.documents)
         #expect(Self.files(Self.documents.reversed()) == files)
         var edited = Self.documents
-        edited[2].body = BodyTerms(text: "Die Wahlen in Haldenau bringen einen neuen Stadtrat. Zwischenruf.")
+        // One word for another: the body keeps its length, so the document's other postings keep their bytes.
+        edited[2].body = BodyTerms(text: "Die Wahlen in Haldenau bringen einen neuen Zwischenruf.")
         let after = Self.files(edited)
         let changed = Set(after.keys).subtracting(files.keys)
-        #expect(changed.filter { $0.hasPrefix("search/shard/") }.count == 1, "one new term, one shard: \(changed)")
+        #expect((1...2).contains(changed.filter { $0.hasPrefix("search/shard/") }.count), "a term gone, a term new: \(changed)")
         #expect(Set(after.keys.filter { $0.hasPrefix("search/fragment/") }) == Set(files.keys.filter { $0.hasPrefix("search/fragment/") }),
                 "a body edit keeps every fragment")
     }
@@ -135,7 +136,7 @@ import Testing
         let terms = BodyTerms(text: "Die Wahl, die Wahlen und der Stadtrat")
         var seen: [String: Int] = [:]
         terms.forEach { seen[$0] = $1 }
-        #expect(seen[SearchText.terms(in: "Wahl")[0]] == 2 && terms.length == 7)
+        #expect(seen[SearchText.terms(in: "Wahl")[0]] == 2 && terms.length == 3, "the stop words die, und, der are left out")
         #expect(BodyTerms(packed: terms.packed, length: terms.length) == terms)
         #expect(BodyTerms(packed: [0x61, 0x62], length: 1) == nil, "a term without its count")
         #expect(BodyTerms(packed: [0, 1], length: 1) == nil, "an empty term")

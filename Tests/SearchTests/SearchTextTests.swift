@@ -63,6 +63,13 @@ import Testing
         #expect(SearchText.fold("Ae\u{308}") == "a", "the e after an a goes, whatever marks the a had")
     }
 
+    @Test func stopWordsAreLeftOut() {
+        #expect(SearchText.terms(in: "Die Wahl in Haldenau und der Stadtrat über DAS Geld").count == 4)
+        #expect(SearchText.terms(in: "für Fur fuer").isEmpty, "folded before they are compared")
+        #expect(SearchText.terms(in: "Dieselben Dasein").count == 2, "only whole words")
+        #expect(StopWords.folded.contains("fur") && StopWords.folded.contains("uber") && !StopWords.folded.contains("für"))
+    }
+
     /// The byte-level scanner against the definitions, on random text from letters that fold
     /// in every way (umlauts, spelled-out umlauts, accents, marks, ligatures, other scripts).
     @Test func theFastScannerFoldsAsTheDefinitionDoes() {
@@ -73,7 +80,8 @@ import Testing
             texts.append(String((0..<Int.random(in: 1...24, using: &generator)).map { _ in alphabet.randomElement(using: &generator) ?? "a" }))
         }
         for text in texts {
-            let expected = SearchText.words(in: text).map(SearchText.referenceTerm)
+            let expected = SearchText.words(in: text).filter { !SearchText.isStopWord(folded: SearchText.fold($0)) }
+                .map(SearchText.referenceTerm)
             #expect(SearchText.terms(in: text) == expected, "\(text.unicodeScalars.map { String($0.value, radix: 16) })")
         }
     }

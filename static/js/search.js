@@ -56,7 +56,9 @@
     return units.map((u) => (u[0] === "*" ? u.slice(1) + u.slice(1) : u)).join("");
   };
   const term = (word) => stem(fold(word), /^\p{Uppercase}/u.test(word));
-  const terms = (text) => (text.match(WORD) || []).map(term);
+  // The index leaves out the commonest words (index.json's stopWords, folded); so do queries.
+  let stopWords = new Set();
+  const terms = (text) => (text.match(WORD) || []).filter((w) => !stopWords.has(fold(w))).map(term);
 
   // ---- the index files ----
   const files = new Map();
@@ -231,10 +233,13 @@
     history.replaceState(null, "", params.toString() ? `?${params}` : location.pathname);
     list.textContent = "";
     more.hidden = true;
-    const query = [...new Set(terms(text))];
-    if (!query.length) { status.textContent = ""; return; }
+    if (!text) { status.textContent = ""; return; }
     status.textContent = "Suche …";
     try {
+      stopWords = new Set((await directory()).stopWords);
+      const query = [...new Set(terms(text))];
+      if (mine !== run) return;
+      if (!query.length) { status.textContent = `Keine Treffer für „${text}“.`; return; }
       const ranked = await rank(query, false);
       if (mine !== run) return;
       state = { text, query, order: form.elements.order.value, hits: ranked.hits, partial: ranked.partial, full: false, next: 0, shown: 0 };
