@@ -28,6 +28,9 @@ import Testing
         #expect(E2E.read(site, "public/index.html")?.contains("© Mein Magazin") == true, "the footer from site.yml")
         #expect(E2E.read(site, "public/index.html")?.contains(#"<a href="/impressum/">Impressum</a>"#) == true)
         #expect(E2E.read(site, "public/impressum/index.html")?.contains("<h1 class=\"article__title\">Impressum</h1>") == true)
+        #expect(E2E.read(site, "public/suche/index.html")?.contains("data-index=\"/search/\"") == true, "init turns search on")
+        #expect(E2E.read(site, "public/search/index.json")?.contains("\"documents\":") == true)
+        #expect(E2E.read(site, "public/index.html")?.contains(#"<form class="site-search" role="search" action="/suche/""#) == true)
         let checked = try E2E.run(["check", "--source", site.path, "--strict"])
         #expect(checked.status == 0, "\(checked.stdout)\(checked.stderr)")
     }
