@@ -69,7 +69,7 @@ public enum SearchText {
 
     /// Whether the folded word is one the index leaves out (``StopWords``).
     static func isStopWord(folded: String) -> Bool {
-        StopWords.contains(Array(folded.utf8), in: StopWords.keys)
+        Array(folded.utf8).withUnsafeBufferPointer { StopWords.contains($0, in: StopWords.keys) }
     }
 
     /// The index terms of `text`: each word but the stop words folded and stemmed, in order (repeats kept).
@@ -83,30 +83,38 @@ public enum SearchText {
     public static func forEachTerm(in text: String, _ body: (String) -> Void) {
         var text = text
         text.withUTF8 { bytes in
-            var scanner = TermScanner(bytes: bytes)
-            while let term = scanner.next() { body(term) }
+            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: TermScanner.longest) { word in
+                var scanner = TermScanner(bytes: bytes, word: word)
+                while let term = scanner.next() { body(term) }
+            }
         }
     }
 }
 
 /// Reads the words of UTF-8 text and folds them as ``SearchText/fold(_:)`` does, byte by byte.
 struct TermScanner {
+    /// Longer words (rare: no German word is this long) are folded as Strings.
+    static let longest = 64
+
     let bytes: UnsafeBufferPointer<UInt8>
     /// ``FoldTable``'s entries, read without a reference count per byte.
     private let table = FoldTable.entries
     private let stopWords = StopWords.keys
     var position = 0
-    /// The folded word so far.
-    var word: [UInt8] = []
+    /// The folded word so far: `length` bytes of `word`.
+    private let word: UnsafeMutableBufferPointer<UInt8>
+    private var length = 0
 
-    init(bytes: UnsafeBufferPointer<UInt8>) {
+    init(bytes: UnsafeBufferPointer<UInt8>, word: UnsafeMutableBufferPointer<UInt8>) {
         self.bytes = bytes
-        word.reserveCapacity(64)
+        self.word = word
     }
+
+    private var folded: UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(rebasing: word[0..<length]) }
 
     /// The next word's term, nil at the end of the text.
     mutating func next() -> String? {
-        word.removeAll(keepingCapacity: true)
+        length = 0
         var start = -1, capitalized = false, slow = false
         while position < bytes.count {
             let here = position
@@ -116,16 +124,16 @@ struct TermScanner {
                 entry = FoldTable.Entry(bits: table[Int(lead)])
                 position += 1
             } else {
-                let (scalar, length) = decode(at: position)
+                let (scalar, size) = decode(at: position)
                 entry = FoldTable.entry(for: scalar, in: table)
-                position += length
+                position += size
             }
             if entry.isSeparator {
                 if start >= 0 {
-                    if slow || !StopWords.contains(word, in: stopWords) {
+                    if slow || !StopWords.contains(folded, in: stopWords) {
                         return finish(start: start, end: here, capitalized: capitalized, slow: slow)
                     }
-                    word.removeAll(keepingCapacity: true)
+                    length = 0
                     (start, capitalized) = (-1, false)
                 }
                 continue
@@ -134,20 +142,21 @@ struct TermScanner {
                 start = here
                 capitalized = entry.isUppercase
             }
-            if entry.isSlow {
+            if entry.isSlow || length + entry.count > Self.longest {
                 slow = true
                 continue
             }
             for index in 0..<entry.count {
                 let byte = entry.byte(index)
-                if byte == UInt8(ascii: "e"), let last = word.last,
-                   last == UInt8(ascii: "a") || last == UInt8(ascii: "o") || last == UInt8(ascii: "u") {
+                if byte == UInt8(ascii: "e"), length > 0,
+                   word[length - 1] == UInt8(ascii: "a") || word[length - 1] == UInt8(ascii: "o") || word[length - 1] == UInt8(ascii: "u") {
                     continue
                 }
-                word.append(byte)
+                word[length] = byte
+                length += 1
             }
         }
-        guard start >= 0, slow || !StopWords.contains(word, in: stopWords) else { return nil }
+        guard start >= 0, slow || !StopWords.contains(folded, in: stopWords) else { return nil }
         return finish(start: start, end: bytes.count, capitalized: capitalized, slow: slow)
     }
 
@@ -156,7 +165,7 @@ struct TermScanner {
             let original = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
             return GermanStemmer.stem(SearchText.fold(original), capitalized: capitalized)
         }
-        return word.withUnsafeBufferPointer { GermanStemmer.stem(ascii: $0, capitalized: capitalized) }
+        return GermanStemmer.stem(ascii: folded, capitalized: capitalized)
     }
 
     /// The scalar at `offset` and its length in bytes (invalid bytes read as U+FFFD, one byte).

@@ -19,17 +19,19 @@ enum StopWords {
         """.split(whereSeparator: \.isWhitespace).map(String.init)
 
     /// The folded words, at most eight bytes each, packed into integers.
-    static let keys: Set<UInt64> = Set(words.compactMap { pack(Array(SearchText.fold($0).utf8)) })
+    static let keys: Set<UInt64> = Set(words.compactMap { word in
+        Array(SearchText.fold(word).utf8).withUnsafeBufferPointer { pack($0) }
+    })
 
     /// The folded list, as the index's directory gives it to the page script.
     static let folded: [String] = words.map(SearchText.fold).uniquedSorted()
 
     /// Whether the folded word `bytes` is a stop word.
-    static func contains(_ bytes: [UInt8], in keys: Set<UInt64>) -> Bool {
+    static func contains(_ bytes: UnsafeBufferPointer<UInt8>, in keys: Set<UInt64>) -> Bool {
         pack(bytes).map(keys.contains) ?? false
     }
 
-    private static func pack(_ bytes: [UInt8]) -> UInt64? {
+    private static func pack(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64? {
         guard !bytes.isEmpty, bytes.count <= 8 else { return nil }
         var key: UInt64 = 0
         for byte in bytes { key = key << 8 | UInt64(byte) }

@@ -75,7 +75,8 @@ import Testing
     @Test func theFastScannerFoldsAsTheDefinitionDoes() {
         let alphabet = Array("aAeEoOuUiInNtTsScChHgGmMrRdD0123456789äÄöÖüÜßẞéÈçñøæﬁ½²ΣσжЖ中\u{301}\u{308}\u{200D}  ,.„“–…-'\u{FFFD}😀")
         var generator = SystemRandomNumberGenerator()
-        var texts = ["", "   ", "Bürgergeld", "GEHEN gegangen", "aee", "Straße ẞ", "x\u{308}e", "ﬁnanzen Ärzte"]
+        var texts = [String(repeating: "Donaudampfschifffahrtsgesellschaft", count: 3) + "en und mehr", "",
+                     String(repeating: "ä", count: 70), "   ", "Bürgergeld", "GEHEN gegangen", "aee", "Straße ẞ", "x\u{308}e", "ﬁnanzen Ärzte"]
         for _ in 0..<3000 {
             texts.append(String((0..<Int.random(in: 1...24, using: &generator)).map { _ in alphabet.randomElement(using: &generator) ?? "a" }))
         }
