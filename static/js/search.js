@@ -122,16 +122,19 @@
         for (const [id, title, teaser, body, bucket, boost = 1] of postings) {
           const tf = body / (0.25 + 0.75 * Math.pow(1.25, bucket) / average);
           const score = idf * (3 * saturate(title) + 1.5 * saturate(teaser) + saturate(tf)) * boost * weight;
-          const hit = scores.get(id) || { id, words: new Array(query.length).fill(0) };
+          const hit = scores.get(id) || { id, words: new Array(query.length).fill(0), titles: new Array(query.length).fill(false) };
           hit.words[w] = Math.max(hit.words[w], score);
+          hit.titles[w] ||= title > 0;
           scores.set(id, hit);
         }
       }
     }
+    // Documents with more of the query's words first, then those with more of them in the title.
     const hits = [...scores.values()].map((hit) => ({
-      id: hit.id, matched: hit.words.filter((s) => s > 0).length, score: hit.words.reduce((a, b) => a + b, 0),
+      id: hit.id, matched: hit.words.filter((s) => s > 0).length, titled: hit.titles.filter(Boolean).length,
+      score: hit.words.reduce((a, b) => a + b, 0),
     }));
-    hits.sort((a, b) => b.matched - a.matched || b.score - a.score || (a.id < b.id ? -1 : 1));
+    hits.sort((a, b) => b.matched - a.matched || b.titled - a.titled || b.score - a.score || (a.id < b.id ? -1 : 1));
     return { hits, partial };
   };
 
