@@ -63,11 +63,13 @@ def check_search(page, base, result, width, out, source, *, load, wait_for):
     load(page, base + SEARCH, javascript=False)
     fallback = page.evaluate("""(() => {
       const box = document.querySelector('[data-search-fallback]');
-      return box && !box.hidden && box.getBoundingClientRect().height > 0
+      const filters = document.querySelector('[data-search-filters]');
+      // The filters need the script: without it they are not shown.
+      return box && !box.hidden && box.getBoundingClientRect().height > 0 && filters.getBoundingClientRect().height === 0
         && [...box.querySelectorAll('a')].map(a => new URL(a.href).pathname);
     })()""")
     result.check(bool(fallback) and "/tags/" in fallback and "/autoren/" in fallback and "/politik/" in fallback,
-                 f"{label}: without JavaScript the page links sections, tags and authors ({fallback})")
+                 f"{label}: without JavaScript the page hides its filters and links sections, tags and authors ({fallback})")
     page.screenshot(os.path.join(out, f"search-{width}-nojs.png"))
 
 
