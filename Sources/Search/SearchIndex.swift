@@ -4,13 +4,13 @@ import Basics
 /// query downloads a small directory and only the shards and fragments it needs. Every file
 /// but `search/index.json` is named by a hash of its content, so CDNs may cache it forever.
 ///
-/// - `search/index.json`: the document count, the mean body length bucket, and for each
-///   first letter of a shard prefix the name of its group file. The one file a client
-///   revalidates.
+/// - `search/index.json`: the document count, the mean body length bucket, the stop words
+///   (``StopWords``), and for each first letter of a shard prefix the name of its group
+///   file. The one file a client revalidates.
 /// - `search/group/<name>.json`: the shards of one first letter, prefix to name.
 /// - `search/shard/<name>.json`: the terms of one shard (``ShardPlan``), each with its
 ///   document frequency and postings `[document, title count, teaser count, body count,
-///   length bucket]` (a sixth element, the weight, when it is not 1), highest counts first;
+///   length bucket]` (a sixth element, the weight, when it is not 1), best first;
 ///   a term with more than ``Settings/headLimit`` postings keeps the rest in a third element,
 ///   the name of its `search/more/<name>.json`.
 /// - `search/fragment/<document>.json`: what a result shows of one document; the document's
