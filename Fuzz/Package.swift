@@ -62,11 +62,12 @@ let package = Package(
         .target(name: "Templates", dependencies: ["Basics", "Diagnostics"], swiftSettings: instrumented),
         .target(name: "Content", dependencies: ["Basics", "Diagnostics", "Yams"], swiftSettings: instrumented),
         .target(name: "Comments", dependencies: ["Basics", "Diagnostics"], swiftSettings: instrumented),
+        .target(name: "Search", dependencies: ["Basics"], swiftSettings: instrumented),
         .target(
             name: "CommentImport", dependencies: ["Comments", "CSQLite", "CZlib", "Diagnostics", "Markdown"],
             swiftSettings: instrumented),
         .target(
-            name: "Site", dependencies: ["Basics", "CXXHash", "Diagnostics", "Markdown", "Templates", "Content", "Comments"],
+            name: "Site", dependencies: ["Basics", "CXXHash", "Diagnostics", "Markdown", "Templates", "Content", "Comments", "Search"],
             swiftSettings: instrumented),
         // Only the request-path mapping of the preview server (three symlinked files): the rest needs Hummingbird.
         .target(name: "PreviewServer", swiftSettings: instrumented),
@@ -87,6 +88,7 @@ let package = Package(
         fuzzer("FuzzBuildCache", ["Site"]),
         fuzzer("FuzzSiteConfig", ["Basics", "Content"]),
         fuzzer("FuzzImageSize", ["Site"]),
+        fuzzer("FuzzSearchText", ["Search"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -5,8 +5,8 @@ import Foundation
 /// (``GermanStemmer``).
 ///
 /// Folding, step by step (the search page's script does the same, so a query finds what
-/// the index holds): lower case; Unicode compatibility decomposition (NFKD); combining marks
-/// dropped; `ß` as `ss`; an `e` right after `a`, `o` or `u` dropped, so that the spelled-out
+/// the index holds): Unicode compatibility decomposition (NFKD); lower case (after it, so
+/// that `ℚ`, which decomposes to `Q`, folds to `q`); combining marks dropped; `ß` as `ss`; an `e` right after `a`, `o` or `u` dropped, so that the spelled-out
 /// umlaut meets the umlaut (`Bürgergeld`, `Buergergeld` and `Burgergeld` all become
 /// `burgergeld`, `Café` becomes `cafe`).
 ///
@@ -31,10 +31,15 @@ public enum SearchText {
         return words
     }
 
-    /// The term of one word by the definitions alone (folded as a String, then stemmed): what
+    /// The terms of `text` by the definitions alone: each word folded as a String, left out
+    /// when it folds to nothing (only marks) or to a stop word, then stemmed. What
     /// ``terms(in:)`` must give, and does faster.
-    static func referenceTerm(_ word: String) -> String {
-        GermanStemmer.stem(fold(word), capitalized: word.unicodeScalars.first?.properties.isUppercase ?? false)
+    static func referenceTerms(in text: String) -> [String] {
+        words(in: text).compactMap { word in
+            let folded = fold(word)
+            guard !folded.isEmpty, !isStopWord(folded: folded) else { return nil }
+            return GermanStemmer.stem(folded, capitalized: word.unicodeScalars.first?.properties.isUppercase ?? false)
+        }
     }
 
     /// Whether `scalar` belongs to a word: a letter, a digit or a combining mark.
@@ -50,7 +55,7 @@ public enum SearchText {
     /// `word` folded, by the definition above: compare folded words to find spelling variants.
     public static func fold(_ word: some StringProtocol) -> String {
         var scalars = String.UnicodeScalarView()
-        for scalar in String(word).lowercased().decomposedStringWithCompatibilityMapping.unicodeScalars {
+        for scalar in String(word).decomposedStringWithCompatibilityMapping.lowercased().unicodeScalars {
             switch scalar.properties.generalCategory {
             case .nonspacingMark, .spacingMark, .enclosingMark: continue
             default: break
@@ -130,11 +135,9 @@ struct TermScanner {
             }
             if entry.isSeparator {
                 if start >= 0 {
-                    if slow || !StopWords.contains(folded, in: stopWords) {
-                        return finish(start: start, end: here, capitalized: capitalized, slow: slow)
-                    }
+                    if let term = finish(start: start, end: here, capitalized: capitalized, slow: slow) { return term }
                     length = 0
-                    (start, capitalized) = (-1, false)
+                    (start, capitalized, slow) = (-1, false, false)
                 }
                 continue
             }
@@ -156,15 +159,19 @@ struct TermScanner {
                 length += 1
             }
         }
-        guard start >= 0, slow || !StopWords.contains(folded, in: stopWords) else { return nil }
-        return finish(start: start, end: bytes.count, capitalized: capitalized, slow: slow)
+        return start >= 0 ? finish(start: start, end: bytes.count, capitalized: capitalized, slow: slow) : nil
     }
 
-    private func finish(start: Int, end: Int, capitalized: Bool, slow: Bool) -> String {
+    /// The term of the word that ends at `end`; nil when it is left out: it folds to nothing
+    /// (only marks) or to a stop word.
+    private func finish(start: Int, end: Int, capitalized: Bool, slow: Bool) -> String? {
         if slow {
             let original = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
-            return GermanStemmer.stem(SearchText.fold(original), capitalized: capitalized)
+            let folded = SearchText.fold(original)
+            guard !folded.isEmpty, !SearchText.isStopWord(folded: folded) else { return nil }
+            return GermanStemmer.stem(folded, capitalized: capitalized)
         }
+        guard length > 0, !StopWords.contains(folded, in: stopWords) else { return nil }
         return GermanStemmer.stem(ascii: folded, capitalized: capitalized)
     }
 

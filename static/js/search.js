@@ -18,7 +18,7 @@
   const WORD = /[\p{L}\p{N}\p{M}]+/gu;
   const fold = (word) => {
     let out = "";
-    for (const ch of word.toLowerCase().normalize("NFKD").replace(/\p{M}/gu, "").replace(/ß/g, "ss")) {
+    for (const ch of word.normalize("NFKD").toLowerCase().replace(/\p{M}/gu, "").replace(/ß/g, "ss")) {
       if (ch === "e" && /[aou]$/.test(out)) continue;
       out += ch;
     }
@@ -58,7 +58,7 @@
   const term = (word) => stem(fold(word), /^\p{Uppercase}/u.test(word));
   // The index leaves out the commonest words (index.json's stopWords, folded); so do queries.
   let stopWords = new Set();
-  const terms = (text) => (text.match(WORD) || []).filter((w) => !stopWords.has(fold(w))).map(term);
+  const terms = (text) => (text.match(WORD) || []).filter((w) => fold(w) && !stopWords.has(fold(w))).map(term);
 
   // ---- the index files ----
   const files = new Map();
