@@ -41,8 +41,11 @@ struct DocumentText {
             case CMARK_NODE_TEXT, CMARK_NODE_CODE:
                 guard let literal = cmark_node_get_literal(node.pointer) else { continue }
                 words.add(cString: literal)
-                capture? += String(cString: literal)
-                if collectingText { plain += String(cString: literal) }
+                if capture != nil || collectingText {
+                    let text = String(cString: literal)
+                    capture? += text
+                    if collectingText { plain += text }
+                }
             case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
                 words.breakWord()
                 if collectingText { plain += " " }

@@ -24,7 +24,7 @@ enum StopWords {
     })
 
     /// The folded list, as the index's directory gives it to the page script.
-    static let folded: [String] = words.map(SearchText.fold).uniquedSorted()
+    static let folded: [String] = Set(words.map(SearchText.fold)).sorted()
 
     /// Whether the folded word `bytes` is a stop word.
     static func contains(_ bytes: UnsafeBufferPointer<UInt8>, in keys: Set<UInt64>) -> Bool {
@@ -37,8 +37,4 @@ enum StopWords {
         for byte in bytes { key = key << 8 | UInt64(byte) }
         return key
     }
-}
-
-private extension Array where Element == String {
-    func uniquedSorted() -> [String] { Array(Set(self)).sorted() }
 }

@@ -58,7 +58,10 @@
   const term = (word) => stem(fold(word), /^\p{Uppercase}/u.test(word));
   // The index leaves out the commonest words (index.json's stopWords, folded); so do queries.
   let stopWords = new Set();
-  const terms = (text) => (text.match(WORD) || []).filter((w) => fold(w) && !stopWords.has(fold(w))).map(term);
+  const terms = (text) => (text.match(WORD) || []).flatMap((word) => {
+    const folded = fold(word);
+    return folded && !stopWords.has(folded) ? [stem(folded, /^\p{Uppercase}/u.test(word))] : [];
+  });
 
   // ---- the index files ----
   const files = new Map();
