@@ -49,6 +49,12 @@ public enum GermanStemmer {
     /// nothing but the result. A unit is a letter's byte, 1 for `sch`, 2 for `ei`, 3 for
     /// `ie`, plus 0x100 when doubled; the passes are the ones of ``units(of:)``.
     static func stem(ascii word: UnsafeBufferPointer<UInt8>, capitalized: Bool) -> String {
+        String(unsafeUninitializedCapacity: word.count) { stem(ascii: word, capitalized: capitalized, into: $0) }
+    }
+
+    /// ``stem(ascii:capitalized:)`` written into `bytes` (at least as long as `word`);
+    /// returns the stem's length.
+    static func stem(ascii word: UnsafeBufferPointer<UInt8>, capitalized: Bool, into bytes: UnsafeMutableBufferPointer<UInt8>) -> Int {
         let start = word.count >= 6 && word[0] == UInt8(ascii: "g") && word[1] == UInt8(ascii: "e") ? 2 : 0
         return withUnsafeTemporaryAllocation(of: UInt16.self, capacity: max(1, word.count)) { units in
             var count = 0
@@ -94,29 +100,27 @@ public enum GermanStemmer {
                     break
                 }
             }
-            return String(unsafeUninitializedCapacity: word.count) { bytes in
-                var written = 0
-                for index in 0..<count {
-                    let unit = units[index]
-                    for _ in 0..<(unit >= 0x100 ? 2 : 1) {
-                        switch unit & 0xFF {
-                        case 1:
-                            bytes[written] = UInt8(ascii: "s"); bytes[written + 1] = UInt8(ascii: "c"); bytes[written + 2] = UInt8(ascii: "h")
-                            written += 3
-                        case 2:
-                            bytes[written] = UInt8(ascii: "e"); bytes[written + 1] = UInt8(ascii: "i")
-                            written += 2
-                        case 3:
-                            bytes[written] = UInt8(ascii: "i"); bytes[written + 1] = UInt8(ascii: "e")
-                            written += 2
-                        default:
-                            bytes[written] = UInt8(truncatingIfNeeded: unit)
-                            written += 1
-                        }
+            var written = 0
+            for index in 0..<count {
+                let unit = units[index]
+                for _ in 0..<(unit >= 0x100 ? 2 : 1) {
+                    switch unit & 0xFF {
+                    case 1:
+                        bytes[written] = UInt8(ascii: "s"); bytes[written + 1] = UInt8(ascii: "c"); bytes[written + 2] = UInt8(ascii: "h")
+                        written += 3
+                    case 2:
+                        bytes[written] = UInt8(ascii: "e"); bytes[written + 1] = UInt8(ascii: "i")
+                        written += 2
+                    case 3:
+                        bytes[written] = UInt8(ascii: "i"); bytes[written + 1] = UInt8(ascii: "e")
+                        written += 2
+                    default:
+                        bytes[written] = UInt8(truncatingIfNeeded: unit)
+                        written += 1
                     }
                 }
-                return written
             }
+            return written
         }
     }
 

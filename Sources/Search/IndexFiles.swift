@@ -36,7 +36,8 @@ extension IndexContent {
     static func entrySize(term: String, postings: [Posting], documents: [Document], headLimit: Int) -> Int {
         var size = term.utf8.count + 24
         for posting in postings.prefix(headLimit) {
-            size += documents[Int(posting.document)].id.utf8.count + 8
+            let document = documents[Int(posting.document)]
+            size += document.head.count + document.tail.count + 2
                 + digits(Int(posting.title)) + digits(Int(posting.teaser)) + digits(Int(posting.body))
         }
         return size
@@ -116,22 +117,29 @@ extension IndexContent {
         for (position, posting) in list.enumerated() {
             if position > 0 { out.append(UInt8(ascii: ",")) }
             let document = documents[Int(posting.document)]
-            out.append(UInt8(ascii: "["))
-            JSONString.append(document.id, style: .plain, to: &out)
-            out.append(UInt8(ascii: ","))
+            out.append(contentsOf: document.head)
             append(Int(posting.title), to: &out)
             out.append(UInt8(ascii: ","))
             append(Int(posting.teaser), to: &out)
             out.append(UInt8(ascii: ","))
             append(Int(posting.body), to: &out)
-            out.append(UInt8(ascii: ","))
-            append(document.bucket, to: &out)
-            if document.weight != 1 {
-                out.append(contentsOf: ",\((document.weight * 100).rounded() / 100)".utf8)
-            }
-            out.append(UInt8(ascii: "]"))
+            out.append(contentsOf: document.tail)
         }
         out.append(UInt8(ascii: "]"))
+    }
+
+    /// Makes `document`'s ``Document/head`` and ``Document/tail``.
+    static func framePostings(of document: inout Document) {
+        var head: [UInt8] = [UInt8(ascii: "[")]
+        JSONString.append(document.id, style: .plain, to: &head)
+        head.append(UInt8(ascii: ","))
+        var tail = Array(",\(document.bucket)".utf8)
+        if document.weight != 1 {
+            tail += ",\((document.weight * 100).rounded() / 100)".utf8
+        }
+        tail.append(UInt8(ascii: "]"))
+        document.head = head
+        document.tail = tail
     }
 
     private func append(_ value: Int, to out: inout [UInt8]) {

@@ -30,32 +30,67 @@ public struct SearchDocument: Sendable, Hashable {
 }
 
 /// The terms of a body and how often each occurs, packed in one byte array (each term's
-/// UTF-8, a zero byte, its count as a variable-length integer; sorted by term), so that
-/// the build cache holds ten thousand articles' terms as ten thousand arrays.
+/// UTF-8, a zero byte, its count as a variable-length integer; in the order of the terms'
+/// bytes), so that the build cache holds ten thousand articles' terms as ten thousand arrays.
 public struct BodyTerms: Sendable, Hashable {
     public private(set) var packed: [UInt8]
     /// How many terms the body has, repeats counted.
     public private(set) var length: Int
 
-    public static let empty = BodyTerms(counts: [:], length: 0)
+    public static let empty = BodyTerms(counted: ByteStringTable(), counts: [])
 
-    /// The terms of `text` (``SearchText/forEachTerm(in:_:)``).
+    /// The terms of `text`, as ``SearchText/forEachTerm(in:_:)`` gives them.
+    ///
+    /// Each distinct folded word is counted, then checked against the stop words and
+    /// stemmed once: an article repeats most of its words.
     public init(text: String) {
-        var counts: [String: Int] = [:]
-        var length = 0
-        SearchText.forEachTerm(in: text) { term in
-            counts[term, default: 0] += 1
-            length += 1
+        // Folded words, apart for lower-case and capitalised ones (the stem depends on it).
+        var words = [ByteStringTable(), ByteStringTable()]
+        var wordCounts: [[Int]] = [[], []]
+        var terms = ByteStringTable()
+        var termCounts: [Int] = []
+        func add(_ term: UnsafeBufferPointer<UInt8>, count: Int) {
+            let number = terms.number(of: term)
+            if number == termCounts.count { termCounts.append(count) } else { termCounts[number] += count }
         }
-        self.init(counts: counts, length: length)
+        var text = text
+        text.withUTF8 { bytes in
+            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: TermScanner.longest) { buffer in
+                var scanner = TermScanner(bytes: bytes, word: buffer)
+                while let word = scanner.nextWord() {
+                    switch word {
+                    case .folded(let capitalized):
+                        guard !scanner.folded.isEmpty else { continue }
+                        let kind = capitalized ? 1 : 0
+                        let number = words[kind].number(of: scanner.folded)
+                        if number == wordCounts[kind].count { wordCounts[kind].append(1) } else { wordCounts[kind][number] += 1 }
+                    case .slow(var term?):
+                        term.withUTF8 { add($0, count: 1) }
+                    case .slow(nil):
+                        continue
+                    }
+                }
+                let stopWords = StopWords.keys
+                for kind in 0...1 {
+                    for number in 0..<words[kind].count {
+                        words[kind].withKey(number) { word in
+                            guard !StopWords.contains(word, in: stopWords) else { return }
+                            let length = GermanStemmer.stem(ascii: word, capitalized: kind == 1, into: buffer)
+                            add(UnsafeBufferPointer(rebasing: buffer[0..<length]), count: wordCounts[kind][number])
+                        }
+                    }
+                }
+            }
+        }
+        self.init(counted: terms, counts: termCounts)
     }
 
-    init(counts: [String: Int], length: Int) {
+    private init(counted terms: ByteStringTable, counts: [Int]) {
         var packed: [UInt8] = []
-        for term in counts.keys.sorted() {
-            packed += term.utf8
+        for number in terms.numbersInKeyOrder() {
+            terms.withKey(number) { packed.append(contentsOf: $0) }
             packed.append(0)
-            var rest = UInt(counts[term] ?? 0)
+            var rest = UInt(counts[number])
             while rest >= 0x80 {
                 packed.append(UInt8(truncatingIfNeeded: rest) | 0x80)
                 rest >>= 7
@@ -63,71 +98,123 @@ public struct BodyTerms: Sendable, Hashable {
             packed.append(UInt8(rest))
         }
         self.packed = packed
-        self.length = length
+        length = counts.reduce(0, +)
     }
 
     /// Terms as ``packed`` holds them (from the build cache); nil when the bytes are not such a list.
     public init?(packed: [UInt8], length: Int) {
         self.packed = packed
         self.length = length
-        var valid = true
-        let complete = walk { term, count in valid = valid && !term.isEmpty && count > 0 }
-        guard complete, valid, length >= 0 else { return nil }
+        var valid = length >= 0
+        let complete = packed.withUnsafeBufferPointer { bytes in
+            var cursor = PackedTerms(bytes)
+            while cursor.advance() { valid = valid && !cursor.term.isEmpty && cursor.count > 0 }
+            return cursor.isComplete
+        }
+        guard complete, valid else { return nil }
     }
 
-    /// Calls `body` with each term and its count, in term order.
+    /// Calls `body` with each term and its count, in the order of the terms' bytes.
     public func forEach(_ body: (String, Int) -> Void) {
-        _ = walk(body)
-    }
-
-    /// ``forEach(_:)``; false when bytes that do not end in a term and a count stopped the walk.
-    private func walk(_ body: (String, Int) -> Void) -> Bool {
         packed.withUnsafeBufferPointer { bytes in
-            var position = 0
-            while position < bytes.count {
-                guard let zero = bytes[position...].firstIndex(of: 0), zero + 1 < bytes.count else { return false }
-                let term = String(decoding: UnsafeBufferPointer(rebasing: bytes[position..<zero]), as: UTF8.self)
-                var count = 0, shift = 0
-                position = zero + 1
-                while position < bytes.count, shift < 63 {
-                    let byte = bytes[position]
-                    position += 1
-                    count |= Int(byte & 0x7F) << shift
-                    shift += 7
-                    if byte < 0x80 { break }
-                }
-                body(term, count)
-            }
-            return true
+            var cursor = PackedTerms(bytes)
+            while cursor.advance() { body(String(decoding: cursor.term, as: UTF8.self), cursor.count) }
         }
     }
 }
 
-/// A document's terms (``SearchText/terms(in:)``) and how often each occurs in each field:
-/// the title (with the kicker), the teaser (with section, authors and tags) and the body.
-/// Ranking weighs the fields differently; the body's length normalises its counts.
+/// Reads packed terms (``BodyTerms/packed``) one at a time, without copying them.
+struct PackedTerms {
+    let bytes: UnsafeBufferPointer<UInt8>
+    private var position = 0
+    /// The current term's bytes and count, after ``advance()`` returned true.
+    private(set) var term = UnsafeBufferPointer<UInt8>(start: nil, count: 0)
+    private(set) var count = 0
+    /// False when bytes that do not end in a term and a count stopped the reading.
+    private(set) var isComplete = true
+
+    init(_ bytes: UnsafeBufferPointer<UInt8>) {
+        self.bytes = bytes
+    }
+
+    /// Moves to the next term; false at the end.
+    mutating func advance() -> Bool {
+        guard position < bytes.count else { return false }
+        guard let zero = bytes[position...].firstIndex(of: 0), zero + 1 < bytes.count else {
+            isComplete = false
+            position = bytes.count
+            return false
+        }
+        term = UnsafeBufferPointer(rebasing: bytes[position..<zero])
+        count = 0
+        var shift = 0
+        position = zero + 1
+        while position < bytes.count, shift < 63 {
+            let byte = bytes[position]
+            position += 1
+            count |= Int(byte & 0x7F) << shift
+            shift += 7
+            if byte < 0x80 { break }
+        }
+        return true
+    }
+}
+
+/// A document's terms and how often each occurs in each field: the title (with the
+/// kicker), the teaser (with section, authors and tags) and the body. Ranking weighs the
+/// fields differently; the body's length normalises its counts.
 public struct DocumentTerms: Sendable, Hashable {
     public struct Counts: Sendable, Hashable {
         public var title: UInt16 = 0, teaser: UInt16 = 0
         public var body: UInt32 = 0
     }
 
-    public var counts: [String: Counts] = [:]
-    /// Terms in the body.
-    public var bodyLength = 0
+    let title: BodyTerms, teaser: BodyTerms, body: BodyTerms
 
     public init(_ document: SearchDocument) {
-        SearchText.forEachTerm(in: [document.kicker ?? "", document.title].joined(separator: " ")) { term in
-            counts[term, default: Counts()].title &+= 1
+        title = BodyTerms(text: [document.kicker ?? "", document.title].joined(separator: " "))
+        teaser = BodyTerms(text: ([document.teaser, document.section ?? ""] + document.authors + document.tags).joined(separator: " "))
+        body = document.body
+    }
+
+    /// Terms in the body.
+    public var bodyLength: Int { body.length }
+
+    /// Calls `visit` with each term and its counts, in the order of the terms' bytes.
+    func forEach(_ visit: (UnsafeBufferPointer<UInt8>, Counts) -> Void) {
+        title.packed.withUnsafeBufferPointer { titleBytes in
+            teaser.packed.withUnsafeBufferPointer { teaserBytes in
+                body.packed.withUnsafeBufferPointer { bodyBytes in
+                    var fields = [PackedTerms(titleBytes), PackedTerms(teaserBytes), PackedTerms(bodyBytes)]
+                    var live = (0..<3).map { fields[$0].advance() }
+                    while true {
+                        var first: UnsafeBufferPointer<UInt8>?
+                        for field in 0..<3 where live[field] {
+                            if let current = first, !ByteStringTable.precedes(fields[field].term, current) { continue }
+                            first = fields[field].term
+                        }
+                        guard let term = first else { return }
+                        var counts = Counts()
+                        for field in 0..<3 where live[field] && !ByteStringTable.precedes(term, fields[field].term) {
+                            switch field {
+                            case 0: counts.title = UInt16(clamping: fields[field].count)
+                            case 1: counts.teaser = UInt16(clamping: fields[field].count)
+                            default: counts.body = UInt32(clamping: fields[field].count)
+                            }
+                            live[field] = fields[field].advance()
+                        }
+                        visit(term, counts)
+                    }
+                }
+            }
         }
-        let about = [document.teaser, document.section ?? ""] + document.authors + document.tags
-        SearchText.forEachTerm(in: about.joined(separator: " ")) { term in
-            counts[term, default: Counts()].teaser &+= 1
-        }
-        document.body.forEach { term, count in
-            counts[term, default: Counts()].body = UInt32(clamping: Int(counts[term, default: Counts()].body) + count)
-        }
-        bodyLength = document.body.length
+    }
+
+    /// The counts by term.
+    var counts: [String: Counts] {
+        var counts: [String: Counts] = [:]
+        forEach { counts[String(decoding: $0, as: UTF8.self)] = $1 }
+        return counts
     }
 
     /// The body's length, coarsened so that small edits keep it: the smallest power of

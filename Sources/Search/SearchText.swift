@@ -115,10 +115,33 @@ struct TermScanner {
         self.word = word
     }
 
-    private var folded: UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(rebasing: word[0..<length]) }
+    /// The word ``nextWord()`` folded last.
+    var folded: UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(rebasing: word[0..<length]) }
+
+    /// A word as ``nextWord()`` finds it.
+    enum Word {
+        /// Folded into ``folded`` (empty when the word is only marks), without a stop-word check.
+        case folded(capitalized: Bool)
+        /// A word whose fold is not all ASCII, with its term (nil when it is left out).
+        case slow(term: String?)
+    }
 
     /// The next word's term, nil at the end of the text.
     mutating func next() -> String? {
+        while let word = nextWord() {
+            switch word {
+            case .folded(let capitalized):
+                guard length > 0, !StopWords.contains(folded, in: stopWords) else { continue }
+                return GermanStemmer.stem(ascii: folded, capitalized: capitalized)
+            case .slow(let term):
+                if let term { return term }
+            }
+        }
+        return nil
+    }
+
+    /// The next word, nil at the end of the text.
+    mutating func nextWord() -> Word? {
         length = 0
         var start = -1, capitalized = false, slow = false
         while position < bytes.count {
@@ -134,11 +157,7 @@ struct TermScanner {
                 position += size
             }
             if entry.isSeparator {
-                if start >= 0 {
-                    if let term = finish(start: start, end: here, capitalized: capitalized, slow: slow) { return term }
-                    length = 0
-                    (start, capitalized, slow) = (-1, false, false)
-                }
+                if start >= 0 { return word(start: start, end: here, capitalized: capitalized, slow: slow) }
                 continue
             }
             if start < 0 {
@@ -159,20 +178,16 @@ struct TermScanner {
                 length += 1
             }
         }
-        return start >= 0 ? finish(start: start, end: bytes.count, capitalized: capitalized, slow: slow) : nil
+        return start >= 0 ? word(start: start, end: bytes.count, capitalized: capitalized, slow: slow) : nil
     }
 
-    /// The term of the word that ends at `end`; nil when it is left out: it folds to nothing
-    /// (only marks) or to a stop word.
-    private func finish(start: Int, end: Int, capitalized: Bool, slow: Bool) -> String? {
-        if slow {
-            let original = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
-            let folded = SearchText.fold(original)
-            guard !folded.isEmpty, !SearchText.isStopWord(folded: folded) else { return nil }
-            return GermanStemmer.stem(folded, capitalized: capitalized)
-        }
-        guard length > 0, !StopWords.contains(folded, in: stopWords) else { return nil }
-        return GermanStemmer.stem(ascii: folded, capitalized: capitalized)
+    /// The word that ends at `end`: folded as a String when the table could not fold it.
+    private func word(start: Int, end: Int, capitalized: Bool, slow: Bool) -> Word {
+        guard slow else { return .folded(capitalized: capitalized) }
+        let original = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
+        let folded = SearchText.fold(original)
+        guard !folded.isEmpty, !SearchText.isStopWord(folded: folded) else { return .slow(term: nil) }
+        return .slow(term: GermanStemmer.stem(folded, capitalized: capitalized))
     }
 
     /// The scalar at `offset` and its length in bytes (invalid bytes read as U+FFFD, one byte).

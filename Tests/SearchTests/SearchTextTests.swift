@@ -87,6 +87,18 @@ import Testing
             #expect(!expected.contains(""), "a word of marks alone is no term")
             #expect(SearchText.terms(in: text) == expected, "\(text.unicodeScalars.map { String($0.value, radix: 16) })")
         }
+        // Body terms count each distinct word once: the same counts, however many words.
+        let long = texts.joined(separator: " ")
+        for text in texts.prefix(200) + [long] {
+            var counts: [String: Int] = [:], order: [String] = []
+            BodyTerms(text: text).forEach { term, count in
+                counts[term] = count
+                order.append(term)
+            }
+            let expected = SearchText.referenceTerms(in: text)
+            #expect(counts == Dictionary(expected.map { ($0, 1) }, uniquingKeysWith: +))
+            #expect(order == order.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }, "in the order of the terms' bytes")
+        }
     }
 }
 

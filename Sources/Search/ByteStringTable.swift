@@ -1,0 +1,107 @@
+import Foundation
+
+/// Byte strings numbered in the order they are first added, and found again by their bytes.
+///
+/// Counting an article's words and gathering every article's terms into posting lists both
+/// look up one key per word. With a `[String: Int]` there, making and hashing a String for
+/// each of the benchmark's ten million words took twice as long as rendering the Markdown
+/// (perf, 10,000 articles); here a key is hashed from its bytes (FNV-1a) and kept once in
+/// one byte array, and a lookup allocates nothing.
+struct ByteStringTable: Sendable {
+    /// Every key's bytes, back to back: key `n` ends at `ends[n]`.
+    private var storage: [UInt8] = []
+    private var ends: [Int] = []
+    private var hashes: [UInt64] = []
+    /// Open addressing: a key's number plus one, 0 for an empty slot; the length is a power of two.
+    private var slots: [Int32]
+
+    init(capacity: Int = 32) {
+        var size = 64
+        while size < capacity * 2 { size *= 2 }
+        slots = Array(repeating: 0, count: size)
+    }
+
+    /// How many keys the table has.
+    var count: Int { ends.count }
+
+    /// The number of `key`, which is added when the table does not have it yet.
+    mutating func number(of key: UnsafeBufferPointer<UInt8>) -> Int {
+        let hash = Self.hash(key)
+        let mask = slots.count - 1
+        var slot = Int(truncatingIfNeeded: hash) & mask
+        while slots[slot] != 0 {
+            let number = Int(slots[slot]) - 1
+            if hashes[number] == hash, equals(number, key) { return number }
+            slot = (slot + 1) & mask
+        }
+        let number = ends.count
+        storage.append(contentsOf: key)
+        ends.append(storage.count)
+        hashes.append(hash)
+        slots[slot] = Int32(truncatingIfNeeded: number + 1)
+        if ends.count * 2 > slots.count { grow() }
+        return number
+    }
+
+    /// Calls `body` with the bytes of key `number`.
+    func withKey<Result>(_ number: Int, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+        let start = number == 0 ? 0 : ends[number - 1]
+        return storage.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[start..<ends[number]])) }
+    }
+
+    /// Key `number` as a String.
+    func string(_ number: Int) -> String {
+        withKey(number) { String(decoding: $0, as: UTF8.self) }
+    }
+
+    /// The numbers of all keys, in the order of their bytes (which for UTF-8 is the order of
+    /// their Unicode scalars).
+    func numbersInKeyOrder() -> [Int] {
+        storage.withUnsafeBufferPointer { bytes in
+            (0..<count).sorted { left, right in
+                let leftStart = left == 0 ? 0 : ends[left - 1], rightStart = right == 0 ? 0 : ends[right - 1]
+                return Self.precedes(UnsafeBufferPointer(rebasing: bytes[leftStart..<ends[left]]),
+                                     UnsafeBufferPointer(rebasing: bytes[rightStart..<ends[right]]))
+            }
+        }
+    }
+
+    /// Whether `left` comes before `right` byte by byte (a prefix first).
+    static func precedes(_ left: UnsafeBufferPointer<UInt8>, _ right: UnsafeBufferPointer<UInt8>) -> Bool {
+        let shared = min(left.count, right.count)
+        if shared > 0, let a = left.baseAddress, let b = right.baseAddress {
+            let order = memcmp(a, b, shared)
+            if order != 0 { return order < 0 }
+        }
+        return left.count < right.count
+    }
+
+    private func equals(_ number: Int, _ key: UnsafeBufferPointer<UInt8>) -> Bool {
+        let start = number == 0 ? 0 : ends[number - 1]
+        guard ends[number] - start == key.count else { return false }
+        guard let keyBytes = key.baseAddress, !key.isEmpty else { return true }
+        return storage.withUnsafeBufferPointer { bytes in
+            guard let base = bytes.baseAddress else { return false }
+            return memcmp(base + start, keyBytes, key.count) == 0
+        }
+    }
+
+    private mutating func grow() {
+        slots = Array(repeating: 0, count: slots.count * 2)
+        let mask = slots.count - 1
+        for number in 0..<ends.count {
+            var slot = Int(truncatingIfNeeded: hashes[number]) & mask
+            while slots[slot] != 0 { slot = (slot + 1) & mask }
+            slots[slot] = Int32(truncatingIfNeeded: number + 1)
+        }
+    }
+
+    private static func hash(_ key: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in key {
+            hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3
+        }
+        // The low bits pick the slot: mix the high ones in.
+        return hash ^ hash >> 29
+    }
+}
