@@ -13,12 +13,35 @@ protocol CacheCodable {
 struct CacheFormatError: Error {}
 
 struct CacheWriter {
+    /// What is written and not yet passed on to ``file``.
     private(set) var bytes: [UInt8]
+    /// Where a long array's bytes go a few megabytes at a time, so that a large cache (the
+    /// search terms make 10,000 articles' cache 70 MB) is never all in memory.
+    private let file: (descriptor: Int32, path: String)?
+    private var failure: (any Error)?
 
-    /// A writer whose bytes start with `header`.
-    init(_ header: [UInt8] = []) {
+    /// A writer whose bytes start with `header`; with `file`, ``finish()`` writes them there.
+    init(_ header: [UInt8] = [], streamingTo file: (descriptor: Int32, path: String)? = nil) {
         bytes = header
+        self.file = file
         bytes.reserveCapacity(1 << 20)
+    }
+
+    /// Writes what is left to the file.
+    /// - Throws: `OutputError` when the file could not be written.
+    mutating func finish() throws {
+        spill()
+        if let failure { throw failure }
+    }
+
+    private mutating func spill() {
+        guard let file, failure == nil else { return }
+        do {
+            try bytes.withUnsafeBytes { try FilePaths.write($0, to: file.descriptor, path: file.path) }
+        } catch {
+            failure = error
+        }
+        bytes.removeAll(keepingCapacity: true)
     }
 
     mutating func write(_ value: UInt64) {
@@ -62,7 +85,10 @@ struct CacheWriter {
 
     mutating func write<T: CacheCodable>(_ values: [T]) {
         write(values.count)
-        for value in values { value.write(to: &self) }
+        for value in values {
+            value.write(to: &self)
+            if file != nil, bytes.count >= 1 << 22 { spill() }
+        }
     }
 
     mutating func write(_ values: [String]) {

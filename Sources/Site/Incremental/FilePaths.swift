@@ -57,20 +57,23 @@ enum FilePaths {
     /// calls `fsync` for every file (half of a clean build's time on 25,000 pages), this
     /// leaves flushing to the system: a killed build cannot lose what it wrote, and the
     /// output is swapped in only after every file is complete.
-    static func write(_ data: Data, to path: String) throws {
+    static func write(_ data: some ContiguousBytes, to path: String) throws {
         let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { throw OutputError.writeFailed("\(path): \(String(cString: strerror(errno)))") }
         defer { close(descriptor) }
-        try data.withUnsafeBytes { (buffer: UnsafeRawBufferPointer) in
-            var offset = 0
-            while offset < buffer.count {
-                let written = Glibc.write(descriptor, buffer.baseAddress.map { $0 + offset }, buffer.count - offset)
-                if written < 0 {
-                    if errno == EINTR { continue }
-                    throw OutputError.writeFailed("\(path): \(String(cString: strerror(errno)))")
-                }
-                offset += written
+        try data.withUnsafeBytes { try write($0, to: descriptor, path: path) }
+    }
+
+    /// Writes all of `buffer` to the open file `descriptor` (named `path` in the error).
+    static func write(_ buffer: UnsafeRawBufferPointer, to descriptor: Int32, path: String) throws {
+        var offset = 0
+        while offset < buffer.count {
+            let written = Glibc.write(descriptor, buffer.baseAddress.map { $0 + offset }, buffer.count - offset)
+            if written < 0 {
+                if errno == EINTR { continue }
+                throw OutputError.writeFailed("\(path): \(String(cString: strerror(errno)))")
             }
+            offset += written
         }
     }
 

@@ -86,7 +86,7 @@ struct QuickCheck: Sendable {
         var writer = CacheWriter(magic)
         check.write(to: &writer)
         let temporary = folder.quickFile.path + ".magbuild-tmp"
-        guard (try? FilePaths.write(Data(writer.bytes), to: temporary)) != nil else { return }
+        guard (try? FilePaths.write(writer.bytes, to: temporary)) != nil else { return }
         if rename(temporary, folder.quickFile.path) != 0 { unlink(temporary) }
     }
 }
