@@ -114,11 +114,13 @@ struct IndexContent: Sendable {
         var tail: [UInt8] = []
     }
 
+    /// Eight bytes, as there are millions: counts beyond these types' ranges rank no higher
+    /// (every field's count is saturated) and are written at their maximum.
     struct Posting: Sendable {
         var document: UInt32
-        var title: UInt16
-        var teaser: UInt16
-        var body: UInt32
+        var title: UInt8
+        var teaser: UInt8
+        var body: UInt16
 
         /// Orders postings so that a client reading the head of a list sees the best first: the
         /// page script's score without the term's rarity and the body's length (a title match
@@ -159,7 +161,8 @@ struct IndexContent: Sendable {
             for (offset, terms) in merged.enumerated() {
                 let document = UInt32(chunk.lowerBound + offset)
                 terms.forEach { term, count in
-                    let posting = Posting(document: document, title: count.title, teaser: count.teaser, body: count.body)
+                    let posting = Posting(document: document, title: UInt8(clamping: count.title), teaser: UInt8(clamping: count.teaser),
+                                          body: UInt16(clamping: count.body))
                     let number = table.number(of: term)
                     if number == lists.count { lists.append([posting]) } else { lists[number].append(posting) }
                 }
@@ -190,7 +193,8 @@ struct IndexContent: Sendable {
                 keyed.append((((1 << 24) - impact) << 32 | UInt64(posting.document), posting))
             }
             keyed.sort { $0.key < $1.key }
-            for (position, entry) in keyed.enumerated() { lists[index][position] = entry.posting }
+            // A new array, without the room the gathering left at its end.
+            lists[index] = keyed.map(\.posting)
         }
     }
 
