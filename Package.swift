@@ -43,7 +43,7 @@ let package = Package(
         .target(name: "Content", dependencies: ["Basics", "Diagnostics", "Yams"], swiftSettings: strict),
         .target(name: "Comments", dependencies: ["Basics", "Diagnostics"], swiftSettings: strict),
         /// Search text: word folding and the German stemmer the search index uses.
-        .target(name: "Search", dependencies: ["Basics"], swiftSettings: strict),
+        .target(name: "Search", dependencies: ["Basics", "CXXHash"], swiftSettings: strict),
         /// SQLite, for Isso's comment database.
         .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
         /// zlib, for gzipped Remark42 backups.

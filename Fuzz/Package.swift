@@ -62,7 +62,7 @@ let package = Package(
         .target(name: "Templates", dependencies: ["Basics", "Diagnostics"], swiftSettings: instrumented),
         .target(name: "Content", dependencies: ["Basics", "Diagnostics", "Yams"], swiftSettings: instrumented),
         .target(name: "Comments", dependencies: ["Basics", "Diagnostics"], swiftSettings: instrumented),
-        .target(name: "Search", dependencies: ["Basics"], swiftSettings: instrumented),
+        .target(name: "Search", dependencies: ["Basics", "CXXHash"], swiftSettings: instrumented),
         .target(
             name: "CommentImport", dependencies: ["Comments", "CSQLite", "CZlib", "Diagnostics", "Markdown"],
             swiftSettings: instrumented),

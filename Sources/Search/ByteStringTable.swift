@@ -57,13 +57,25 @@ struct ByteStringTable: Sendable {
     /// The numbers of all keys, in the order of their bytes (which for UTF-8 is the order of
     /// their Unicode scalars).
     func numbersInKeyOrder() -> [Int] {
+        var numbers = Array(0..<count)
+        sortByKey(&numbers)
+        return numbers
+    }
+
+    /// Sorts key numbers in the order of their keys' bytes.
+    func sortByKey(_ numbers: inout [Int]) {
         storage.withUnsafeBufferPointer { bytes in
-            (0..<count).sorted { left, right in
-                let leftStart = left == 0 ? 0 : ends[left - 1], rightStart = right == 0 ? 0 : ends[right - 1]
-                return Self.precedes(UnsafeBufferPointer(rebasing: bytes[leftStart..<ends[left]]),
-                                     UnsafeBufferPointer(rebasing: bytes[rightStart..<ends[right]]))
-            }
+            numbers.sort { Self.precedes(key($0, in: bytes), key($1, in: bytes)) }
         }
+    }
+
+    /// Whether key `left` comes before key `right` in the order of their bytes.
+    func precedes(_ left: Int, _ right: Int) -> Bool {
+        storage.withUnsafeBufferPointer { Self.precedes(key(left, in: $0), key(right, in: $0)) }
+    }
+
+    private func key(_ number: Int, in bytes: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8> {
+        UnsafeBufferPointer(rebasing: bytes[(number == 0 ? 0 : ends[number - 1])..<ends[number]])
     }
 
     /// Whether `left` comes before `right` byte by byte (a prefix first).

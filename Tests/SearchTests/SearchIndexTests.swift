@@ -126,8 +126,8 @@ import Testing
     }
 
     @Test func equalNamesAreToldApartInURLOrder() {
-        var documents = [IndexContent.Document(id: "abc", fragment: [], bucket: 0, weight: 1),
-                         IndexContent.Document(id: "abc", fragment: [], bucket: 0, weight: 1)]
+        var documents = [IndexContent.Document(url: "/a/", termsHash: 0, id: "abc", fragment: [], bucket: 0, weight: 1),
+                         IndexContent.Document(url: "/a/", termsHash: 0, id: "abc", fragment: [], bucket: 0, weight: 1)]
         IndexContent.separateEqualIDs(&documents)
         #expect(documents.map(\.id) == ["abc", "abc-1"])
     }
