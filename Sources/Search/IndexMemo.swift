@@ -3,7 +3,7 @@
 /// sizes, and the names of the shards and of long lists' rests. With it, an edit gathers only
 /// the edited document's terms and names only the shards whose bytes changed
 /// (``IndexContent``); the preview keeps it in memory, `magbuild build` in the build cache
-/// folder (``encoded()``).
+/// folder (``encode(_:)``).
 public struct IndexMemo: Sendable {
     struct Document: Sendable, Hashable {
         var url: String
@@ -39,8 +39,9 @@ public struct IndexMemo: Sendable {
     /// Opens every memo file; a file of another version is not read.
     static let magic = Array("MAGBUILD-SEARCH-2".utf8)
 
-    /// The memo as bytes: variable-length integers and length-prefixed strings.
-    public func encoded() -> [UInt8] {
+    /// The memo as bytes (variable-length integers and length-prefixed strings), handed to
+    /// `write` a megabyte or so at a time: a large archive's memo is tens of megabytes.
+    public func encode(_ write: ([UInt8]) throws -> Void) rethrows {
         var out = MemoWriter(bytes: Self.magic)
         out.write(settings.shardLimit)
         out.write(settings.headLimit)
@@ -62,6 +63,10 @@ public struct IndexMemo: Sendable {
                 out.write(Int(posting.teaser))
                 out.write(Int(posting.body))
             }
+            if out.bytes.count >= 1 << 20 {
+                try write(out.bytes)
+                out.bytes.removeAll(keepingCapacity: true)
+            }
         }
         out.write(shards.count)
         for shard in shards {
@@ -75,7 +80,7 @@ public struct IndexMemo: Sendable {
             out.write(term)
             out.write(name)
         }
-        return out.bytes
+        try write(out.bytes)
     }
 
     /// The memo `bytes` hold; nil when they are not a whole memo of this version or refer to
@@ -114,6 +119,16 @@ public struct IndexMemo: Sendable {
         var moreNames: [Int: String] = [:]
         for _ in 0..<(try input.count()) { moreNames[try input.int(below: terms.count)] = try input.string() }
         return IndexMemo(settings: settings, documents: documents, terms: terms, postings: postings, sizes: sizes, shards: shards, moreNames: moreNames)
+    }
+}
+
+extension IndexMemo: Equatable {
+    /// Cheap for the memo of an index made from the other: lists it kept are the same arrays.
+    public static func == (left: IndexMemo, right: IndexMemo) -> Bool {
+        left.settings == right.settings && left.documents == right.documents && left.terms == right.terms
+            && left.sizes == right.sizes && left.moreNames == right.moreNames && left.shards.count == right.shards.count
+            && zip(left.shards, right.shards).allSatisfy { $0.prefix == $1.prefix && $0.name == $1.name && $0.terms == $1.terms }
+            && left.postings == right.postings
     }
 }
 

@@ -31,7 +31,11 @@ public struct SiteBuilder: Sendable {
             summary.seconds = total.total
             return summary
         }
-        let previous = options.clean ? nil : clock.measure("read cache") { folder.cache(matching: driver.identity) }
+        let previous = options.clean ? nil : clock.measure("read cache") { () -> BuildCache? in
+            var cache = folder.cache(matching: driver.identity)
+            cache?.search = folder.searchMemo(identity: driver.identity)
+            return cache
+        }
         // A build from scratch records the quick check: the walk of the site overlaps the build.
         let walk = previous == nil ? SiteWalk.start(site: options.source, began: began) : nil
         var output = DiskTransaction(folder: folder, previous: previous)
@@ -50,6 +54,7 @@ public struct SiteBuilder: Sendable {
             let cache = output.describing(built.cache)
             // A cache that cannot be written costs the next build its speed, not its correctness.
             try? cache.write(to: folder.cacheFile)
+            if cache.search != previous?.search { folder.write(search: cache.search, identity: driver.identity) }
             folder.markSpareComplete()
             if let walk {
                 recordQuickCheck(in: folder, identity: driver.identity, walk: walk, cache: cache, warnings: summary.warnings)

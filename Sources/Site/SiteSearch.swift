@@ -43,13 +43,16 @@ enum SiteSearch {
         return documents
     }
 
-    /// The index files as outputs, when the site has search.
-    static func outputs(model: SiteModel, urls: SiteURLs, maker: OutputMaker, jobs: Int) -> [PlannedOutput] {
-        guard model.config.search.enabled else { return [] }
-        let index = SearchIndex(documents: documents(model: model, urls: urls), jobs: jobs) { bytes in
+    /// The index files as outputs, when the site has search, and the index's memo for the
+    /// next build; the index is made from `previous`, the last build's memo, so an edit costs
+    /// what it changed (``SearchIndex``).
+    static func outputs(model: SiteModel, urls: SiteURLs, maker: OutputMaker, previous: IndexMemo?, jobs: Int)
+        -> (outputs: [PlannedOutput], memo: IndexMemo?) {
+        guard model.config.search.enabled else { return ([], nil) }
+        let index = SearchIndex(documents: documents(model: model, urls: urls), jobs: jobs, previous: previous) { bytes in
             String(bytes.withUnsafeBytes { Digest.of($0) }.description.prefix(16))
         }
-        return parallelMap(index.files, jobs: jobs) { maker.plan(.search(index, $0), at: $0.path) }
+        return (parallelMap(index.files, jobs: jobs) { maker.plan(.search(index, $0), at: $0.path) }, index.memo)
     }
 
     /// A warning when `site.yml` turns search on and the theme has no search page.

@@ -33,14 +33,16 @@ struct BuildDriver: Sendable {
             try BuildSteps.resolveReferences(content, templates: templates, articles: articles, options: options)
         }
         var plan = try clock.measure("plan pages") { try BuildSteps.planPages(site, options: options) }
-        plan += clock.measure("index search") { BuildSteps.indexSearch(site, plan: plan, options: options) }
+        let search = clock.measure("index search") { BuildSteps.indexSearch(site, plan: plan, previous: usable?.search, options: options) }
+        plan += search.outputs
         let pages = try clock.measure("render pages") { try BuildSteps.renderPages(plan, site: site, into: &output, options: options) }
         let changed = try clock.measure("commit output") { try output.commit(plan, made: pages.made, jobs: options.jobs) }
 
         var summary = BuildSummary(site: site, plan: plan, pages: pages, steps: clock.steps)
         summary.written = changed
         summary.articlesRendered = articles.rendered + site.values.bodies.renderedOnDemand
-        let cache = BuildCache(identity: identity, content: content, articles: articles, plan: plan, counts: summary.counts)
+        var cache = BuildCache(identity: identity, content: content, articles: articles, plan: plan, counts: summary.counts)
+        cache.search = search.memo
         return BuiltSite(summary: summary, cache: cache, site: site)
     }
 

@@ -2,6 +2,7 @@ import Basics
 import Content
 import Diagnostics
 import Foundation
+import Search
 import Markdown
 import Templates
 
@@ -92,11 +93,13 @@ extension BuildSteps {
     }
 
     /// The files of the search index, when the site has search (``SiteSearch``): planned after
-    /// the pages, so a page or static file at the same path wins.
-    static func indexSearch(_ site: ResolvedSite, plan: [PlannedOutput], options: BuildOptions) -> [PlannedOutput] {
+    /// the pages, so a page or static file at the same path wins. Made from the previous
+    /// build's index (`previous`), whose memo for the next build comes back with the files.
+    static func indexSearch(_ site: ResolvedSite, plan: [PlannedOutput], previous: IndexMemo?, options: BuildOptions)
+        -> (outputs: [PlannedOutput], memo: IndexMemo?) {
         let taken = Set(plan.map(\.path))
-        return SiteSearch.outputs(model: site.model, urls: site.values.urls, maker: site.maker, jobs: options.jobs)
-            .filter { !taken.contains($0.path) }
+        let search = SiteSearch.outputs(model: site.model, urls: site.values.urls, maker: site.maker, previous: previous, jobs: options.jobs)
+        return (search.outputs.filter { !taken.contains($0.path) }, search.memo)
     }
 
     /// Makes every output that `output` does not keep, in parallel; each worker writes what it made.

@@ -1,4 +1,5 @@
 import Foundation
+import Search
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -29,6 +30,9 @@ public struct BuildCache: Sendable {
     var counts = Counts(pages: 0, files: 0, comments: 0)
     /// Disk builds: the identity of the spare folder.
     var spareFolder: FolderIdentity? = nil
+    /// The search index's memo, when the site has search: kept in its own file
+    /// (``CacheFolder/searchFile``), which the build rewrites only when the index changed.
+    var search: IndexMemo? = nil
 
     struct Counts: Sendable {
         var pages: Int

@@ -1,5 +1,6 @@
 import Diagnostics
 import Foundation
+import Search
 import Synchronization
 
 /// `.magbuild/<output name>/` beside the output folder: the build cache and the spare copy
@@ -22,6 +23,8 @@ struct CacheFolder {
     var cacheFile: URL { root.appendingPathComponent("cache.bin") }
     /// The record of the last build's inputs for a quick "nothing changed" (``QuickCheck``).
     var quickFile: URL { root.appendingPathComponent("quick.bin") }
+    /// The search index's memo (``BuildCache/search``).
+    var searchFile: URL { root.appendingPathComponent("search.bin") }
     var spare: URL { root.appendingPathComponent("spare", isDirectory: true) }
     /// Present while the spare is being changed: a spare with this marker is not trusted.
     private var spareMarker: URL { root.appendingPathComponent("spare-incomplete") }
@@ -41,6 +44,47 @@ struct CacheFolder {
         let contents = decode(data)
         if case .unreadable = contents { unreadable.say("build cache \(file.path) is unreadable, \(instead)") }
         return contents.value
+    }
+
+    /// The search index's memo of the last build that had search, if there is a readable one
+    /// made by a build of `identity` (the same magbuild binary, site and options).
+    func searchMemo(identity: Digest) -> IndexMemo? {
+        guard let data = try? Data(contentsOf: searchFile), data.count >= 16 else { return nil }
+        let bytes = [UInt8](data)
+        guard Array(bytes.prefix(16)) == Self.header(identity) else { return nil }
+        guard let memo = IndexMemo(encoded: Array(bytes.dropFirst(16))) else {
+            unreadable.say("search index memo \(searchFile.path) is unreadable, indexing every document")
+            return nil
+        }
+        return memo
+    }
+
+    /// Replaces the search memo file with `memo` (under a temporary name first), or removes
+    /// it when the site has no search. A memo that cannot be written costs the next build
+    /// the time of indexing every document, nothing else.
+    func write(search memo: IndexMemo?, identity: Digest) {
+        guard let memo else {
+            try? FileManager.default.removeItem(at: searchFile)
+            return
+        }
+        let temporary = searchFile.path + ".magbuild-tmp"
+        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { return }
+        let written: Bool
+        do {
+            try Self.header(identity).withUnsafeBytes { try FilePaths.write($0, to: descriptor, path: temporary) }
+            try memo.encode { bytes in try bytes.withUnsafeBytes { try FilePaths.write($0, to: descriptor, path: temporary) } }
+            written = true
+        } catch {
+            written = false
+        }
+        close(descriptor)
+        if !written || rename(temporary, searchFile.path) != 0 { unlink(temporary) }
+    }
+
+    /// The first bytes of a search memo file: the identity of the build that wrote it.
+    private static func header(_ identity: Digest) -> [UInt8] {
+        withUnsafeBytes(of: (identity.high.littleEndian, identity.low.littleEndian)) { Array($0) }
     }
 
     /// The keys of the spare copy, if it is complete and is the one the cache describes.
