@@ -62,10 +62,23 @@ struct ByteStringTable: Sendable {
         return numbers
     }
 
-    /// Sorts key numbers in the order of their keys' bytes.
+    /// Sorts key numbers in the order of their keys' bytes: by their first eight bytes as one
+    /// integer (keys hold no zero bytes, so a short key's padding sorts it first), then by
+    /// the rest where those are equal. Comparing bytes in every step took a fifth of
+    /// counting an article's terms.
     func sortByKey(_ numbers: inout [Int]) {
         storage.withUnsafeBufferPointer { bytes in
-            numbers.sort { Self.precedes(key($0, in: bytes), key($1, in: bytes)) }
+            var keyed = numbers.map { number in
+                var prefix: UInt64 = 0
+                let key = key(number, in: bytes)
+                for index in 0..<8 { prefix = prefix << 8 | UInt64(index < key.count ? key[index] : 0) }
+                return (prefix: prefix, number: number)
+            }
+            keyed.sort { left, right in
+                left.prefix != right.prefix ? left.prefix < right.prefix
+                    : Self.precedes(key(left.number, in: bytes), key(right.number, in: bytes))
+            }
+            numbers = keyed.map(\.number)
         }
     }
 

@@ -33,11 +33,11 @@ extension IndexContent {
 
     /// A term's entry's size in its shard, for the shard plan: its head's postings and a
     /// little for the term and framing (not byte-exact; a function of the content alone).
-    static func entrySize(term: String, postings: [Posting], documents: [Document], headLimit: Int) -> Int {
+    static func entrySize(term: String, postings: [Posting], frameBounds: [Int], headLimit: Int) -> Int {
         var size = term.utf8.count + 24
         for posting in postings.prefix(headLimit) {
-            let document = documents[Int(posting.document)]
-            size += document.head.count + document.tail.count + 2
+            let document = Int(posting.document)
+            size += frameBounds[2 * document + 2] - frameBounds[2 * document] + 2
                 + digits(Int(posting.title)) + digits(Int(posting.teaser)) + digits(Int(posting.body))
         }
         return size
@@ -114,16 +114,20 @@ extension IndexContent {
 
     private func appendPostings(_ list: ArraySlice<Posting>, to out: inout [UInt8]) {
         out.append(UInt8(ascii: "["))
-        for (position, posting) in list.enumerated() {
-            if position > 0 { out.append(UInt8(ascii: ",")) }
-            let document = documents[Int(posting.document)]
-            out.append(contentsOf: document.head)
-            append(Int(posting.title), to: &out)
-            out.append(UInt8(ascii: ","))
-            append(Int(posting.teaser), to: &out)
-            out.append(UInt8(ascii: ","))
-            append(Int(posting.body), to: &out)
-            out.append(contentsOf: document.tail)
+        frames.withUnsafeBufferPointer { frames in
+            frameBounds.withUnsafeBufferPointer { bounds in
+                for (position, posting) in list.enumerated() {
+                    if position > 0 { out.append(UInt8(ascii: ",")) }
+                    let document = 2 * Int(posting.document)
+                    out.append(contentsOf: UnsafeBufferPointer(rebasing: frames[bounds[document]..<bounds[document + 1]]))
+                    append(Int(posting.title), to: &out)
+                    out.append(UInt8(ascii: ","))
+                    append(Int(posting.teaser), to: &out)
+                    out.append(UInt8(ascii: ","))
+                    append(Int(posting.body), to: &out)
+                    out.append(contentsOf: UnsafeBufferPointer(rebasing: frames[bounds[document + 1]..<bounds[document + 2]]))
+                }
+            }
         }
         out.append(UInt8(ascii: "]"))
     }
