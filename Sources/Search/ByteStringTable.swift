@@ -14,6 +14,8 @@ struct ByteStringTable: Sendable {
     private var hashes: [UInt64] = []
     /// Open addressing: a key's number plus one, 0 for an empty slot; the length is a power of two.
     private var slots: [Int32]
+    /// A count for each key (``count(_:adding:)``).
+    private(set) var counts: [Int] = []
 
     init(capacity: Int = 32) {
         var size = 64
@@ -38,9 +40,15 @@ struct ByteStringTable: Sendable {
         storage.append(contentsOf: key)
         ends.append(storage.count)
         hashes.append(hash)
+        counts.append(0)
         slots[slot] = Int32(truncatingIfNeeded: number + 1)
         if ends.count * 2 > slots.count { grow() }
         return number
+    }
+
+    /// Adds `amount` to the count of `key` (added when new).
+    mutating func count(_ key: UnsafeBufferPointer<UInt8>, adding amount: Int) {
+        counts[number(of: key)] += amount
     }
 
     /// Calls `body` with the bytes of key `number`.

@@ -37,7 +37,7 @@ public struct BodyTerms: Sendable, Hashable {
     /// How many terms the body has, repeats counted.
     public private(set) var length: Int
 
-    public static let empty = BodyTerms(counted: ByteStringTable(), counts: [])
+    public static let empty = BodyTerms(counted: ByteStringTable())
 
     /// The terms of `text`, as ``SearchText/forEachTerm(in:_:)`` gives them.
     ///
@@ -45,52 +45,48 @@ public struct BodyTerms: Sendable, Hashable {
     /// stemmed once: an article repeats most of its words.
     public init(text: String) {
         // Folded words, apart for lower-case and capitalised ones (the stem depends on it).
-        var words = [ByteStringTable(), ByteStringTable()]
-        var wordCounts: [[Int]] = [[], []]
+        var lower = ByteStringTable(), capitalized = ByteStringTable()
         var terms = ByteStringTable()
-        var termCounts: [Int] = []
-        func add(_ term: UnsafeBufferPointer<UInt8>, count: Int) {
-            let number = terms.number(of: term)
-            if number == termCounts.count { termCounts.append(count) } else { termCounts[number] += count }
-        }
         var text = text
         text.withUTF8 { bytes in
             withUnsafeTemporaryAllocation(of: UInt8.self, capacity: TermScanner.longest) { buffer in
                 var scanner = TermScanner(bytes: bytes, word: buffer)
                 while let word = scanner.nextWord() {
                     switch word {
-                    case .folded(let capitalized):
+                    case .folded(let isCapitalized):
                         guard !scanner.folded.isEmpty else { continue }
-                        let kind = capitalized ? 1 : 0
-                        let number = words[kind].number(of: scanner.folded)
-                        if number == wordCounts[kind].count { wordCounts[kind].append(1) } else { wordCounts[kind][number] += 1 }
+                        if isCapitalized {
+                            capitalized.count(scanner.folded, adding: 1)
+                        } else {
+                            lower.count(scanner.folded, adding: 1)
+                        }
                     case .slow(var term?):
-                        term.withUTF8 { add($0, count: 1) }
+                        term.withUTF8 { terms.count($0, adding: 1) }
                     case .slow(nil):
                         continue
                     }
                 }
                 let stopWords = StopWords.keys
-                for kind in 0...1 {
-                    for number in 0..<words[kind].count {
-                        words[kind].withKey(number) { word in
+                for (words, isCapitalized) in [(lower, false), (capitalized, true)] {
+                    for number in 0..<words.count {
+                        words.withKey(number) { word in
                             guard !StopWords.contains(word, in: stopWords) else { return }
-                            let length = GermanStemmer.stem(ascii: word, capitalized: kind == 1, into: buffer)
-                            add(UnsafeBufferPointer(rebasing: buffer[0..<length]), count: wordCounts[kind][number])
+                            let length = GermanStemmer.stem(ascii: word, capitalized: isCapitalized, into: buffer)
+                            terms.count(UnsafeBufferPointer(rebasing: buffer[0..<length]), adding: words.counts[number])
                         }
                     }
                 }
             }
         }
-        self.init(counted: terms, counts: termCounts)
+        self.init(counted: terms)
     }
 
-    private init(counted terms: ByteStringTable, counts: [Int]) {
+    private init(counted terms: ByteStringTable) {
         var packed: [UInt8] = []
         for number in terms.numbersInKeyOrder() {
             terms.withKey(number) { packed.append(contentsOf: $0) }
             packed.append(0)
-            var rest = UInt(counts[number])
+            var rest = UInt(terms.counts[number])
             while rest >= 0x80 {
                 packed.append(UInt8(truncatingIfNeeded: rest) | 0x80)
                 rest >>= 7
@@ -98,7 +94,7 @@ public struct BodyTerms: Sendable, Hashable {
             packed.append(UInt8(rest))
         }
         self.packed = packed
-        length = counts.reduce(0, +)
+        length = terms.counts.reduce(0, +)
     }
 
     /// Terms as ``packed`` holds them (from the build cache); nil when the bytes are not such a list.
