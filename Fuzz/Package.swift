@@ -85,7 +85,7 @@ let package = Package(
         fuzzer("FuzzRemark42Import", ["ImportFuzzing"]),
         fuzzer("FuzzMarkdown", ["Markdown"]),
         fuzzer("FuzzRequestPath", ["PreviewServer"]),
-        fuzzer("FuzzBuildCache", ["Site"]),
+        fuzzer("FuzzBuildCache", ["Search", "Site"]),
         fuzzer("FuzzSiteConfig", ["Basics", "Content"]),
         fuzzer("FuzzImageSize", ["Site"]),
         fuzzer("FuzzSearchText", ["Search"]),

@@ -96,6 +96,7 @@ public struct IndexMemo: Sendable {
         var settings = SearchIndex.Settings()
         settings.shardLimit = try input.int()
         settings.headLimit = try input.int()
+        guard settings.shardLimit > 0, settings.headLimit > 0 else { throw MemoReader.Damaged() }
         let documents = try (0..<input.count()).map { _ in
             Document(url: try input.string(), termsHash: UInt64(truncatingIfNeeded: try input.int()), head: try input.bytes(), tail: try input.bytes())
         }
