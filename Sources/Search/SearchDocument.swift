@@ -82,7 +82,18 @@ public struct BodyTerms: Sendable, Hashable {
     }
 
     private init(counted terms: ByteStringTable) {
+        // Exactly as large as it has to be: the build keeps ten thousand of these.
+        var size = 0
+        for number in 0..<terms.count {
+            size += terms.withKey(number) { $0.count } + 2
+            var rest = terms.counts[number] >> 7
+            while rest > 0 {
+                size += 1
+                rest >>= 7
+            }
+        }
         var packed: [UInt8] = []
+        packed.reserveCapacity(size)
         for number in terms.numbersInKeyOrder() {
             terms.withKey(number) { packed.append(contentsOf: $0) }
             packed.append(0)
