@@ -82,7 +82,7 @@ let package = Package(
 
         .testTarget(name: "BasicsTests", dependencies: ["Basics", propertyBased]),
         .testTarget(name: "DiagnosticsTests", dependencies: ["Diagnostics"]),
-        .testTarget(name: "SearchTests", dependencies: ["Search"]),
+        .testTarget(name: "SearchTests", dependencies: ["Search"], exclude: ["cistem-reference.tsv"]),
         .testTarget(name: "MarkdownTests", dependencies: ["Markdown", propertyBased]),
         .testTarget(name: "TemplatesTests", dependencies: ["Basics", "Diagnostics", "Templates", propertyBased]),
         .testTarget(name: "ContentTests", dependencies: ["Basics", "Content", "Diagnostics", propertyBased]),

@@ -37,75 +37,39 @@ public struct BodyTerms: Sendable, Hashable {
     /// How many terms the body has, repeats counted.
     public private(set) var length: Int
 
-    public static let empty = BodyTerms(counted: ByteStringTable())
+    public static let empty = BodyTerms(packed: [], counted: 0)
 
-    /// The terms of `text`, as ``SearchText/forEachTerm(in:_:)`` gives them.
-    ///
-    /// Each distinct folded word is counted, then checked against the stop words and
-    /// stemmed once: an article repeats most of its words.
+    /// The terms of `text`, as ``SearchText/forEachTerm(in:_:)`` gives them, counted with a
+    /// lexicon (``TermLexicon``) that knows the words of the bodies before.
     public init(text: String) {
-        // Folded words, apart for lower-case and capitalised ones (the stem depends on it).
-        var lower = ByteStringTable(), capitalized = ByteStringTable()
-        var terms = ByteStringTable()
         var text = text
-        text.withUTF8 { bytes in
-            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: TermScanner.longest) { buffer in
-                var scanner = TermScanner(bytes: bytes, word: buffer)
-                while let word = scanner.nextWord() {
-                    switch word {
-                    case .folded(let isCapitalized):
-                        guard !scanner.folded.isEmpty else { continue }
-                        if isCapitalized {
-                            capitalized.count(scanner.folded, adding: 1)
-                        } else {
-                            lower.count(scanner.folded, adding: 1)
-                        }
-                    case .slow(var term?):
-                        term.withUTF8 { terms.count($0, adding: 1) }
-                    case .slow(nil):
-                        continue
-                    }
-                }
-                let stopWords = StopWords.keys
-                for (words, isCapitalized) in [(lower, false), (capitalized, true)] {
-                    for number in 0..<words.count {
-                        words.withKey(number) { word in
-                            guard !StopWords.contains(word, in: stopWords) else { return }
-                            let length = GermanStemmer.stem(ascii: word, capitalized: isCapitalized, into: buffer)
-                            terms.count(UnsafeBufferPointer(rebasing: buffer[0..<length]), adding: words.counts[number])
+        let (packed, length) = text.withUTF8 { bytes in
+            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 2 * TermScanner.longest) { buffer in
+                let word = UnsafeMutableBufferPointer(rebasing: buffer[0..<TermScanner.longest])
+                let stem = UnsafeMutableBufferPointer(rebasing: buffer[TermScanner.longest...])
+                return TermLexicon.using { lexicon in
+                    var scanner = TermScanner(bytes: bytes, word: word)
+                    while let next = scanner.nextWord() {
+                        switch next {
+                        case .folded(let isCapitalized):
+                            guard !scanner.folded.isEmpty else { continue }
+                            lexicon.add(word: scanner.folded, capitalized: isCapitalized, stem: stem)
+                        case .slow(var term?):
+                            term.withUTF8 { lexicon.add(term: $0) }
+                        case .slow(nil):
+                            continue
                         }
                     }
+                    return lexicon.take()
                 }
             }
         }
-        self.init(counted: terms)
+        self.init(packed: packed, counted: length)
     }
 
-    private init(counted terms: ByteStringTable) {
-        // Exactly as large as it has to be: the build keeps ten thousand of these.
-        var size = 0
-        for number in 0..<terms.count {
-            size += terms.withKey(number) { $0.count } + 2
-            var rest = terms.counts[number] >> 7
-            while rest > 0 {
-                size += 1
-                rest >>= 7
-            }
-        }
-        var packed: [UInt8] = []
-        packed.reserveCapacity(size)
-        for number in terms.numbersInKeyOrder() {
-            terms.withKey(number) { packed.append(contentsOf: $0) }
-            packed.append(0)
-            var rest = UInt(terms.counts[number])
-            while rest >= 0x80 {
-                packed.append(UInt8(truncatingIfNeeded: rest) | 0x80)
-                rest >>= 7
-            }
-            packed.append(UInt8(rest))
-        }
+    private init(packed: [UInt8], counted length: Int) {
         self.packed = packed
-        length = terms.counts.reduce(0, +)
+        self.length = length
     }
 
     /// Terms as ``packed`` holds them (from the build cache); nil when the bytes are not such a list.

@@ -132,6 +132,27 @@ import Testing
         #expect(documents.map(\.id) == ["abc", "abc-1"])
     }
 
+    @Test func bodyTermsDoNotDependOnTheBodiesBefore() {
+        let text = "Der Bürgermeister von Haldenau bürgt für die Bürgschaft; Bürger bürgen. Ⅻ ﬁnden ℚ"
+        var counts: [String: Int] = [:]
+        for term in SearchText.referenceTerms(in: text) { counts[term, default: 0] += 1 }
+        func counted(_ terms: BodyTerms) -> [String: Int] {
+            var seen: [String: Int] = [:]
+            terms.forEach { seen[$0] = $1 }
+            return seen
+        }
+        #expect(counted(BodyTerms(text: text)) == counts)
+        // The words of other bodies (and more words than a lexicon keeps) before it.
+        var words: [String] = []
+        for number in 0..<(TermLexicon.limit / 2 + 1000) { words.append("Haldenauer\(number) bürgen") }
+        for chunk in stride(from: 0, to: words.count, by: 4096) {
+            _ = BodyTerms(text: words[chunk..<min(chunk + 4096, words.count)].joined(separator: " "))
+        }
+        #expect(counted(BodyTerms(text: text)) == counts)
+        #expect(BodyTerms(text: text) == BodyTerms(text: text))
+        #expect(BodyTerms(text: "") == .empty)
+    }
+
     @Test func bodyTermsPackAndUnpack() throws {
         let terms = BodyTerms(text: "Die Wahl, die Wahlen und der Stadtrat")
         var seen: [String: Int] = [:]
