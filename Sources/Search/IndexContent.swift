@@ -67,7 +67,7 @@ struct IndexContent: Sendable {
         var documents = parallelMap(sorted, jobs: jobs) { document in
             let fragment = Self.fragment(of: document)
             return Document(url: document.url, termsHash: document.termsHash, id: String(name(fragment).prefix(10)), fragment: fragment,
-                            bucket: DocumentTerms.bucket(ofLength: document.body.length), weight: document.weight)
+                            bucket: DocumentTerms.bucket(ofLength: document.body.summary.length), weight: document.weight)
         }
         Self.separateEqualIDs(&documents)
         var frames: [UInt8] = [], frameBounds = [0]
@@ -248,15 +248,16 @@ struct IndexContent: Sendable {
 
 extension SearchDocument {
     /// A hash (XXH3) of what the document's postings count: its title, kicker, teaser,
-    /// section, authors, tags and body terms. A document with the same hash as last time
-    /// keeps its postings.
+    /// section, authors, tags and body terms (by their hash). A document with the same hash
+    /// as last time keeps its postings.
     var termsHash: UInt64 {
         var text: [UInt8] = []
         for field in [kicker ?? "", title, teaser, section ?? ""] + authors + tags {
             text += field.utf8
             text.append(0)
         }
-        let seed = text.withUnsafeBytes { XXH3_64bits($0.baseAddress, $0.count) }
-        return body.packed.withUnsafeBytes { XXH3_64bits_withSeed($0.baseAddress, $0.count, seed) }
+        withUnsafeBytes(of: body.summary.hash.littleEndian) { text += $0 }
+        withUnsafeBytes(of: UInt64(body.summary.length).littleEndian) { text += $0 }
+        return text.withUnsafeBytes { XXH3_64bits($0.baseAddress, $0.count) }
     }
 }

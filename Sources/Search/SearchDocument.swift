@@ -1,5 +1,7 @@
+import CXXHash
+
 /// What the search index knows of one page: what a result shows, and the text it is found by.
-public struct SearchDocument: Sendable, Hashable {
+public struct SearchDocument: Sendable {
     public var url: String
     public var title: String
     public var teaser: String
@@ -10,12 +12,12 @@ public struct SearchDocument: Sendable, Hashable {
     /// The publication day, `2026-12-03`; empty for a page without one.
     public var date: String
     /// The body's terms.
-    public var body: BodyTerms
+    public var body: SearchBody
     /// How much a match counts: 1 for articles, less for plain pages.
     public var weight: Double
 
     public init(url: String, title: String, teaser: String, kicker: String? = nil, section: String? = nil,
-                authors: [String] = [], tags: [String] = [], date: String, body: BodyTerms, weight: Double = 1) {
+                authors: [String] = [], tags: [String] = [], date: String, body: SearchBody, weight: Double = 1) {
         self.url = url
         self.title = title
         self.teaser = teaser
@@ -29,6 +31,29 @@ public struct SearchDocument: Sendable, Hashable {
     }
 }
 
+/// A document's body terms as the index takes them: their summary at once, the terms
+/// themselves only when the index gathers the document's postings (it is new, or its terms
+/// changed since the index the build started from). The build keeps an article's terms out
+/// of memory until then, and reads them back only for the articles that need it.
+public struct SearchBody: Sendable {
+    public let summary: BodyTerms.Summary
+    private let load: @Sendable () -> BodyTerms
+
+    /// A body whose terms are read by `load` when needed; they must have `summary`.
+    public init(summary: BodyTerms.Summary, load: @escaping @Sendable () -> BodyTerms) {
+        self.summary = summary
+        self.load = load
+    }
+
+    /// A body whose terms are at hand.
+    public static func terms(_ terms: BodyTerms) -> SearchBody {
+        SearchBody(summary: terms.summary) { terms }
+    }
+
+    /// The terms.
+    public var terms: BodyTerms { load() }
+}
+
 /// The terms of a body and how often each occurs, packed in one byte array (each term's
 /// UTF-8, a zero byte, its count as a variable-length integer; in the order of the terms'
 /// bytes), so that the build cache holds ten thousand articles' terms as ten thousand arrays.
@@ -38,6 +63,21 @@ public struct BodyTerms: Sendable, Hashable {
     public private(set) var length: Int
 
     public static let empty = BodyTerms(packed: [], counted: 0)
+
+    /// What identifies a body's terms without them: a hash (XXH3) of ``packed`` and ``length``.
+    public struct Summary: Sendable, Hashable {
+        public var hash: UInt64
+        public var length: Int
+
+        public init(hash: UInt64, length: Int) {
+            self.hash = hash
+            self.length = length
+        }
+    }
+
+    public var summary: Summary {
+        Summary(hash: packed.withUnsafeBytes { XXH3_64bits($0.baseAddress, $0.count) }, length: length)
+    }
 
     /// The terms of `text`, as ``SearchText/forEachTerm(in:_:)`` gives them, counted with a
     /// lexicon (``TermLexicon``) that knows the words of the bodies before.
@@ -145,7 +185,7 @@ public struct DocumentTerms: Sendable, Hashable {
     public init(_ document: SearchDocument) {
         title = BodyTerms(text: [document.kicker ?? "", document.title].joined(separator: " "))
         teaser = BodyTerms(text: ([document.teaser, document.section ?? ""] + document.authors + document.tags).joined(separator: " "))
-        body = document.body
+        body = document.body.terms
     }
 
     /// Terms in the body.

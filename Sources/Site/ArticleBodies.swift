@@ -1,6 +1,7 @@
 import Content
 import Foundation
 import Markdown
+import Search
 import Synchronization
 
 /// The rendered body and comments of each article, for the pages that print them (the
@@ -42,6 +43,16 @@ final class ArticleBodies: Sendable {
         onDemand.add(1, ordering: .relaxed)
         store.put(rendered, for: file)
         return rendered
+    }
+
+    /// The search terms of the article's body: kept when this build rendered it, else
+    /// counted from its Markdown, read and rendered again.
+    func searchTerms(_ article: PublishedArticle) -> BodyTerms {
+        let file = article.source.file
+        if let terms = store.terms(file) { return terms }
+        guard let source = ContentLoader.withBody(article.source, siteAt: site) else { return .empty }
+        onDemand.add(1, ordering: .relaxed)
+        return BodyTerms(text: ArticleProcessing.render(source, site: site, config: config).article.body.plainText)
     }
 
     /// These bodies with the one of `file` replaced.

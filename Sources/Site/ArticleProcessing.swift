@@ -13,6 +13,8 @@ enum ArticleProcessing {
         var article: PublishedArticle
         /// Nil for an article taken from the build cache.
         var rendered: RenderedArticle?
+        /// The body's terms when the site has search; nil for an article taken from the build cache.
+        var searchTerms: BodyTerms?
         var diagnostics: [Diagnostic]
         /// What the build cache keeps about the article.
         var record: ArticleRecord
@@ -27,20 +29,21 @@ enum ArticleProcessing {
     ) -> Result {
         let rendered = render(source, site: site, config: config)
         let size = leadImageFile(of: source, site: site).flatMap(ImageSize.read)
+        let terms = config.search.enabled ? BodyTerms(text: rendered.article.body.plainText) : nil
         let (embeds, images) = measuringFigures(rendered.article.body.embeds, of: source, site: site)
         let facts = ArticleFacts(
             wordCount: rendered.article.body.wordCount, commentCount: rendered.article.comments.count, leadImageSize: size,
-            embeds: embeds, searchTerms: config.search.enabled ? BodyTerms(text: rendered.article.body.plainText) : nil)
+            embeds: embeds, searchTerms: terms?.summary)
         let inputs = ArticleRecord.inputs(
             of: source, site: site, known: rendered.commentsInput.map { [$0] } ?? [], images: images)
         let key = ArticleRecord.key(of: source, inputs: inputs, settings: settings)
         var stripped = source
         stripped.body = ""
         var bodyWithoutText = rendered.article.body
-        bodyWithoutText.plainText = ""  // the terms are in `facts`
+        bodyWithoutText.plainText = ""  // counted into `terms`
         return Result(
             article: PublishedArticle(source: keepingMarkdown ? source : stripped, facts: facts, key: key),
-            rendered: RenderedArticle(body: bodyWithoutText, comments: rendered.article.comments),
+            rendered: RenderedArticle(body: bodyWithoutText, comments: rendered.article.comments), searchTerms: terms,
             diagnostics: rendered.diagnostics,
             record: ArticleRecord(
                 source: stripped, inputs: inputs, key: key, facts: facts,

@@ -1,12 +1,13 @@
 import Comments
 import Foundation
 import Markdown
+import Search
 import Synchronization
 #if canImport(Glibc)
 import Glibc
 #endif
 
-/// Rendered article bodies and comment sections, kept in an unlinked temporary file rather
+/// Rendered article bodies, comment sections and body search terms, kept in an unlinked temporary file rather
 /// than in memory from the moment an article is rendered until its pages are: a build's
 /// memory then does not grow with the size of the articles and their comments (a 10,000-
 /// article magazine holds about 600 MB of them). The operating system keeps recent pages
@@ -20,11 +21,17 @@ final class BodyStore: Sendable {
         let count: Int
     }
 
+    /// An article's rendered body and comments, or its body's search terms.
+    private struct Key: Hashable, Sendable {
+        let file: String
+        let isTerms: Bool
+    }
+
     /// The open, already unlinked file; -1 when records are kept in `memory`.
     private let descriptor: Int32
     private let end = Atomic<Int>(0)
-    private let places = Mutex<[String: Place]>([:])
-    private let memory = Mutex<[String: Data]>([:])
+    private let places = Mutex<[Key: Place]>([:])
+    private let memory = Mutex<[Key: Data]>([:])
 
     init() {
         var template = Array((FileManager.default.temporaryDirectory.path + "/magbuild-bodies-XXXXXX").utf8CString)
@@ -41,39 +48,56 @@ final class BodyStore: Sendable {
     func put(_ rendered: RenderedArticle, for file: String) {
         var writer = CacheWriter()
         rendered.write(to: &writer)
-        let bytes = writer.bytes
+        put(writer.bytes, at: Key(file: file, isTerms: false))
+    }
+
+    /// Keeps the search terms of the body of Markdown file `file`.
+    func put(_ terms: BodyTerms, for file: String) {
+        var writer = CacheWriter()
+        writer.write(bytes: terms.packed)
+        writer.write(terms.length)
+        put(writer.bytes, at: Key(file: file, isTerms: true))
+    }
+
+    /// The rendered article of `file`, if it was kept.
+    func get(_ file: String) -> RenderedArticle? {
+        guard let data = bytes(at: Key(file: file, isTerms: false)) else { return nil }
+        var reader = CacheReader(data)
+        return try? RenderedArticle(from: &reader)
+    }
+
+    /// The search terms of the body of `file`, if they were kept.
+    func terms(_ file: String) -> BodyTerms? {
+        guard let data = bytes(at: Key(file: file, isTerms: true)) else { return nil }
+        var reader = CacheReader(data)
+        guard let packed = try? reader.byteArray(), let length = try? reader.natural() else { return nil }
+        return BodyTerms(packed: packed, length: length)
+    }
+
+    /// How many articles the store holds.
+    var count: Int { places.withLock { $0.keys.count { !$0.isTerms } } + memory.withLock { $0.keys.count { !$0.isTerms } } }
+
+    private func put(_ bytes: [UInt8], at key: Key) {
         guard descriptor >= 0 else {
-            memory.withLock { $0[file] = Data(bytes) }
+            memory.withLock { $0[key] = Data(bytes) }
             return
         }
         let offset = end.wrappingAdd(bytes.count, ordering: .relaxed).oldValue
         let written = bytes.withUnsafeBytes { pwrite(descriptor, $0.baseAddress, $0.count, off_t(offset)) }
         if written == bytes.count {
-            places.withLock { $0[file] = Place(offset: offset, count: bytes.count) }
+            places.withLock { $0[key] = Place(offset: offset, count: bytes.count) }
         } else {
-            memory.withLock { $0[file] = Data(bytes) }
+            memory.withLock { $0[key] = Data(bytes) }
         }
     }
 
-    /// The rendered article of `file`, if it was kept.
-    func get(_ file: String) -> RenderedArticle? {
-        let data: Data
-        if let kept = memory.withLock({ $0[file] }) {
-            data = kept
-        } else if let place = places.withLock({ $0[file] }) {
-            var buffer = Data(count: place.count)
-            let read = buffer.withUnsafeMutableBytes { pread(descriptor, $0.baseAddress, place.count, off_t(place.offset)) }
-            guard read == place.count else { return nil }
-            data = buffer
-        } else {
-            return nil
-        }
-        var reader = CacheReader(data)
-        return try? RenderedArticle(from: &reader)
+    private func bytes(at key: Key) -> Data? {
+        if let kept = memory.withLock({ $0[key] }) { return kept }
+        guard let place = places.withLock({ $0[key] }) else { return nil }
+        var buffer = Data(count: place.count)
+        let read = buffer.withUnsafeMutableBytes { pread(descriptor, $0.baseAddress, place.count, off_t(place.offset)) }
+        return read == place.count ? buffer : nil
     }
-
-    /// How many articles the store holds.
-    var count: Int { places.withLock { $0.count } + memory.withLock { $0.count } }
 }
 
 extension RenderedArticle: CacheCodable {

@@ -31,8 +31,9 @@ struct ArticleFacts: Sendable, Hashable {
     var leadImageSize: ImageSize?
     /// The embeds of the body and their places in its HTML: the article page fills them in.
     var embeds: [PlacedEmbed] = []
-    /// The body's terms for site search; nil when the site has no search.
-    var searchTerms: BodyTerms?
+    /// What identifies the body's terms for site search (the terms wait in the build's
+    /// ``BodyStore``); nil when the site has no search.
+    var searchTerms: BodyTerms.Summary?
 }
 
 /// An article's Markdown and comment section, rendered.

@@ -19,8 +19,9 @@ enum SiteSearch {
     /// How much less a plain page's match counts than an article's.
     static let pageWeight = 0.5
 
-    /// The documents of the index.
-    static func documents(model: SiteModel, urls: SiteURLs) -> [SearchDocument] {
+    /// The documents of the index. An article's body terms are read from `bodies` only if
+    /// the index needs them (``SearchBody``).
+    static func documents(model: SiteModel, urls: SiteURLs, bodies: ArticleBodies) -> [SearchDocument] {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = model.config.timeZone
         func day(_ date: Date) -> String {
@@ -32,13 +33,15 @@ enum SiteSearch {
             return SearchDocument(
                 url: urls.link(article.url), title: front.title, teaser: front.teaser, kicker: front.kicker,
                 section: model.section(at: article.source.section)?.name, authors: front.authors, tags: front.tags,
-                date: day(front.date), body: article.facts.searchTerms ?? .empty)
+                date: day(front.date),
+                body: article.facts.searchTerms.map { summary in SearchBody(summary: summary) { bodies.searchTerms(article) } }
+                    ?? .terms(bodies.searchTerms(article)))
         }
         documents += model.pages.filter { !$0.source.frontMatter.noindex }.map { page in
             let front = page.source.frontMatter
             return SearchDocument(
                 url: urls.link(page.source.url), title: front.title, teaser: front.description, date: "",
-                body: page.searchTerms ?? .empty, weight: pageWeight)
+                body: .terms(page.searchTerms ?? .empty), weight: pageWeight)
         }
         return documents
     }
@@ -46,10 +49,10 @@ enum SiteSearch {
     /// The index files as outputs, when the site has search, and the index's memo for the
     /// next build; the index is made from `previous`, the last build's memo, so an edit costs
     /// what it changed (``SearchIndex``).
-    static func outputs(model: SiteModel, urls: SiteURLs, maker: OutputMaker, previous: IndexMemo?, jobs: Int)
+    static func outputs(model: SiteModel, urls: SiteURLs, bodies: ArticleBodies, maker: OutputMaker, previous: IndexMemo?, jobs: Int)
         -> (outputs: [PlannedOutput], memo: IndexMemo?) {
         guard model.config.search.enabled else { return ([], nil) }
-        let index = SearchIndex(documents: documents(model: model, urls: urls), jobs: jobs, previous: previous) { bytes in
+        let index = SearchIndex(documents: documents(model: model, urls: urls, bodies: bodies), jobs: jobs, previous: previous) { bytes in
             String(bytes.withUnsafeBytes { Digest.of($0) }.description.prefix(16))
         }
         return (parallelMap(index.files, jobs: jobs) { maker.plan(.search(index, $0), at: $0.path) }, index.memo)

@@ -5,7 +5,7 @@ import Testing
     static let document = SearchDocument(
         url: "/politik/kasachstan/", title: "Russland und Kasachstan", teaser: "Was Kasachstan von Russland will.",
         kicker: "Analyse", section: "Politik", authors: ["Erika Muster"], tags: ["Zentralasien"], date: "2026-12-03",
-        body: BodyTerms(text: "Kasachstan liegt zwischen Russland und China. Die Kasachen wählen."))
+        body: .terms(BodyTerms(text: "Kasachstan liegt zwischen Russland und China. Die Kasachen wählen.")))
 
     @Test func countsEachFieldApart() {
         let terms = DocumentTerms(Self.document)
@@ -20,7 +20,7 @@ import Testing
     @Test func lengthBucketsGrowByAQuarter() {
         func bucket(_ words: Int) -> Int {
             var document = Self.document
-            document.body = BodyTerms(text: Array(repeating: "wort", count: words).joined(separator: " "))
+            document.body = .terms(BodyTerms(text: Array(repeating: "wort", count: words).joined(separator: " ")))
             return DocumentTerms(document).lengthBucket
         }
         #expect(bucket(0) == 0 && bucket(1) == 0 && bucket(2) == 4)

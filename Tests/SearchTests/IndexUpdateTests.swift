@@ -24,7 +24,7 @@ import Testing
     static func document(_ number: Int, _ dice: inout Dice) -> SearchDocument {
         SearchDocument(url: "/ressort/artikel-\(number)/", title: text(&dice, words: 3), teaser: text(&dice, words: 4),
                        section: ["Politik", "Kultur"].randomElement(using: &dice), authors: ["Erika Muster"], date: "2026-12-03",
-                       body: BodyTerms(text: text(&dice, words: Int.random(in: 5...60, using: &dice))),
+                       body: .terms(BodyTerms(text: text(&dice, words: Int.random(in: 5...60, using: &dice)))),
                        weight: Bool.random(using: &dice) ? 1 : 0.5)
     }
 
@@ -52,7 +52,7 @@ import Testing
         var next = documents.count
         for step in 0..<60 {
             switch step % 6 {
-            case 0: documents[Int.random(in: 0..<documents.count, using: &dice)].body = BodyTerms(text: Self.text(&dice, words: 20))
+            case 0: documents[Int.random(in: 0..<documents.count, using: &dice)].body = .terms(BodyTerms(text: Self.text(&dice, words: 20)))
             case 1: documents[Int.random(in: 0..<documents.count, using: &dice)].title = Self.text(&dice, words: 2)
             case 2:
                 documents.append(Self.document(next, &dice))
@@ -80,7 +80,7 @@ import Testing
         var dice = Dice(state: 7)
         var documents = (0..<40).map { Self.document($0, &dice) }
         var words = (0..<30).map { Self.words[$0 % Self.words.count] }
-        documents[3].body = BodyTerms(text: words.joined(separator: " "))
+        documents[3].body = .terms(BodyTerms(text: words.joined(separator: " ")))
         let first = SearchIndex(documents: documents, settings: Self.settings, jobs: 2, name: SearchIndexTests.hash)
         let paths = first.files.map(\.path)
         let shards = paths.filter { $0.hasPrefix("search/shard/") }.count, groups = paths.filter { $0.hasPrefix("search/group/") }.count
@@ -88,7 +88,7 @@ import Testing
         #expect(shards >= 10 && rests >= 10)
         // One word for another: the body keeps its length, the document its other postings.
         words[29] = "Zwischenrufe"
-        documents[3].body = BodyTerms(text: words.joined(separator: " "))
+        documents[3].body = .terms(BodyTerms(text: words.joined(separator: " ")))
         let named = Mutex(0)
         let second = SearchIndex(documents: documents, settings: Self.settings, jobs: 2, previous: first.memo) { bytes in
             // Fragments are always named (their names are the documents' ids); the rest only when touched.

@@ -5,7 +5,7 @@ import Testing
 @Suite struct SearchIndexTests {
     static func document(_ slug: String, _ title: String, body: String, weight: Double = 1) -> SearchDocument {
         SearchDocument(url: "/politik/\(slug)/", title: title, teaser: "Teaser zu \(title).", section: "Politik",
-                       authors: ["Erika Muster"], date: "2026-12-0\(slug.count % 9 + 1)", body: BodyTerms(text: body), weight: weight)
+                       authors: ["Erika Muster"], date: "2026-12-0\(slug.count % 9 + 1)", body: .terms(BodyTerms(text: body)), weight: weight)
     }
 
     static let documents = [
@@ -110,7 +110,7 @@ import Testing
         #expect(Self.files(Self.documents.reversed()) == files)
         var edited = Self.documents
         // One word for another: the body keeps its length, so the document's other postings keep their bytes.
-        edited[2].body = BodyTerms(text: "Die Wahlen in Haldenau bringen einen neuen Zwischenruf.")
+        edited[2].body = .terms(BodyTerms(text: "Die Wahlen in Haldenau bringen einen neuen Zwischenruf."))
         let after = Self.files(edited)
         let changed = Set(after.keys).subtracting(files.keys)
         #expect((1...2).contains(changed.filter { $0.hasPrefix("search/shard/") }.count), "a term gone, a term new: \(changed)")

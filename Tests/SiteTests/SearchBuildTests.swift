@@ -104,4 +104,18 @@ import Testing
         #expect(retitled.count == 2, "the article's fragment goes and comes: \(retitled.sorted())")
         #expect(site.outputFiles() == (try site.cleanBuild()))
     }
+
+    @Test func aRenamedSectionReindexesItsArticlesFromTheirMarkdown() throws {
+        let site = try workspace()
+        try site.build()
+        // The articles are not rendered again for their pages, but their postings change:
+        // their body terms are counted again from their Markdown.
+        try site.write(["content/politik/_index.md": "---\ntitle: Inland\n---\n"])
+        let summary = try site.build()
+        let files = site.outputFiles()
+        #expect(try Self.urls(of: "Inland", in: files).contains("/politik/erste-meldung/"), "the new section name")
+        #expect(try Self.urls(of: "Streichung", in: files) == ["/politik/erste-meldung/"], "the body's terms, counted again")
+        #expect(summary.articlesRendered >= 1)
+        #expect(files == (try site.cleanBuild()), "the incremental index is the clean one")
+    }
 }

@@ -26,7 +26,7 @@ FuzzDriver.run { data in
         memo.encode { bytes += $0 }
         Invariant.require(IndexMemo(encoded: bytes) == memo, "a decoded search memo does not decode to itself")
         let documents = ["Wahl in Haldenau", "Der Stadtrat tagt", "Haldenau wählt"].enumerated().map { number, title in
-            SearchDocument(url: "/politik/\(number)/", title: title, teaser: "", date: "2026-12-03", body: BodyTerms(text: title))
+            SearchDocument(url: "/politik/\(number)/", title: title, teaser: "", date: "2026-12-03", body: .terms(BodyTerms(text: title)))
         }
         _ = SearchIndex(documents: documents, settings: memo.settings, previous: memo) { String($0.count) }
     }

@@ -98,7 +98,8 @@ extension BuildSteps {
     static func indexSearch(_ site: ResolvedSite, plan: [PlannedOutput], previous: IndexMemo?, options: BuildOptions)
         -> (outputs: [PlannedOutput], memo: IndexMemo?) {
         let taken = Set(plan.map(\.path))
-        let search = SiteSearch.outputs(model: site.model, urls: site.values.urls, maker: site.maker, previous: previous, jobs: options.jobs)
+        let search = SiteSearch.outputs(
+            model: site.model, urls: site.values.urls, bodies: site.values.bodies, maker: site.maker, previous: previous, jobs: options.jobs)
         return (search.outputs.filter { !taken.contains($0.path) }, search.memo)
     }
 

@@ -111,7 +111,7 @@ extension BuildSteps {
             let stripped = content.published[index]
             if let (record, key) = taken(stripped.file) {
                 return ArticleProcessing.Result(
-                    article: PublishedArticle(source: stripped, facts: record.facts, key: key), rendered: nil,
+                    article: PublishedArticle(source: stripped, facts: record.facts, key: key), rendered: nil, searchTerms: nil,
                     diagnostics: record.warnings, record: record)
             }
             defer { progress.advance() }
@@ -121,7 +121,9 @@ extension BuildSteps {
             result.record.warnings = (loadWarnings[source.file] ?? []) + result.record.warnings
             // Out of memory until its pages are made.
             if let rendered = result.rendered { store.put(rendered, for: source.file) }
+            if let terms = result.searchTerms { store.put(terms, for: source.file) }
             result.rendered = nil
+            result.searchTerms = nil
             return result
         }
         var diagnostics = results.flatMap(\.diagnostics)

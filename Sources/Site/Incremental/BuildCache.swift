@@ -11,7 +11,7 @@ import Glibc
 /// site folder or other build options, or one that does not describe the output folder as
 /// it is now, is ignored and the build starts from scratch.
 public struct BuildCache: Sendable {
-    static let format = 10
+    static let format = 11
 
     var format = BuildCache.format
     /// The magbuild binary, the site folder and the build options.

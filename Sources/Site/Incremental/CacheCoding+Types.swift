@@ -145,9 +145,7 @@ extension ArticleFacts: CacheCodable {
         let size = try reader.bool() ? ImageSize(width: try reader.natural(), height: try reader.natural()) : nil
         self.init(wordCount: words, commentCount: comments, leadImageSize: size, embeds: try reader.array())
         if try reader.bool() {
-            let packed = try reader.byteArray()
-            guard let terms = BodyTerms(packed: packed, length: try reader.natural()) else { throw CacheFormatError() }
-            searchTerms = terms
+            searchTerms = BodyTerms.Summary(hash: try reader.uint64(), length: try reader.natural())
         }
     }
 
@@ -162,7 +160,7 @@ extension ArticleFacts: CacheCodable {
         writer.write(embeds)
         writer.write(searchTerms != nil)
         if let searchTerms {
-            writer.write(bytes: searchTerms.packed)
+            writer.write(searchTerms.hash)
             writer.write(searchTerms.length)
         }
     }
