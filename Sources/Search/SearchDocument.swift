@@ -56,7 +56,7 @@ public struct SearchBody: Sendable {
 
 /// The terms of a body and how often each occurs, packed in one byte array (each term's
 /// UTF-8, a zero byte, its count as a variable-length integer; in the order of the terms'
-/// bytes), so that the build cache holds ten thousand articles' terms as ten thousand arrays.
+/// bytes): one array per article, written to the build's body store as it is.
 public struct BodyTerms: Sendable, Hashable {
     public private(set) var packed: [UInt8]
     /// How many terms the body has, repeats counted.
@@ -112,7 +112,7 @@ public struct BodyTerms: Sendable, Hashable {
         self.length = length
     }
 
-    /// Terms as ``packed`` holds them (from the build cache); nil when the bytes are not such a list.
+    /// Terms as ``packed`` holds them (read back from a file); nil when the bytes are not such a list.
     public init?(packed: [UInt8], length: Int) {
         self.packed = packed
         self.length = length

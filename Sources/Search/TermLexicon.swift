@@ -71,7 +71,7 @@ struct TermLexicon: Sendable {
             length += counts[term]
         }
         var packed: [UInt8] = []
-        // Exactly as large as it has to be: the build keeps ten thousand of these.
+        // Exactly as large as it has to be: a build writes ten thousand of these.
         packed.reserveCapacity(size)
         for term in present {
             terms.withKey(term) { packed.append(contentsOf: $0) }
