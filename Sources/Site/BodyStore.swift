@@ -7,10 +7,11 @@ import Synchronization
 import Glibc
 #endif
 
-/// Rendered article bodies, comment sections and body search terms, kept in an unlinked temporary file rather
-/// than in memory from the moment an article is rendered until its pages are: a build's
-/// memory then does not grow with the size of the articles and their comments (a 10,000-
-/// article magazine holds about 600 MB of them). The operating system keeps recent pages
+/// Rendered article bodies, comment sections and bodies' search terms, kept in an unlinked
+/// temporary file rather than in memory from the moment an article is rendered until its
+/// pages (and the search index) are made: a build's memory then does not grow with the size
+/// of the articles and their comments (a 10,000-article magazine holds about 600 MB of them,
+/// and 50 MB of search terms). The operating system keeps recent pages
 /// of the file in its cache, so reading a body back costs a copy, not a disk access.
 ///
 /// Each article is one record, appended at an offset reserved atomically, so workers write
