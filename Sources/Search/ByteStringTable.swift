@@ -29,13 +29,8 @@ struct ByteStringTable: Sendable {
     /// The number of `key`, which is added when the table does not have it yet.
     mutating func number(of key: UnsafeBufferPointer<UInt8>) -> Int {
         let hash = Self.hash(key)
-        let mask = slots.count - 1
-        var slot = Int(truncatingIfNeeded: hash) & mask
-        while slots[slot] != 0 {
-            let number = Int(slots[slot]) - 1
-            if hashes[number] == hash, equals(number, key) { return number }
-            slot = (slot + 1) & mask
-        }
+        let (slot, found) = probe(key, hash: hash)
+        if let found { return found }
         let number = ends.count
         storage.append(contentsOf: key)
         ends.append(storage.count)
@@ -44,6 +39,23 @@ struct ByteStringTable: Sendable {
         slots[slot] = Int32(truncatingIfNeeded: number + 1)
         if ends.count * 2 > slots.count { grow() }
         return number
+    }
+
+    /// The number of `key`, nil when the table does not have it.
+    func find(_ key: UnsafeBufferPointer<UInt8>) -> Int? {
+        probe(key, hash: Self.hash(key)).number
+    }
+
+    /// The number of `key`, or the empty slot where it belongs.
+    private func probe(_ key: UnsafeBufferPointer<UInt8>, hash: UInt64) -> (slot: Int, number: Int?) {
+        let mask = slots.count - 1
+        var slot = Int(truncatingIfNeeded: hash) & mask
+        while slots[slot] != 0 {
+            let number = Int(slots[slot]) - 1
+            if hashes[number] == hash, equals(number, key) { return (slot, number) }
+            slot = (slot + 1) & mask
+        }
+        return (slot, nil)
     }
 
     /// Adds `amount` to the count of `key` (added when new).
