@@ -46,13 +46,13 @@ final class ArticleBodies: Sendable {
     }
 
     /// The search terms of the article's body: kept when this build rendered it, else
-    /// counted from its Markdown, read and rendered again.
+    /// counted from its Markdown, read and rendered again (without its comments).
     func searchTerms(_ article: PublishedArticle) -> BodyTerms {
         let file = article.source.file
         if let terms = store.terms(file) { return terms }
         guard let source = ContentLoader.withBody(article.source, siteAt: site) else { return .empty }
         onDemand.add(1, ordering: .relaxed)
-        return BodyTerms(text: ArticleProcessing.render(source, site: site, config: config).article.body.plainText)
+        return BodyTerms(text: MarkdownRenderer.render(source.body, options: ArticleProcessing.markdownOptions(source, config: config)).plainText)
     }
 
     /// These bodies with the one of `file` replaced.

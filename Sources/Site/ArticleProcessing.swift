@@ -50,14 +50,20 @@ enum ArticleProcessing {
                 warnings: rendered.diagnostics.filter { $0.severity == .warning }))
     }
 
+    /// How an article's Markdown is rendered: embeds, the automatic ones from `site.yml`, and
+    /// the plain text for the search index when the site has search.
+    static func markdownOptions(_ source: ArticleSource, config: SiteConfig) -> MarkdownOptions {
+        var options = MarkdownOptions(
+            pageURL: source.url, rootPath: config.root.path, embeds: true, automaticEmbeds: config.automaticEmbeds.map(\.after))
+        options.plainText = config.search.enabled
+        return options
+    }
+
     /// The article's body and comment section, and the comment file as read (for the build cache).
     static func render(
         _ source: ArticleSource, site: URL, config: SiteConfig
     ) -> (article: RenderedArticle, diagnostics: [Diagnostic], commentsInput: InputFile?) {
-        var options = MarkdownOptions(
-            pageURL: source.url, rootPath: config.root.path, embeds: true, automaticEmbeds: config.automaticEmbeds.map(\.after))
-        options.plainText = config.search.enabled
-        let body = MarkdownRenderer.render(source.body, options: options)
+        let body = MarkdownRenderer.render(source.body, options: markdownOptions(source, config: config))
         var diagnostics = body.problems.map { problem in
             Diagnostic(
                 .error, at: SourceLocation(file: source.file, line: source.bodyLine + problem.line - 1, column: problem.column),
