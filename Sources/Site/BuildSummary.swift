@@ -59,6 +59,19 @@ struct StepClock {
         return try body()
     }
 
+    /// Runs `body`, and how long it took: for a step that runs beside another (``record(_:_:)``).
+    static func timed<T>(_ body: () -> T) -> (value: T, seconds: Double) {
+        let begin = DispatchTime.now()
+        let value = body()
+        return (value, seconds(since: begin))
+    }
+
+    /// Adds a step timed with ``timed(_:)``.
+    mutating func record<T>(_ name: String, _ timed: (value: T, seconds: Double)) -> T {
+        steps.append((name, timed.seconds))
+        return timed.value
+    }
+
     var total: Double { Self.seconds(since: start) }
 
     private static func seconds(since begin: DispatchTime) -> Double {

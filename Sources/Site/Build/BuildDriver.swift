@@ -1,10 +1,11 @@
+import Basics
 import Diagnostics
 import Foundation
 
 /// A site's build, as the steps a reader can name:
 ///
 ///     load content → load templates → render articles → resolve references
-///     → plan pages → index search → render pages → commit output
+///     → plan pages and (beside it) index search → render pages → commit output
 ///
 /// `magbuild build` (into a folder on disk), the preview server (into memory) and the tests
 /// all run this driver; `magbuild check` runs its first steps (``BuildSteps``). The previous
@@ -32,9 +33,15 @@ struct BuildDriver: Sendable {
         let site = try clock.measure("resolve references") {
             try BuildSteps.resolveReferences(content, templates: templates, articles: articles, options: options)
         }
-        var plan = try clock.measure("plan pages") { try BuildSteps.planPages(site, options: options) }
-        let search = clock.measure("index search") { BuildSteps.indexSearch(site, plan: plan, previous: usable?.search, options: options) }
-        plan += search.outputs
+        // The index is made while the pages are planned: both only read the resolved site,
+        // and each has serial parts that leave cores idle.
+        let indexing = site.model.config.search.enabled ? Concurrent { [previous = usable?.search] in
+            StepClock.timed { BuildSteps.indexSearch(site, previous: previous, options: options) }
+        } : nil
+        let planned = Result { try clock.measure("plan pages") { try BuildSteps.planPages(site, options: options) } }
+        let search = indexing.map { clock.record("index search", $0.value) } ?? (outputs: [], memo: nil)
+        var plan = try planned.get()
+        plan += BuildSteps.searchOutputs(search.outputs, besides: plan)
         let pages = try clock.measure("render pages") { try BuildSteps.renderPages(plan, site: site, into: &output, options: options) }
         let changed = try clock.measure("commit output") { try output.commit(plan, made: pages.made, jobs: options.jobs) }
 

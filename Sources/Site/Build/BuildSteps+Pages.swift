@@ -92,15 +92,18 @@ extension BuildSteps {
         return outputs.reversed().filter { seen.insert($0.path).inserted }.reversed()
     }
 
-    /// The files of the search index, when the site has search (``SiteSearch``): planned after
-    /// the pages, so a page or static file at the same path wins. Made from the previous
-    /// build's index (`previous`), whose memo for the next build comes back with the files.
-    static func indexSearch(_ site: ResolvedSite, plan: [PlannedOutput], previous: IndexMemo?, options: BuildOptions)
+    /// The files of the search index (``SiteSearch``), made from the previous build's index
+    /// (`previous`), whose memo for the next build comes back with the files.
+    static func indexSearch(_ site: ResolvedSite, previous: IndexMemo?, options: BuildOptions)
         -> (outputs: [PlannedOutput], memo: IndexMemo?) {
-        let taken = Set(plan.map(\.path))
-        let search = SiteSearch.outputs(
+        SiteSearch.outputs(
             model: site.model, urls: site.values.urls, bodies: site.values.bodies, maker: site.maker, previous: previous, jobs: options.jobs)
-        return (search.outputs.filter { !taken.contains($0.path) }, search.memo)
+    }
+
+    /// The index's files but those at the path of a planned page or static file, which wins.
+    static func searchOutputs(_ outputs: [PlannedOutput], besides plan: [PlannedOutput]) -> [PlannedOutput] {
+        let taken = Set(plan.map(\.path))
+        return outputs.filter { !taken.contains($0.path) }
     }
 
     /// Makes every output that `output` does not keep, in parallel; each worker writes what it made.
