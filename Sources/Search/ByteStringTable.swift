@@ -74,18 +74,9 @@ struct ByteStringTable: Sendable {
         withKey(number) { String(decoding: $0, as: UTF8.self) }
     }
 
-    /// The numbers of all keys, in the order of their bytes (which for UTF-8 is the order of
-    /// their Unicode scalars).
-    func numbersInKeyOrder() -> [Int] {
-        var numbers = Array(0..<count)
-        sortByKey(&numbers)
-        return numbers
-    }
-
     /// Sorts key numbers in the order of their keys' bytes: by their first eight bytes as one
     /// integer (keys hold no zero bytes, so a short key's padding sorts it first), then by
-    /// the rest where those are equal. Comparing bytes in every step took a fifth of
-    /// counting an article's terms.
+    /// the rest where those are equal, rather than comparing bytes in every step.
     func sortByKey(_ numbers: inout [Int]) {
         storage.withUnsafeBufferPointer { bytes in
             var keyed = numbers.map { number in

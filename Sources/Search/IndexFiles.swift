@@ -72,6 +72,28 @@ extension IndexContent {
         return out
     }
 
+    /// What names the file of the postings of `term` after its head (``moreBytes(term:)``):
+    /// each posting's document, by a hash of its frames, and its counts, after a tag that
+    /// names the JSON's format. Naming the file by a hash of this rather than of its JSON
+    /// spares making the JSON of every rest twice in a build from scratch (once to name it,
+    /// once to write it): the rests are most of the index's bytes.
+    func moreDescription(term: Int) -> [UInt8] {
+        let rest = postings[term].dropFirst(settings.headLimit)
+        var out = Array(Self.moreFormat.utf8)
+        out.reserveCapacity(out.count + 12 * rest.count)
+        for posting in rest {
+            withUnsafeBytes(of: frameHashes[Int(posting.document)].littleEndian) { out.append(contentsOf: $0) }
+            out.append(posting.title)
+            out.append(posting.teaser)
+            withUnsafeBytes(of: posting.body.littleEndian) { out.append(contentsOf: $0) }
+        }
+        return out
+    }
+
+    /// Changes whenever ``appendPostings(_:to:)`` writes a posting differently, so that a
+    /// rest's name never stands for other bytes.
+    private static let moreFormat = "magbuild search rest, postings v1\n"
+
     /// The postings of `term` after its head, as a JSON array.
     func moreBytes(term: Int) -> [UInt8] {
         var out: [UInt8] = []
@@ -146,11 +168,15 @@ extension IndexContent {
         document.tail = tail
     }
 
+    /// A count in decimal (counts are at most five digits: ``Posting`` saturates them).
     private func append(_ value: Int, to out: inout [UInt8]) {
-        if value < 10 {
-            out.append(UInt8(ascii: "0") + UInt8(value))
-        } else {
-            out.append(contentsOf: String(value).utf8)
+        var divisor = 1
+        while divisor * 10 <= value { divisor *= 10 }
+        var rest = value
+        while divisor > 0 {
+            out.append(UInt8(ascii: "0") + UInt8(truncatingIfNeeded: rest / divisor))
+            rest %= divisor
+            divisor /= 10
         }
     }
 }

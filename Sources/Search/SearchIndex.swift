@@ -12,7 +12,8 @@ import Basics
 ///   document frequency and postings `[document, title count, teaser count, body count,
 ///   length bucket]` (a sixth element, the weight, when it is not 1), best first;
 ///   a term with more than ``Settings/headLimit`` postings keeps the rest in a third element,
-///   the name of its `search/more/<name>.json`.
+///   the name of its `search/more/<name>.json` (named by a hash of a description of those
+///   postings that fixes its bytes, ``IndexContent/moreDescription(term:)``).
 /// - `search/fragment/<document>.json`: what a result shows of one document; the document's
 ///   name is the hash of this file, so a posting names its fragment.
 ///
@@ -34,8 +35,9 @@ public struct SearchIndex: Sendable {
         public let path: String
         let part: Part
 
-        /// Whether the name is the whole hash of the content (shards, groups, long lists): then
-        /// a file of the same path has the same bytes. Fragments are named by a hash's start.
+        /// Whether the name is a whole hash of what fixes the content (shards, groups, long
+        /// lists): then a file of the same path has the same bytes. Fragments are named by a
+        /// hash's start.
         public var isNamedByContent: Bool {
             switch part {
             case .shard, .more, .group: true
@@ -67,7 +69,7 @@ public struct SearchIndex: Sendable {
         // entries (the same ones as before) keeps its name.
         let long = content.terms.indices.filter { content.postings[$0].count > settings.headLimit }
         let moreNames = Dictionary(uniqueKeysWithValues: zip(long, parallelMap(long, jobs: jobs) { term in
-            content.kept[term].flatMap { previous?.moreNames[$0] } ?? name(content.moreBytes(term: term))
+            content.kept[term].flatMap { previous?.moreNames[$0] } ?? name(content.moreDescription(term: term))
         }))
         let before = Dictionary((previous?.shards ?? []).map { ($0.prefix, (terms: $0.terms, name: $0.name)) }, uniquingKeysWith: { _, last in last })
         let shardNames = parallelMap(Array(content.shards.indices), jobs: jobs) { shard in

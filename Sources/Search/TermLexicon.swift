@@ -56,10 +56,9 @@ struct TermLexicon: Sendable {
         count(terms.number(of: term))
     }
 
-    /// The counted terms, packed as ``BodyTerms/packed`` holds them, and their total count;
-    /// the lexicon is then ready for the next body.
+    /// The counted terms, packed as ``BodyTerms/packed`` holds them (in the order the body
+    /// first has them), and their total count; the lexicon is then ready for the next body.
     mutating func take() -> (packed: [UInt8], length: Int) {
-        terms.sortByKey(&present)
         var size = 0, length = 0
         for term in present {
             size += terms.withKey(term) { $0.count } + 2

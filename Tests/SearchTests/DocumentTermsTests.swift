@@ -17,6 +17,36 @@ import Testing
         #expect(terms.bodyLength == 7, "und, Die are stop words")
     }
 
+    /// Fields' terms come in any order (a body in the order it first has them): each term
+    /// is visited once, with the counts of every field, also when words share their first
+    /// eight letters.
+    @Test func eachTermOnceWithTheCountsOfEveryField() {
+        let words = ["Kasachstan", "Kasachstans", "Bürgergeld", "Bürgergeldes", "Verfassungsgericht",
+                     "Verfassungsgerichtes", "Verfassungsschutz", "Rat", "Räte", "Zoll", "Ökonomie", "Öl", "a1", "x"]
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<200 {
+            func text(_ count: Int) -> String {
+                (0..<Int.random(in: 0...count, using: &generator)).map { _ in words.randomElement(using: &generator) ?? "" }
+                    .joined(separator: " ")
+            }
+            let (title, teaser, body) = (text(4), text(8), text(40))
+            let document = SearchDocument(url: "/a/", title: title, teaser: teaser, date: "", body: .terms(BodyTerms(text: body)))
+            var expected: [String: DocumentTerms.Counts] = [:]
+            for term in SearchText.referenceTerms(in: title) { expected[term, default: .init()].title += 1 }
+            for term in SearchText.referenceTerms(in: teaser) { expected[term, default: .init()].teaser += 1 }
+            for term in SearchText.referenceTerms(in: body) { expected[term, default: .init()].body += 1 }
+            var visited: [String] = []
+            var counts: [String: DocumentTerms.Counts] = [:]
+            DocumentTerms(document).forEach { term, count in
+                let term = String(decoding: term, as: UTF8.self)
+                visited.append(term)
+                counts[term] = count
+            }
+            #expect(visited.count == Set(visited).count, "\(title) | \(teaser) | \(body)")
+            #expect(counts == expected, "\(title) | \(teaser) | \(body)")
+        }
+    }
+
     @Test func lengthBucketsGrowByAQuarter() {
         func bucket(_ words: Int) -> Int {
             var document = Self.document
