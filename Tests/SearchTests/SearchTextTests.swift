@@ -52,6 +52,14 @@ import Testing
         #expect(GermanStemmer.units(of: Array("iei".unicodeScalars)) == [.letter("i"), .group("ei")])
     }
 
+    /// What the scanner's ASCII path takes for granted.
+    @Test func everyASCIICharacterSeparatesOrFoldsToOneByte() {
+        for value in UInt32(0)..<0x80 {
+            let entry = FoldTable.entry(for: value, in: FoldTable.entries)
+            #expect(entry.isSeparator || (entry.count == 1 && !entry.isSlow), "U+\(String(value, radix: 16))")
+        }
+    }
+
     @Test func foldingAndWords() {
         #expect(SearchText.fold("Bürgergeld") == "burgergeld")
         #expect(SearchText.fold("BUERGERGELD") == "burgergeld")
