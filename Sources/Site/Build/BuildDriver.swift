@@ -38,9 +38,14 @@ struct BuildDriver: Sendable {
         let indexing = site.model.config.search.enabled ? Concurrent { [previous = usable?.search] in
             StepClock.timed { BuildSteps.indexSearch(site, previous: previous, options: options) }
         } : nil
-        let planned = Result { try clock.measure("plan pages") { try BuildSteps.planPages(site, options: options) } }
+        var plan: [PlannedOutput]
+        do {
+            plan = try clock.measure("plan pages") { try BuildSteps.planPages(site, options: options) }
+        } catch {
+            _ = indexing?.value  // no index work outlives its build
+            throw error
+        }
         let search = indexing.map { clock.record("index search", $0.value) } ?? (outputs: [], memo: nil)
-        var plan = try planned.get()
         plan += BuildSteps.searchOutputs(search.outputs, besides: plan)
         let pages = try clock.measure("render pages") { try BuildSteps.renderPages(plan, site: site, into: &output, options: options) }
         let changed = try clock.measure("commit output") { try output.commit(plan, made: pages.made, jobs: options.jobs) }
