@@ -5,7 +5,8 @@ import Foundation
 /// A site's build, as the steps a reader can name:
 ///
 ///     load content → load templates → render articles → resolve references
-///     → plan pages and (beside it) index search → render pages → commit output
+///     → plan pages → index search (beside the plan in a build from scratch) → render pages
+///     → commit output
 ///
 /// `magbuild build` (into a folder on disk), the preview server (into memory) and the tests
 /// all run this driver; `magbuild check` runs its first steps (``BuildSteps``). The previous
@@ -33,10 +34,12 @@ struct BuildDriver: Sendable {
         let site = try clock.measure("resolve references") {
             try BuildSteps.resolveReferences(content, templates: templates, articles: articles, options: options)
         }
-        // The index is made while the pages are planned: both only read the resolved site,
-        // and each has serial parts that leave cores idle.
-        let indexing = site.model.config.search.enabled ? Concurrent { [previous = usable?.search] in
-            StepClock.timed { BuildSteps.indexSearch(site, previous: previous, options: options) }
+        // Made from scratch (no memo of the last index), the index is made while the pages are
+        // planned: both only read the resolved site, and each has serial parts that leave cores
+        // idle. From the last index's memo its work is the edit's, and it runs alone after the plan.
+        let previousIndex = usable?.search
+        let indexing = site.model.config.search.enabled && previousIndex == nil ? Concurrent {
+            StepClock.timed { BuildSteps.indexSearch(site, previous: nil, options: options) }
         } : nil
         var plan: [PlannedOutput]
         do {
@@ -45,7 +48,8 @@ struct BuildDriver: Sendable {
             _ = indexing?.value  // no index work outlives its build
             throw error
         }
-        let search = indexing.map { clock.record("index search", $0.value) } ?? (outputs: [], memo: nil)
+        let search = indexing.map { clock.record("index search", $0.value) }
+            ?? clock.measure("index search") { BuildSteps.indexSearch(site, previous: previousIndex, options: options) }
         plan += BuildSteps.searchOutputs(search.outputs, besides: plan)
         let pages = try clock.measure("render pages") { try BuildSteps.renderPages(plan, site: site, into: &output, options: options) }
         let changed = try clock.measure("commit output") { try output.commit(plan, made: pages.made, jobs: options.jobs) }
