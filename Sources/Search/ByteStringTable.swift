@@ -79,18 +79,21 @@ struct ByteStringTable: Sendable {
     /// the rest where those are equal, rather than comparing bytes in every step.
     func sortByKey(_ numbers: inout [Int]) {
         storage.withUnsafeBufferPointer { bytes in
-            var keyed = numbers.map { number in
-                var prefix: UInt64 = 0
-                let key = key(number, in: bytes)
-                for index in 0..<8 { prefix = prefix << 8 | UInt64(index < key.count ? key[index] : 0) }
-                return (prefix: prefix, number: number)
-            }
+            var keyed = numbers.map { number in (prefix: Self.prefix(key(number, in: bytes)), number: number) }
             keyed.sort { left, right in
                 left.prefix != right.prefix ? left.prefix < right.prefix
                     : Self.precedes(key(left.number, in: bytes), key(right.number, in: bytes))
             }
             numbers = keyed.map(\.number)
         }
+    }
+
+    /// A key's first eight bytes as one integer, in their order (keys hold no zero bytes, so
+    /// a short key's padding sorts it first).
+    static func prefix(_ key: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        var prefix: UInt64 = 0
+        for index in 0..<8 { prefix = prefix << 8 | UInt64(index < key.count ? key[index] : 0) }
+        return prefix
     }
 
     /// Whether key `left` comes before key `right` in the order of their bytes.

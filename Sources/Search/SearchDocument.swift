@@ -238,8 +238,8 @@ public struct DocumentTerms: Sendable, Hashable {
 }
 
 /// The terms of a document's title and teaser with their counts, found by their bytes
-/// (``DocumentTerms/forEach(_:)``): sorted by their first eight bytes as one integer, then
-/// by the rest.
+/// (``DocumentTerms/forEach(_:)``): sorted by their first eight bytes as one integer
+/// (``ByteStringTable/prefix(_:)``), then by the rest.
 private struct FieldTerms {
     private struct Entry {
         var prefix: UInt64
@@ -253,13 +253,13 @@ private struct FieldTerms {
     init(title: UnsafeBufferPointer<UInt8>, teaser: UnsafeBufferPointer<UInt8>) {
         var cursor = PackedTerms(title)
         while cursor.advance() {
-            entries.append(Entry(prefix: Self.prefix(cursor.term), term: cursor.term, counts: .init(title: UInt16(clamping: cursor.count))))
+            entries.append(Entry(prefix: ByteStringTable.prefix(cursor.term), term: cursor.term, counts: .init(title: UInt16(clamping: cursor.count))))
         }
         let titled = entries.count
         cursor = PackedTerms(teaser)
         while cursor.advance() {
             let count = UInt16(clamping: cursor.count)
-            let prefix = Self.prefix(cursor.term)
+            let prefix = ByteStringTable.prefix(cursor.term)
             if let index = entries[..<titled].firstIndex(where: { $0.prefix == prefix && $0.term.elementsEqual(cursor.term) }) {
                 entries[index].counts.teaser = count
             } else {
@@ -273,7 +273,7 @@ private struct FieldTerms {
 
     /// The counts of `term`, which is then no longer left; nil when the title and teaser do not have it.
     mutating func take(_ term: UnsafeBufferPointer<UInt8>) -> DocumentTerms.Counts? {
-        let prefix = Self.prefix(term)
+        let prefix = ByteStringTable.prefix(term)
         var low = 0, high = entries.count
         while low < high {
             let middle = (low + high) / 2
@@ -292,13 +292,5 @@ private struct FieldTerms {
     /// Calls `visit` with each term not taken, in the order of their bytes.
     func forEachLeft(_ visit: (UnsafeBufferPointer<UInt8>, DocumentTerms.Counts) -> Void) {
         for entry in entries where !entry.taken { visit(entry.term, entry.counts) }
-    }
-
-    /// The first eight bytes as one integer, in their order (terms hold no zero bytes, so a
-    /// short term's padding sorts it first).
-    private static func prefix(_ term: UnsafeBufferPointer<UInt8>) -> UInt64 {
-        var prefix: UInt64 = 0
-        for index in 0..<8 { prefix = prefix << 8 | UInt64(index < term.count ? term[index] : 0) }
-        return prefix
     }
 }
