@@ -36,3 +36,23 @@ public enum ByteWords {
         word & highBits != 0
     }
 }
+
+extension ByteWords {
+    /// Whether `left` and `right` hold the same bytes, compared eight at a time: the keys of
+    /// the search's word tables are short, and a call to `memcmp` for each was a tenth of
+    /// counting a body's terms (perf, the benchmark's bodies).
+    @inlinable
+    public static func equal(_ left: UnsafeBufferPointer<UInt8>, _ right: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard left.count == right.count else { return false }
+        var index = 0
+        while index + 8 <= left.count {
+            guard word(in: left, at: index) == word(in: right, at: index) else { return false }
+            index += 8
+        }
+        while index < left.count {
+            guard left[index] == right[index] else { return false }
+            index += 1
+        }
+        return true
+    }
+}

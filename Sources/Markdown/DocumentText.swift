@@ -1,4 +1,5 @@
 import CCmarkGFM
+import Foundation
 
 /// The plain text of a parsed document: what readers read, without markup.
 ///
@@ -15,8 +16,10 @@ struct DocumentText {
     private(set) var headings: [HeadingText] = []
     private(set) var firstParagraph = ""
     private(set) var wordCount = 0
-    /// All the text, words apart by spaces; only when collected.
-    private(set) var plain = ""
+    /// All the text as UTF-8, words apart by spaces; only when collected. Bytes, not a String:
+    /// the search index reads bytes, and a String made and appended for each text node was
+    /// a tenth of counting a body's terms.
+    private(set) var plain: [UInt8] = []
 
     /// Reads the text of a walk over the whole document (see `CmarkNode.walk()`), all of
     /// it into ``plain`` when `collectingText`.
@@ -41,18 +44,18 @@ struct DocumentText {
             case CMARK_NODE_TEXT, CMARK_NODE_CODE:
                 guard let literal = cmark_node_get_literal(node.pointer) else { continue }
                 words.add(cString: literal)
-                if capture != nil || collectingText {
-                    let text = String(cString: literal)
-                    capture? += text
-                    if collectingText { plain += text }
+                if capture != nil { capture? += String(cString: literal) }
+                if collectingText {
+                    let length = strlen(literal)
+                    literal.withMemoryRebound(to: UInt8.self, capacity: length) { plain.append(contentsOf: UnsafeBufferPointer(start: $0, count: length)) }
                 }
             case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
                 words.breakWord()
-                if collectingText { plain += " " }
+                if collectingText { plain.append(UInt8(ascii: " ")) }
                 capture? += " "
             case CMARK_NODE_HEADING:
                 words.breakWord()
-                if collectingText { plain += " " }
+                if collectingText { plain.append(UInt8(ascii: " ")) }
                 if entering {
                     capture = ""
                 } else if let text = capture.map(PlainText.collapsingWhitespace) {
@@ -61,7 +64,7 @@ struct DocumentText {
                 }
             case CMARK_NODE_PARAGRAPH:
                 words.breakWord()
-                if collectingText { plain += " " }
+                if collectingText { plain.append(UInt8(ascii: " ")) }
                 // Paragraph text is only needed until the first top-level paragraph is found.
                 if entering {
                     capture = firstParagraph.isEmpty && footnoteDepth == 0 ? "" : nil
@@ -77,7 +80,7 @@ struct DocumentText {
             default:
                 if node.isBlock {
                     words.breakWord()
-                    if collectingText { plain += " " }
+                    if collectingText { plain.append(UInt8(ascii: " ")) }
                 }
             }
         }

@@ -17,9 +17,9 @@ public struct RenderedMarkdown: Sendable, Hashable {
     public var embeds: [PlacedEmbed]
     /// Embeds that cannot be read and images without credit. Only with ``MarkdownOptions/embeds``.
     public var problems: [MarkdownProblem]
-    /// The text readers read, words apart by spaces: what search finds the document by.
-    /// Only with ``MarkdownOptions/plainText``.
-    public var plainText = ""
+    /// The text readers read as UTF-8, words apart by spaces: what search finds the document
+    /// by. Only with ``MarkdownOptions/plainText``.
+    public var plainText: [UInt8] = []
 
     public init(
         html: String, headings: [Heading] = [], internalLinks: [Link] = [], firstParagraph: String = "", wordCount: Int = 0,

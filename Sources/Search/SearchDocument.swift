@@ -79,29 +79,38 @@ public struct BodyTerms: Sendable, Hashable {
         Summary(hash: packed.withUnsafeBytes { XXH3_64bits($0.baseAddress, $0.count) }, length: length)
     }
 
-    /// The terms of `text`, as ``SearchText/forEachTerm(in:_:)`` gives them, counted with a
-    /// lexicon (``TermLexicon``) that knows the words of the bodies before.
+    /// The terms of `text`, as ``SearchText/forEachTerm(in:_:)`` gives them.
     public init(text: String) {
         var text = text
-        let (packed, length) = text.withUTF8 { bytes in
-            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 2 * TermScanner.longest) { buffer in
-                let word = UnsafeMutableBufferPointer(rebasing: buffer[0..<TermScanner.longest])
-                let stem = UnsafeMutableBufferPointer(rebasing: buffer[TermScanner.longest...])
-                return TermLexicon.using { lexicon in
-                    var scanner = TermScanner(bytes: bytes, word: word)
-                    while let next = scanner.nextWord() {
-                        switch next {
-                        case .folded(let isCapitalized):
-                            guard !scanner.folded.isEmpty else { continue }
-                            lexicon.add(word: scanner.folded, capitalized: isCapitalized, stem: stem)
-                        case .slow(var term?):
-                            term.withUTF8 { lexicon.add(term: $0) }
-                        case .slow(nil):
-                            continue
-                        }
+        self = text.withUTF8 { BodyTerms(utf8: $0) }
+    }
+
+    /// The terms of UTF-8 text (invalid bytes read as U+FFFD), as ``init(text:)`` gives them,
+    /// counted with a lexicon (``TermLexicon``) that knows the words of the bodies before.
+    public init(utf8 text: [UInt8]) {
+        self = text.withUnsafeBufferPointer { BodyTerms(utf8: $0) }
+    }
+
+    init(utf8 bytes: UnsafeBufferPointer<UInt8>) {
+        let (packed, length) = withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 2 * TermScanner.longest) { buffer in
+            // Initialised: the lexicon reads a short word's 24 bytes at once.
+            buffer.initialize(repeating: 0)
+            let word = UnsafeMutableBufferPointer(rebasing: buffer[0..<TermScanner.longest])
+            let stem = UnsafeMutableBufferPointer(rebasing: buffer[TermScanner.longest...])
+            return TermLexicon.using { lexicon in
+                var scanner = TermScanner(bytes: bytes, word: word)
+                while let next = scanner.nextWord() {
+                    switch next {
+                    case .folded(let isCapitalized):
+                        guard !scanner.folded.isEmpty else { continue }
+                        lexicon.add(word: scanner.folded, capitalized: isCapitalized, stem: stem)
+                    case .slow(var term?):
+                        term.withUTF8 { lexicon.add(term: $0) }
+                    case .slow(nil):
+                        continue
                     }
-                    return lexicon.take()
                 }
+                return lexicon.take()
             }
         }
         self.init(packed: packed, counted: length)

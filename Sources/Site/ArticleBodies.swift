@@ -52,7 +52,7 @@ final class ArticleBodies: Sendable {
         if let terms = store.terms(file) { return terms }
         guard let source = ContentLoader.withBody(article.source, siteAt: site) else { return .empty }
         onDemand.add(1, ordering: .relaxed)
-        return BodyTerms(text: MarkdownRenderer.render(source.body, options: ArticleProcessing.markdownOptions(source, config: config)).plainText)
+        return BodyTerms(utf8: MarkdownRenderer.render(source.body, options: ArticleProcessing.markdownOptions(source, config: config)).plainText)
     }
 
     /// These bodies with the one of `file` replaced.

@@ -29,7 +29,7 @@ enum ArticleProcessing {
     ) -> Result {
         let rendered = render(source, site: site, config: config)
         let size = leadImageFile(of: source, site: site).flatMap(ImageSize.read)
-        let terms = config.search.enabled ? BodyTerms(text: rendered.article.body.plainText) : nil
+        let terms = config.search.enabled ? BodyTerms(utf8: rendered.article.body.plainText) : nil
         let (embeds, images) = measuringFigures(rendered.article.body.embeds, of: source, site: site)
         let facts = ArticleFacts(
             wordCount: rendered.article.body.wordCount, commentCount: rendered.article.comments.count, leadImageSize: size,
@@ -40,7 +40,7 @@ enum ArticleProcessing {
         var stripped = source
         stripped.body = ""
         var bodyWithoutText = rendered.article.body
-        bodyWithoutText.plainText = ""  // counted into `terms`
+        bodyWithoutText.plainText = []  // counted into `terms`
         return Result(
             article: PublishedArticle(source: keepingMarkdown ? source : stripped, facts: facts, key: key),
             rendered: RenderedArticle(body: bodyWithoutText, comments: rendered.article.comments), searchTerms: terms,

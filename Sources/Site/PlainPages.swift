@@ -16,7 +16,7 @@ extension PlainPage {
             let rendered = MarkdownRenderer.render(source.body, options: options)
             return PlainPage(
                 source: source, html: rendered.html,
-                searchTerms: config.search.enabled ? BodyTerms(text: rendered.plainText) : nil)
+                searchTerms: config.search.enabled ? BodyTerms(utf8: rendered.plainText) : nil)
         }
     }
 

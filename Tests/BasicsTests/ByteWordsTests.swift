@@ -26,3 +26,26 @@ import Testing
         #expect(bytes.withUnsafeBufferPointer { ByteWords.word(in: $0, at: 0) } == 0x0807_0605_0403_0201)
     }
 }
+
+extension ByteWordsTests {
+    @Test func equalBuffersAreThoseWithTheSameBytes() {
+        let base: [UInt8] = Array("abcdefghijklmnopqrstuvwxyz".utf8)
+        for length in 0...base.count {
+            let left = Array(base.prefix(length))
+            for position in 0..<max(1, length) {
+                var right = left
+                if length > 0 { right[position] = UInt8(ascii: "-") }
+                left.withUnsafeBufferPointer { l in
+                    right.withUnsafeBufferPointer { r in
+                        #expect(ByteWords.equal(l, r) == (length == 0), "length \(length), byte \(position)")
+                        #expect(ByteWords.equal(l, l))
+                    }
+                }
+            }
+            let shorter = Array(left.dropLast())
+            left.withUnsafeBufferPointer { l in
+                shorter.withUnsafeBufferPointer { s in #expect(ByteWords.equal(l, s) == (length == 0 && shorter.isEmpty)) }
+            }
+        }
+    }
+}

@@ -153,6 +153,35 @@ import Testing
         #expect(BodyTerms(text: "") == .empty)
     }
 
+    /// The lexicon keeps words of up to 24 bytes in the slots of a table of their own, read
+    /// eight bytes at a time: words that differ only in one byte of any of those three words
+    /// or in their length, or only in their first letter's case, are not taken for each other.
+    @Test func wordsThatDifferInOneByteOrTheirLengthAreCountedApart() {
+        let stems = "abcdefghijklmnopqrstuvwxyzabcdefgh"
+        var words: [String] = []
+        for length in 1...30 {
+            let word = String(stems.prefix(length))
+            words.append(word)
+            words.append(word.prefix(1).uppercased() + word.dropFirst())
+            for position in [0, 7, 8, 15, 16, 23, 24, length - 1] where position < length {
+                var bytes = Array(word.utf8)
+                bytes[position] = UInt8(ascii: "x")
+                words.append(String(decoding: bytes, as: UTF8.self))
+            }
+        }
+        var dice = IndexUpdateTests.Dice(state: 24)
+        var text: [String] = []
+        for _ in 0..<4000 { text.append(words[Int.random(in: 0..<words.count, using: &dice)]) }
+        var expected: [String: Int] = [:]
+        for term in SearchText.referenceTerms(in: text.joined(separator: " ")) { expected[term, default: 0] += 1 }
+        // Twice: the second body finds every word in the lexicon the first one filled.
+        for _ in 0..<2 {
+            var counts: [String: Int] = [:]
+            BodyTerms(text: text.joined(separator: " ")).forEach { counts[$0] = $1 }
+            #expect(counts == expected)
+        }
+    }
+
     @Test func bodyTermsPackAndUnpack() throws {
         let terms = BodyTerms(text: "Die Wahl, die Wahlen und der Stadtrat")
         var seen: [String: Int] = [:]
