@@ -121,6 +121,13 @@ public struct BodyTerms: Sendable, Hashable {
         self.length = length
     }
 
+    /// Terms this process packed and kept aside (the build's body store), read back as they
+    /// were written: not checked again. (Reading packed terms is bounded by their bytes, so
+    /// other bytes give other terms, never a fault.)
+    public init(keptPacked packed: [UInt8], length: Int) {
+        self.init(packed: packed, counted: length)
+    }
+
     /// Terms as ``packed`` holds them (read back from a file); nil when the bytes are not such a list.
     public init?(packed: [UInt8], length: Int) {
         self.packed = packed
@@ -258,6 +265,10 @@ private struct FieldTerms {
     }
 
     private var entries: [Entry] = []
+    /// A bit for each term's ``filterBit(_:)``: most body terms are not among the title's and
+    /// teaser's, and are turned away by one bit without a search (a sixth of gathering an
+    /// index's postings went to searching this list).
+    private var filter: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
 
     init(title: UnsafeBufferPointer<UInt8>, teaser: UnsafeBufferPointer<UInt8>) {
         var cursor = PackedTerms(title)
@@ -275,6 +286,7 @@ private struct FieldTerms {
                 entries.append(Entry(prefix: prefix, term: cursor.term, counts: .init(teaser: count)))
             }
         }
+        for entry in entries { set(Self.filterBit(entry.term)) }
         entries.sort { left, right in
             left.prefix != right.prefix ? left.prefix < right.prefix : ByteStringTable.precedes(left.term, right.term)
         }
@@ -282,6 +294,7 @@ private struct FieldTerms {
 
     /// The counts of `term`, which is then no longer left; nil when the title and teaser do not have it.
     mutating func take(_ term: UnsafeBufferPointer<UInt8>) -> DocumentTerms.Counts? {
+        guard mayHave(Self.filterBit(term)) else { return nil }
         let prefix = ByteStringTable.prefix(term)
         var low = 0, high = entries.count
         while low < high {
@@ -296,6 +309,33 @@ private struct FieldTerms {
             low += 1
         }
         return nil
+    }
+
+    /// One of 256 bits for `term`, from its length and first two bytes.
+    private static func filterBit(_ term: UnsafeBufferPointer<UInt8>) -> Int {
+        guard let first = term.first else { return 0 }
+        let second = term.count > 1 ? Int(term[1]) : 0
+        return (Int(first) &* 31 &+ second &* 7 &+ term.count) & 255
+    }
+
+    private mutating func set(_ bit: Int) {
+        let mask: UInt64 = 1 << UInt64(bit & 63)
+        switch bit >> 6 {
+        case 0: filter.0 |= mask
+        case 1: filter.1 |= mask
+        case 2: filter.2 |= mask
+        default: filter.3 |= mask
+        }
+    }
+
+    private func mayHave(_ bit: Int) -> Bool {
+        let word = switch bit >> 6 {
+        case 0: filter.0
+        case 1: filter.1
+        case 2: filter.2
+        default: filter.3
+        }
+        return word & 1 << UInt64(bit & 63) != 0
     }
 
     /// Calls `visit` with each term not taken, in the order of their bytes.

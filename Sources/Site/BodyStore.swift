@@ -20,6 +20,8 @@ final class BodyStore: Sendable {
     private struct Place: Sendable {
         let offset: Int
         let count: Int
+        /// For search terms: how many terms the body has (``BodyTerms/length``).
+        var terms = 0
     }
 
     /// An article's rendered body and comments, or its body's search terms.
@@ -32,7 +34,7 @@ final class BodyStore: Sendable {
     private let descriptor: Int32
     private let end = Atomic<Int>(0)
     private let places = Mutex<[Key: Place]>([:])
-    private let memory = Mutex<[Key: Data]>([:])
+    private let memory = Mutex<[Key: (bytes: [UInt8], terms: Int)]>([:])
 
     init() {
         var template = Array((FileManager.default.temporaryDirectory.path + "/magbuild-bodies-XXXXXX").utf8CString)
@@ -49,55 +51,55 @@ final class BodyStore: Sendable {
     func put(_ rendered: RenderedArticle, for file: String) {
         var writer = CacheWriter()
         rendered.write(to: &writer)
-        put(writer.bytes, at: Key(file: file, isTerms: false))
+        put(writer.bytes, terms: 0, at: Key(file: file, isTerms: false))
     }
 
-    /// Keeps the search terms of the body of Markdown file `file`.
+    /// Keeps the search terms of the body of Markdown file `file`: their packed bytes as they
+    /// are, their count beside the record's place.
     func put(_ terms: BodyTerms, for file: String) {
-        var writer = CacheWriter()
-        writer.write(bytes: terms.packed)
-        writer.write(terms.length)
-        put(writer.bytes, at: Key(file: file, isTerms: true))
+        put(terms.packed, terms: terms.length, at: Key(file: file, isTerms: true))
     }
 
     /// The rendered article of `file`, if it was kept.
     func get(_ file: String) -> RenderedArticle? {
-        guard let data = bytes(at: Key(file: file, isTerms: false)) else { return nil }
-        var reader = CacheReader(data)
+        guard let (bytes, _) = record(at: Key(file: file, isTerms: false)) else { return nil }
+        var reader = CacheReader(Data(bytes))
         return try? RenderedArticle(from: &reader)
     }
 
     /// The search terms of the body of `file`, if they were kept.
     func terms(_ file: String) -> BodyTerms? {
-        guard let data = bytes(at: Key(file: file, isTerms: true)) else { return nil }
-        var reader = CacheReader(data)
-        guard let packed = try? reader.byteArray(), let length = try? reader.natural() else { return nil }
-        return BodyTerms(packed: packed, length: length)
+        guard let (packed, length) = record(at: Key(file: file, isTerms: true)) else { return nil }
+        return BodyTerms(keptPacked: packed, length: length)
     }
 
     /// How many articles the store holds.
     var count: Int { places.withLock { $0.keys.count { !$0.isTerms } } + memory.withLock { $0.keys.count { !$0.isTerms } } }
 
-    private func put(_ bytes: [UInt8], at key: Key) {
+    private func put(_ bytes: [UInt8], terms: Int, at key: Key) {
         guard descriptor >= 0 else {
-            memory.withLock { $0[key] = Data(bytes) }
+            memory.withLock { $0[key] = (bytes, terms) }
             return
         }
         let offset = end.wrappingAdd(bytes.count, ordering: .relaxed).oldValue
         let written = bytes.withUnsafeBytes { pwrite(descriptor, $0.baseAddress, $0.count, off_t(offset)) }
         if written == bytes.count {
-            places.withLock { $0[key] = Place(offset: offset, count: bytes.count) }
+            places.withLock { $0[key] = Place(offset: offset, count: bytes.count, terms: terms) }
         } else {
-            memory.withLock { $0[key] = Data(bytes) }
+            memory.withLock { $0[key] = (bytes, terms) }
         }
     }
 
-    private func bytes(at key: Key) -> Data? {
+    private func record(at key: Key) -> (bytes: [UInt8], terms: Int)? {
         if let kept = memory.withLock({ $0[key] }) { return kept }
         guard let place = places.withLock({ $0[key] }) else { return nil }
-        var buffer = Data(count: place.count)
-        let read = buffer.withUnsafeMutableBytes { pread(descriptor, $0.baseAddress, place.count, off_t(place.offset)) }
-        return read == place.count ? buffer : nil
+        var complete = false
+        let bytes = [UInt8](unsafeUninitializedCapacity: place.count) { buffer, initialized in
+            let read = pread(descriptor, buffer.baseAddress, place.count, off_t(place.offset))
+            complete = read == place.count
+            initialized = complete ? place.count : 0
+        }
+        return complete ? (bytes, place.terms) : nil
     }
 }
 
