@@ -6,18 +6,21 @@ APT_DEPS := libcmark-gfm-dev:libcmark-gfm:cmark-gfm.h \
 	libcmark-gfm-extensions-dev::cmark-gfm-core-extensions.h \
 	libxxhash-dev:libxxhash:xxhash.h \
 	libsqlite3-dev:sqlite3:sqlite3.h \
-	zlib1g-dev:zlib:zlib.h
+	zlib1g-dev:zlib:zlib.h \
+	libvips-dev:vips:vips/vips.h
 CC ?= cc
 
 .PHONY: build test deps clean
 
 # Installs the packages of APT_DEPS whose header or pkg-config module is missing (each
-# checked on its own: a machine may have some of them already).
+# checked on its own: a machine may have some of them already; a header is looked for with
+# its module's include paths, as libvips' needs GLib's).
 deps:
 	@missing=""; for dep in $(APT_DEPS); do \
 		package=$${dep%%:*}; rest=$${dep#*:}; module=$${rest%%:*}; header=$${rest#*:}; \
 		if { [ -n "$$module" ] && ! pkg-config --exists "$$module" 2>/dev/null; } \
-			|| ! printf '#include <%s>\n' "$$header" | $(CC) -E -x c - >/dev/null 2>&1; then \
+			|| ! printf '#include <%s>\n' "$$header" \
+				| $(CC) $$([ -n "$$module" ] && pkg-config --cflags "$$module" 2>/dev/null) -E -x c - >/dev/null 2>&1; then \
 			missing="$$missing $$package"; \
 		fi; \
 	done; \

@@ -5,7 +5,7 @@ import PackageDescription
 ///
 /// Modules depend on each other in one direction only:
 /// {Basics, Diagnostics} ← {Markdown, Templates, Content, Comments} ← Site ← PreviewServer ← MagbuildCLI ← magbuild,
-/// and Comments ← CommentImport ← MagbuildCLI. Every target lists each module it imports
+/// Comments ← CommentImport ← MagbuildCLI, and CVips ← Images (pictures; not in the build yet). Every target lists each module it imports
 /// (CI builds with `-explicit-target-dependency-import-check error`).
 let strict: [SwiftSetting] = [
     .enableUpcomingFeature("ExistentialAny"),
@@ -36,6 +36,8 @@ let package = Package(
         ),
         /// XXH3, the hash of the build cache's digests.
         .systemLibrary(name: "CXXHash", pkgConfig: "libxxhash", providers: [.apt(["libxxhash-dev"])]),
+        /// libvips, for image derivatives.
+        .systemLibrary(name: "CVips", pkgConfig: "vips", providers: [.apt(["libvips-dev"])]),
         .target(name: "Basics", swiftSettings: strict),
         .target(name: "Diagnostics", swiftSettings: strict),
         .target(name: "Markdown", dependencies: ["Basics", "CCmarkGFM", "Diagnostics"], swiftSettings: strict),
@@ -44,6 +46,7 @@ let package = Package(
         .target(name: "Comments", dependencies: ["Basics", "Diagnostics"], swiftSettings: strict),
         /// Search text: word folding and the German stemmer the search index uses.
         .target(name: "Search", dependencies: ["Basics", "CXXHash"], swiftSettings: strict),
+        .target(name: "Images", dependencies: ["CVips"], swiftSettings: strict),
         /// SQLite, for Isso's comment database.
         .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
         /// zlib, for gzipped Remark42 backups.
@@ -82,6 +85,7 @@ let package = Package(
 
         .testTarget(name: "BasicsTests", dependencies: ["Basics", propertyBased]),
         .testTarget(name: "DiagnosticsTests", dependencies: ["Diagnostics"]),
+        .testTarget(name: "ImagesTests", dependencies: ["Images", "CVips"], exclude: ["Fixtures"]),
         .testTarget(name: "SearchTests", dependencies: ["Search"], exclude: ["cistem-reference.tsv"]),
         .testTarget(name: "MarkdownTests", dependencies: ["Markdown", propertyBased]),
         .testTarget(name: "TemplatesTests", dependencies: ["Basics", "Diagnostics", "Templates", propertyBased]),

@@ -1,0 +1,110 @@
+// libvips, and fixed-argument wrappers of the calls magbuild makes: libvips takes its
+// options as NULL-terminated variadic arguments, which Swift cannot pass.
+#include <vips/vips.h>
+
+static inline GLogWriterOutput magbuild_vips_log(GLogLevelFlags level, const GLogField *fields, gsize count, gpointer data) {
+    if (level & (G_LOG_LEVEL_ERROR | G_LOG_LEVEL_CRITICAL)) return g_log_writer_default(level, fields, count, data);
+    return G_LOG_WRITER_HANDLED;
+}
+
+/// Starts libvips once: `threads` workers per pipeline, no operation cache (a build
+/// processes each image once), no leak report, no warnings on stderr (a failed image is
+/// reported by the build, with libvips' error message, at its file).
+static inline int magbuild_vips_start(const char *argv0, int threads) {
+    g_log_set_writer_func(magbuild_vips_log, NULL, NULL);
+    if (VIPS_INIT(argv0)) return -1;
+    vips_concurrency_set(threads);
+    vips_cache_set_max(0);
+    vips_leak_set(FALSE);
+    return 0;
+}
+
+/// Opens an image for reading its header and metadata (pixels are decoded later, in order).
+static inline VipsImage *magbuild_vips_open(const char *path) {
+    return vips_image_new_from_file(path, "access", VIPS_ACCESS_SEQUENTIAL, "fail_on", VIPS_FAIL_ON_ERROR, NULL);
+}
+
+/// The image at `path`, `width` pixels wide at most (never enlarged), turned upright by its
+/// EXIF orientation, shrunk while it is decoded where the format allows; in sRGB when
+/// `to_srgb` (it has a colour profile of its own, or is CMYK).
+static inline int magbuild_vips_thumbnail(const char *path, VipsImage **out, int width, int to_srgb) {
+    if (to_srgb) {
+        return vips_thumbnail(path, out, width, "height", VIPS_MAX_COORD, "size", VIPS_SIZE_DOWN,
+                              "export_profile", "srgb", "fail_on", VIPS_FAIL_ON_ERROR, NULL);
+    }
+    return vips_thumbnail(path, out, width, "height", VIPS_MAX_COORD, "size", VIPS_SIZE_DOWN,
+                          "fail_on", VIPS_FAIL_ON_ERROR, NULL);
+}
+
+/// `in` decoded into memory, without any metadata (EXIF with GPS positions and serial
+/// numbers, XMP, IPTC, colour profile: the pixels are sRGB already): its derivatives are
+/// made from it, and encoders do not all honour their `strip` option (WebP in libvips 8.14).
+static inline VipsImage *magbuild_vips_plain_copy(VipsImage *in) {
+    VipsImage *memory = vips_image_copy_memory(in);
+    if (!memory) return NULL;
+    VipsImage *out;
+    int failed = vips_copy(memory, &out, NULL);
+    g_object_unref(memory);
+    if (failed) return NULL;
+    gchar **fields = vips_image_get_fields(out);
+    for (int i = 0; fields[i]; i++) {
+        const char *name = fields[i];
+        if (g_str_has_prefix(name, "exif-") || g_str_has_prefix(name, "xmp-") || g_str_has_prefix(name, "iptc-")
+            || g_str_has_prefix(name, "ipct-") || g_str_has_prefix(name, "icc-") || g_str_has_prefix(name, "orientation")
+            || g_str_has_prefix(name, "photoshop-") || g_str_has_prefix(name, "png-comment") || g_str_has_prefix(name, "gif-comment")) {
+            vips_image_remove(out, name);
+        }
+    }
+    g_strfreev(fields);
+    return out;
+}
+
+/// `in` (upright already) scaled down to `width` pixels wide.
+static inline int magbuild_vips_shrink(VipsImage *in, VipsImage **out, int width) {
+    return vips_thumbnail_image(in, out, width, "height", VIPS_MAX_COORD, "size", VIPS_SIZE_DOWN, "no_rotate", TRUE, NULL);
+}
+
+/// `in` cut to `width` × `height` around its most interesting part (libvips' attention crop).
+static inline int magbuild_vips_attention_crop(VipsImage *in, VipsImage **out, int width, int height) {
+    return vips_smartcrop(in, out, width, height, "interesting", VIPS_INTERESTING_ATTENTION, NULL);
+}
+
+static inline int magbuild_vips_crop(VipsImage *in, VipsImage **out, int left, int top, int width, int height) {
+    return vips_crop(in, out, left, top, width, height, NULL);
+}
+
+// Encoders, of images without metadata (magbuild_vips_plain_copy); `strip` as well.
+static inline int magbuild_vips_save_jpeg(VipsImage *in, void **buffer, size_t *length, int quality) {
+    return vips_jpegsave_buffer(in, buffer, length, "Q", quality, "strip", TRUE, "optimize_coding", TRUE,
+                                "interlace", TRUE, NULL);
+}
+
+static inline int magbuild_vips_save_png(VipsImage *in, void **buffer, size_t *length) {
+    return vips_pngsave_buffer(in, buffer, length, "strip", TRUE, "compression", 6, NULL);
+}
+
+static inline int magbuild_vips_save_webp(VipsImage *in, void **buffer, size_t *length, int quality, int effort) {
+    return vips_webpsave_buffer(in, buffer, length, "Q", quality, "effort", effort, "strip", TRUE, NULL);
+}
+
+static inline int magbuild_vips_save_avif(VipsImage *in, void **buffer, size_t *length, int quality, int effort) {
+    return vips_heifsave_buffer(in, buffer, length, "Q", quality, "effort", effort, "strip", TRUE,
+                                "compression", VIPS_FOREIGN_HEIF_COMPRESSION_AV1, NULL);
+}
+
+/// Whether this libvips encodes AVIF (libheif with an AV1 encoder): it encodes a small picture.
+static inline int magbuild_vips_can_encode_avif(void) {
+    VipsImage *black;
+    if (vips_black(&black, 16, 16, "bands", 3, NULL)) return 0;
+    void *buffer = NULL;
+    size_t length = 0;
+    int failed = vips_heifsave_buffer(black, &buffer, &length, "compression", VIPS_FOREIGN_HEIF_COMPRESSION_AV1, NULL);
+    g_object_unref(black);
+    g_free(buffer);
+    vips_error_clear();
+    return !failed && length > 0;
+}
+
+static inline void magbuild_vips_release(VipsImage *image) {
+    g_object_unref(image);
+}
