@@ -42,9 +42,11 @@ install:
 	install -d "$(PREFIX)/bin"
 	install -m 755 .build/release/magbuild "$(PREFIX)/bin/magbuild"
 
-# Runs the whole test suite.
+# Runs the whole test suite. Tests copy fixture sites into temporary folders (80 MB a run):
+# they get a folder of their own (TMPDIR), removed afterwards whatever the outcome.
 test: deps
-	$(SWIFT) test
+	@scratch=$$(mktemp -d -t magbuild-test-XXXXXX) && \
+		TMPDIR="$$scratch" $(SWIFT) test; status=$$?; rm -rf "$$scratch"; exit $$status
 
 # A long randomized differential run of incremental builds against clean builds
 # (make test-incremental STEPS=20000 [SEED=n]); `make test` runs 240 steps.
