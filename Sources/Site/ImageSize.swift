@@ -28,9 +28,12 @@ struct ImageSize: Sendable, Hashable {
         return nil
     }
 
-    /// Walks the JPEG markers up to the first start-of-frame.
+    /// Walks the JPEG markers up to the first start-of-frame. The size is the one readers see:
+    /// a photo whose EXIF orientation turns it by a quarter (phones store portraits so) has
+    /// its width and height swapped.
     private static func jpeg(_ b: [UInt8]) -> ImageSize? {
         var i = 2
+        var turned = false
         while i + 9 < b.count {
             guard b[i] == 0xFF else { return nil }
             let marker = b[i + 1]
@@ -38,9 +41,39 @@ struct ImageSize: Sendable, Hashable {
             if marker == 0xD8 || marker == 0x01 || (0xD0...0xD7).contains(marker) { i += 2; continue }
             let length = bigEndian(b, i + 2, 2)
             let isFrame = (0xC0...0xCF).contains(marker) && ![0xC4, 0xC8, 0xCC].contains(marker)
-            if isFrame { return valid(bigEndian(b, i + 7, 2), bigEndian(b, i + 5, 2)) }
+            if isFrame {
+                let (width, height) = (bigEndian(b, i + 7, 2), bigEndian(b, i + 5, 2))
+                return turned ? valid(height, width) : valid(width, height)
+            }
             guard length >= 2 else { return nil }
+            if marker == 0xE1, let orientation = exifOrientation(b, from: i + 4, to: min(b.count, i + 2 + length)) {
+                turned = (5...8).contains(orientation)
+            }
             i += 2 + length
+        }
+        return nil
+    }
+
+    /// The orientation (tag 0x0112 of the first IFD) of an APP1 segment's `Exif` block in
+    /// `b[start..<end]`; nil when it has none.
+    private static func exifOrientation(_ b: [UInt8], from start: Int, to end: Int) -> Int? {
+        guard end - start >= 14, Array(b[start..<start + 6]) == Array("Exif\0\0".utf8) else { return nil }
+        let tiff = start + 6
+        let little: Bool
+        switch (b[tiff], b[tiff + 1]) {
+        case (0x49, 0x49): little = true
+        case (0x4D, 0x4D): little = false
+        default: return nil
+        }
+        func number(_ at: Int, _ count: Int) -> Int? {
+            guard at >= tiff, at + count <= end else { return nil }
+            return little ? littleEndian(b, at, count) : bigEndian(b, at, count)
+        }
+        guard let offset = number(tiff + 4, 4), let entries = number(tiff + offset, 2) else { return nil }
+        for entry in 0..<min(entries, 256) {
+            let at = tiff + offset + 2 + 12 * entry
+            guard let tag = number(at, 2) else { return nil }
+            if tag == 0x0112 { return number(at + 8, 2) }
         }
         return nil
     }
