@@ -5,7 +5,7 @@ import PackageDescription
 ///
 /// Modules depend on each other in one direction only:
 /// {Basics, Diagnostics} ← {Markdown, Templates, Content, Comments} ← Site ← PreviewServer ← MagbuildCLI ← magbuild,
-/// Comments ← CommentImport ← MagbuildCLI, and CVips ← Images (pictures; not in the build yet). Every target lists each module it imports
+/// Comments ← CommentImport ← MagbuildCLI, and CVips ← Images ← Content (a lead image's credit from its metadata). Every target lists each module it imports
 /// (CI builds with `-explicit-target-dependency-import-check error`).
 let strict: [SwiftSetting] = [
     .enableUpcomingFeature("ExistentialAny"),
@@ -42,7 +42,7 @@ let package = Package(
         .target(name: "Diagnostics", swiftSettings: strict),
         .target(name: "Markdown", dependencies: ["Basics", "CCmarkGFM", "Diagnostics"], swiftSettings: strict),
         .target(name: "Templates", dependencies: ["Basics", "Diagnostics"], swiftSettings: strict),
-        .target(name: "Content", dependencies: ["Basics", "Diagnostics", "Yams"], swiftSettings: strict),
+        .target(name: "Content", dependencies: ["Basics", "Diagnostics", "Images", "Yams"], swiftSettings: strict),
         .target(name: "Comments", dependencies: ["Basics", "Diagnostics"], swiftSettings: strict),
         /// Search text: word folding and the German stemmer the search index uses.
         .target(name: "Search", dependencies: ["Basics", "CXXHash"], swiftSettings: strict),

@@ -24,7 +24,6 @@ public enum ContentLoader {
         let tree = ContentTree(siteAt: root)
         diagnostics += tree.diagnostics
 
-        let zone = config.timeZone
         let results = parallelMap(tree.articles, jobs: jobs) { found -> (ArticleSource?, [Diagnostic]) in
             if var known = reusing?(found) {
                 known.bundleDirectory = found.bundleDirectory
@@ -32,7 +31,7 @@ public enum ContentLoader {
                 known.commentsFile = found.commentsFile
                 return (known, [])
             }
-            var (article, diagnostics) = loadArticle(found, siteAt: root, timeZone: zone)
+            var (article, diagnostics) = loadArticle(found, siteAt: root, config: config)
             if !keepingBodies { article?.body = "" }
             return (article, diagnostics)
         }
@@ -137,11 +136,12 @@ public enum ContentLoader {
     }
 
     /// One article file read and parsed; nil with diagnostics if it has errors.
-    static func loadArticle(_ found: ArticleFile, siteAt root: URL, timeZone: TimeZone) -> (ArticleSource?, [Diagnostic]) {
+    static func loadArticle(_ found: ArticleFile, siteAt root: URL, config: SiteConfig) -> (ArticleSource?, [Diagnostic]) {
         guard let text = readText(root.appendingPathComponent(found.file)) else {
             return (nil, [.error(at: SourceLocation(file: found.file), "cannot read the file as UTF-8 text")])
         }
-        let parsed = FrontMatterParser.parse(text: text, file: found.file, timeZone: timeZone)
+        let credits = PictureCredits(site: root, bundleDirectory: found.bundleDirectory, language: config.language)
+        let parsed = FrontMatterParser.parse(text: text, file: found.file, timeZone: config.timeZone, pictureCredit: credits.credit(of:))
         guard let frontMatter = parsed.frontMatter else { return (nil, parsed.diagnostics) }
         let section = found.section.joined(separator: "/")
         let slug = frontMatter.slug ?? found.slug
@@ -156,7 +156,7 @@ public enum ContentLoader {
     /// The article read and parsed again from its file (after an editor saved it), keeping what
     /// the folder scan found (resources, comment file); nil with diagnostics if it has errors.
     public static func reload(
-        _ article: ArticleSource, siteAt root: URL, timeZone: TimeZone
+        _ article: ArticleSource, siteAt root: URL, config: SiteConfig
     ) -> (ArticleSource?, [Diagnostic]) {
         let slug = article.bundleDirectory.flatMap { $0.split(separator: "/").last.map(String.init) }
             ?? String(article.file.split(separator: "/").last?.dropLast(3) ?? "")
@@ -164,7 +164,7 @@ public enum ContentLoader {
         let found = ArticleFile(
             file: article.file, section: section, slug: slug, bundleDirectory: article.bundleDirectory,
             resources: article.resources, commentsFile: article.commentsFile)
-        return loadArticle(found, siteAt: root, timeZone: timeZone)
+        return loadArticle(found, siteAt: root, config: config)
     }
 
     /// The article with its Markdown body read again from disk (articles restored from a build

@@ -28,10 +28,11 @@ public enum FrontMatterParser {
     ]
 
     /// Parses `text`, the whole article file. `file` (relative to the site folder) names the
-    /// file in diagnostics; dates without an offset are read in `timeZone`.
-    public static func parse(text: String, file: String, timeZone: TimeZone) -> Output {
+    /// file in diagnostics; dates without an offset are read in `timeZone`. A lead image
+    /// without `credit` takes the one `pictureCredit` finds in the picture's metadata.
+    public static func parse(text: String, file: String, timeZone: TimeZone, pictureCredit: ((String) -> String?)? = nil) -> Output {
         let parsed = parseBlock(
-            text: text, file: file, expected: "title, teaser, date and authors"
+            text: text, file: file, expected: "title, teaser, date and authors", pictureCredit: pictureCredit
         ) { yaml, root, opening -> FrontMatter? in
             var reader = FrontMatterReader(yaml: yaml, timeZone: timeZone, opening: opening)
             let frontMatter = reader.read(root)
@@ -46,7 +47,7 @@ public enum FrontMatterParser {
     /// reported). The value is nil when the front matter has an error; `expected` names the
     /// keys a file must start with, for the hint when the front matter is missing.
     static func parseBlock<Value>(
-        text: String, file: String, expected: String,
+        text: String, file: String, expected: String, pictureCredit: ((String) -> String?)? = nil,
         read: (inout YAMLReader, Node?, SourceLocation) -> Value?
     ) -> (value: Value?, body: String, bodyLine: Int, diagnostics: [Diagnostic]) {
         let text = FrontMatterBlock.normalized(text)
@@ -71,6 +72,7 @@ public enum FrontMatterParser {
         switch source.compose() {
         case let .success(root):
             var yaml = YAMLReader(source: source)
+            yaml.pictureCredit = pictureCredit
             value = read(&yaml, root, SourceLocation(file: file, line: block.openingLine))
             diagnostics = yaml.diagnostics
             if yaml.hasErrors { value = nil }

@@ -159,7 +159,17 @@ extension YAMLReader {
         }
         let src = part("src", hint: "the picture: a file in the bundle, a /static path or an https URL", reader: &self)
         let alt = part("alt", hint: "describe what the picture shows, for readers who cannot see it", reader: &self)
-        let credit = part("credit", hint: "licensing demands a credit for every image", reader: &self)
+        var credit: String?
+        if fields["credit"] == nil, let src, let embedded = pictureCredit?(src) {
+            // An agency photo names its photographer and agency in its IPTC or XMP metadata.
+            warning(
+                "'image' has no 'credit': '\(embedded)' is taken from the picture's metadata", at: entry.key,
+                hint: "write it as 'credit:' to keep it whatever becomes of the file")
+            credit = embedded
+        } else {
+            let hint = "licensing demands a credit for every image" + (pictureCredit == nil ? "" : ", here or in the picture's IPTC or XMP metadata")
+            credit = part("credit", hint: hint, reader: &self)
+        }
         let caption = optionalText(fields["caption"])
         guard let src, let alt, let credit else { return nil }
         return LeadImage(src: src, alt: alt, caption: caption, credit: credit)

@@ -19,6 +19,9 @@ struct YAMLEntry {
 struct YAMLReader {
     var source: YAMLSource
     var diagnostics: [Diagnostic] = []
+    /// The credit a picture's own metadata gives, by its `src`, for a picture whose front
+    /// matter has none (``PictureCredits``); nil where pictures must have a written credit.
+    var pictureCredit: ((String) -> String?)?
 
     init(source: YAMLSource) { self.source = source }
 

@@ -1,4 +1,5 @@
 import CVips
+import Foundation
 
 /// What the build needs to know of a picture before making its derivatives: its format,
 /// its upright size, whether it is animated, and the credit its metadata carries.
@@ -26,7 +27,7 @@ public struct ImageInfo: Sendable, Equatable {
 extension ImageInfo {
     /// Reads the header and metadata of the image at `path` (pixels are not decoded).
     /// - Throws: ``ImageError`` for a file that is no readable image, or one too large.
-    public static func read(_ path: String, jobs: Int = 1) throws(ImageError) -> ImageInfo {
+    public static func read(_ path: String, jobs: Int = ProcessInfo.processInfo.activeProcessorCount) throws(ImageError) -> ImageInfo {
         try Vips.start(jobs: jobs)
         guard let opened = magbuild_vips_open(path) else { throw .unreadable(Vips.takeError()) }
         let image = VipsImageRef(opened)

@@ -112,13 +112,7 @@ enum ArticleProcessing {
 
     /// The local file of an image URL as written: in the bundle, or under `static/` for root paths.
     private static func imageFile(_ src: String, of source: ArticleSource, site: URL) -> URL? {
-        guard !src.contains("://"), !src.hasPrefix("//"), !src.hasPrefix("data:") else { return nil }
-        if src.hasPrefix("/") {
-            let path = src.hasPrefix("/static/") ? String(src.dropFirst("/static/".count)) : String(src.dropFirst())
-            return site.appendingPathComponent(SiteLayout.staticFiles).appendingPathComponent(path)
-        }
-        guard let bundle = source.bundleDirectory else { return nil }
-        return site.appendingPathComponent(bundle).appendingPathComponent(src)
+        ArticleSource.localFile(src, bundleDirectory: source.bundleDirectory, site: site)
     }
 
     static func threading(_ config: SiteConfig) -> ThreadingOptions {

@@ -151,3 +151,33 @@ import Testing
         #expect(first.articles == second.articles)
     }
 }
+
+extension ContentLoaderTests {
+    /// Pictures made by `Tests/ImagesTests/Fixtures/make_fixtures.py`: photo.jpg names
+    /// photographer and agency in IPTC, small.jpg has no credit.
+    static func picture(_ name: String) throws -> Data {
+        try Data(contentsOf: URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("ImagesTests/Fixtures/\(name)"))
+    }
+
+    @Test func aLeadImageWithoutCreditTakesTheOneInThePicture() throws {
+        let site = try TestSite()
+        defer { site.remove() }
+        try site.write("site.yml", "language: de\n")
+        let image = "image:\n  src: foto.jpg\n  alt: Ein Bild"
+        try site.write("content/politik/agentur/index.md", TestSite.article(extra: image))
+        try Self.picture("photo.jpg").write(to: site.root.appendingPathComponent("content/politik/agentur/foto.jpg"))
+        try site.write("content/politik/ohne/index.md", TestSite.article(extra: image))
+        try Self.picture("small.jpg").write(to: site.root.appendingPathComponent("content/politik/ohne/foto.jpg"))
+        try site.write("content/politik/geschrieben/index.md", TestSite.article(extra: image + "\n  credit: \"Foto: Redaktion\""))
+        try Self.picture("photo.jpg").write(to: site.root.appendingPathComponent("content/politik/geschrieben/foto.jpg"))
+        let loaded = ContentLoader.load(siteAt: site.root)
+        let credits = Dictionary(uniqueKeysWithValues: loaded.articles.map { ($0.contentPath, $0.frontMatter.image?.credit) })
+        #expect(credits == ["politik/agentur": "Foto: Erika Muster/dpa", "politik/geschrieben": "Foto: Redaktion"])
+        #expect(loaded.diagnostics.map(\.description) == [
+            "content/politik/agentur/index.md:6:1: warning: 'image' has no 'credit': 'Foto: Erika Muster/dpa' is taken from the picture's metadata "
+                + "(write it as 'credit:' to keep it whatever becomes of the file)",
+            "content/politik/ohne/index.md:6:1: error: 'image' needs 'credit' (licensing demands a credit for every image, here or in the picture's IPTC or XMP metadata)",
+        ])
+    }
+}

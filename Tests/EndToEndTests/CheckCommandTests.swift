@@ -47,7 +47,7 @@ import Testing
         ]),
         Case(kind: "lead-image", findings: [
             "\(fehler):6:1: error: 'image' needs 'alt'",
-            "\(fehler):6:1: error: 'image' needs 'credit' (licensing demands a credit for every image)",
+            "\(fehler):6:1: error: 'image' needs 'credit' (licensing demands a credit for every image, here or in the picture's IPTC or XMP metadata)",
         ]),
         Case(kind: "duplicate-url", findings: [
             "content/kultur/zweite/index.md:1:1: error: 'kultur/zweite' is also the path of content/kultur/zweite.md",

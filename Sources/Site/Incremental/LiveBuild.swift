@@ -61,7 +61,7 @@ public final class LiveBuild: Sendable {
         var pages: [String: Data] = [:]
         for index in Set(paths.compactMap { byFile[$0] }) {
             let old = model.articles[index]
-            let (reloaded, diagnostics) = ContentLoader.reload(old.source, siteAt: folder, timeZone: model.config.timeZone)
+            let (reloaded, diagnostics) = ContentLoader.reload(old.source, siteAt: folder, config: model.config)
             guard let source = reloaded, source.url == old.url, !diagnostics.contains(where: { $0.severity == .error }),
                 ArticleProcessing.isPublished(source, options: options)
             else { return nil }
