@@ -55,7 +55,7 @@ let package = Package(
         .target(name: "CommentImport", dependencies: ["Comments", "CSQLite", "CZlib", "Diagnostics", "Markdown"], swiftSettings: strict),
         .target(
             name: "Site",
-            dependencies: ["Basics", "CXXHash", "Comments", "Content", "Diagnostics", "Markdown", "Search", "Templates"],
+            dependencies: ["Basics", "CXXHash", "Comments", "Content", "Diagnostics", "Images", "Markdown", "Search", "Templates"],
             swiftSettings: strict
         ),
         .target(

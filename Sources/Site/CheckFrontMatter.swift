@@ -1,10 +1,12 @@
 import Content
 import Diagnostics
 import Foundation
+import Images
 
 /// Front matter findings the content loader does not make because the build accepts them:
 /// overlong titles, a teaser still holding the `magbuild new` placeholder, lead images whose
-/// file is missing, and `related:` articles that are not published.
+/// file is missing or whose credit is not the one in the picture's metadata, and `related:`
+/// articles that are not published.
 struct CheckFrontMatter {
     let article: ArticleSource
     let targets: LinkTargets
@@ -39,6 +41,11 @@ struct CheckFrontMatter {
         }
         if let image = front.image, let problem = leadImageProblem(image.src) {
             pending.append(Pending(severity: .error, key: "image.src", message: "lead image '\(image.src)' not found", hint: problem))
+        } else if let image = front.image, let embedded = Self.disagreeingCredit(image.credit, of: image.src, in: article, site: site) {
+            pending.append(Pending(
+                severity: .warning, key: "image.credit",
+                message: "the credit '\(image.credit)' is not the one in the picture's metadata, '\(embedded)'",
+                hint: "check with the photo desk which one is right; the front matter's is printed"))
         }
         if isPublished {
             for target in front.related {
@@ -55,6 +62,19 @@ struct CheckFrontMatter {
             let (location, line) = item.needle.map { lines.locate(needle: $0) } ?? lines.locate(key: item.key)
             return Diagnostic(item.severity, at: location, item.message, hint: item.hint, sourceLine: line)
         }
+    }
+
+    /// The credit line in the metadata of the local picture at `src` when `written` does not
+    /// name its photographer and agency (each, in any case); nil when they agree or the picture
+    /// names neither.
+    static func disagreeingCredit(_ written: String, of src: String, in article: ArticleSource, site: URL) -> String? {
+        guard let file = ArticleSource.localFile(src, bundleDirectory: article.bundleDirectory, site: site),
+              let embedded = (try? ImageInfo.read(file.path))?.credit
+        else { return nil }
+        let names = [embedded.byline, embedded.credit].compactMap { $0 }
+        guard !names.isEmpty, let line = embedded.line else { return nil }
+        let text = written.lowercased()
+        return names.allSatisfy { text.contains($0.lowercased()) } ? nil : line
     }
 
     /// Why the lead image's file does not exist, or nil if it does (or is an external URL).

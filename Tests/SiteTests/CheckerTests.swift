@@ -36,3 +36,36 @@ import Testing
         #expect(lines.locate(needle: "lead").0.line == 5)
     }
 }
+
+extension CheckerTests {
+    /// The check fixture with its lead image replaced by a photo whose IPTC names Erika
+    /// Muster and dpa (`Tests/ImagesTests/Fixtures/make_fixtures.py`).
+    static func siteWithAgencyPhoto(credit: String) throws -> URL {
+        let site = FileManager.default.temporaryDirectory.appendingPathComponent("magbuild-credit-\(UUID().uuidString)")
+        try FileManager.default.copyItem(at: fixtures.appendingPathComponent("check-base"), to: site)
+        let bundle = site.appendingPathComponent("content/politik/haupt")
+        try FileManager.default.removeItem(at: bundle.appendingPathComponent("lead.png"))
+        try FileManager.default.copyItem(
+            at: fixtures.deletingLastPathComponent().appendingPathComponent("ImagesTests/Fixtures/photo.jpg"),
+            to: bundle.appendingPathComponent("lead.jpg"))
+        let file = bundle.appendingPathComponent("index.md")
+        let text = try String(contentsOf: file, encoding: .utf8)
+            .replacingOccurrences(of: "src: lead.png", with: "src: lead.jpg")
+            .replacingOccurrences(of: "credit: \"Foto: Testagentur\"", with: "credit: \"\(credit)\"")
+        try Data(text.utf8).write(to: file)
+        return site
+    }
+
+    @Test func aCreditThatIsNotThePhotosIsAWarning() throws {
+        let wrong = try Self.siteWithAgencyPhoto(credit: "Foto: Testagentur")
+        defer { try? FileManager.default.removeItem(at: wrong) }
+        let report = SiteChecker(options: CheckOptions(source: wrong, jobs: 2)).check()
+        #expect(report.diagnostics.map(\.description) == [
+            "content/politik/haupt/index.md:10:11: warning: the credit 'Foto: Testagentur' is not the one in the picture's metadata, "
+                + "'Erika Muster/dpa' (check with the photo desk which one is right; the front matter's is printed)",
+        ])
+        let right = try Self.siteWithAgencyPhoto(credit: "Foto: ERIKA MUSTER / DPA")
+        defer { try? FileManager.default.removeItem(at: right) }
+        #expect(SiteChecker(options: CheckOptions(source: right, jobs: 2)).check().diagnostics.isEmpty)
+    }
+}
