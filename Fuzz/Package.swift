@@ -56,18 +56,20 @@ let package = Package(
         .systemLibrary(name: "CXXHash", pkgConfig: "libxxhash"),
         .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3"),
         .systemLibrary(name: "CZlib", pkgConfig: "zlib"),
+        .systemLibrary(name: "CVips", pkgConfig: "vips"),
         .target(name: "Basics", swiftSettings: instrumented),
         .target(name: "Diagnostics", swiftSettings: instrumented),
         .target(name: "Markdown", dependencies: ["Basics", "CCmarkGFM", "Diagnostics"], swiftSettings: instrumented),
         .target(name: "Templates", dependencies: ["Basics", "Diagnostics"], swiftSettings: instrumented),
-        .target(name: "Content", dependencies: ["Basics", "Diagnostics", "Yams"], swiftSettings: instrumented),
+        .target(name: "Images", dependencies: ["CVips"], swiftSettings: instrumented),
+        .target(name: "Content", dependencies: ["Basics", "Diagnostics", "Images", "Yams"], swiftSettings: instrumented),
         .target(name: "Comments", dependencies: ["Basics", "Diagnostics"], swiftSettings: instrumented),
         .target(name: "Search", dependencies: ["Basics", "CXXHash"], swiftSettings: instrumented),
         .target(
             name: "CommentImport", dependencies: ["Comments", "CSQLite", "CZlib", "Diagnostics", "Markdown"],
             swiftSettings: instrumented),
         .target(
-            name: "Site", dependencies: ["Basics", "CXXHash", "Diagnostics", "Markdown", "Templates", "Content", "Comments", "Search"],
+            name: "Site", dependencies: ["Basics", "CXXHash", "Diagnostics", "Images", "Markdown", "Templates", "Content", "Comments", "Search"],
             swiftSettings: instrumented),
         // Only the request-path mapping of the preview server (three symlinked files): the rest needs Hummingbird.
         .target(name: "PreviewServer", swiftSettings: instrumented),

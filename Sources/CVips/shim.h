@@ -7,13 +7,12 @@ static inline GLogWriterOutput magbuild_vips_log(GLogLevelFlags level, const GLo
     return G_LOG_WRITER_HANDLED;
 }
 
-/// Starts libvips once: `threads` workers per pipeline, no operation cache (a build
-/// processes each image once), no leak report, no warnings on stderr (a failed image is
-/// reported by the build, with libvips' error message, at its file).
-static inline int magbuild_vips_start(const char *argv0, int threads) {
+/// Starts libvips once: no operation cache (a build processes each image once), no leak
+/// report, no warnings on stderr (a failed image is reported by the build, with libvips'
+/// error message, at its file).
+static inline int magbuild_vips_start(const char *argv0) {
     g_log_set_writer_func(magbuild_vips_log, NULL, NULL);
     if (VIPS_INIT(argv0)) return -1;
-    vips_concurrency_set(threads);
     vips_cache_set_max(0);
     vips_leak_set(FALSE);
     return 0;
@@ -25,15 +24,11 @@ static inline VipsImage *magbuild_vips_open(const char *path) {
 }
 
 /// The image at `path`, `width` pixels wide at most (never enlarged), turned upright by its
-/// EXIF orientation, shrunk while it is decoded where the format allows; in sRGB when
-/// `to_srgb` (it has a colour profile of its own, or is CMYK).
-static inline int magbuild_vips_thumbnail(const char *path, VipsImage **out, int width, int to_srgb) {
-    if (to_srgb) {
-        return vips_thumbnail(path, out, width, "height", VIPS_MAX_COORD, "size", VIPS_SIZE_DOWN,
-                              "export_profile", "srgb", "fail_on", VIPS_FAIL_ON_ERROR, NULL);
-    }
+/// EXIF orientation, shrunk while it is decoded where the format allows, in sRGB (a picture
+/// with a colour profile of its own, or in CMYK, is converted).
+static inline int magbuild_vips_thumbnail(const char *path, VipsImage **out, int width) {
     return vips_thumbnail(path, out, width, "height", VIPS_MAX_COORD, "size", VIPS_SIZE_DOWN,
-                          "fail_on", VIPS_FAIL_ON_ERROR, NULL);
+                          "export_profile", "srgb", "fail_on", VIPS_FAIL_ON_ERROR, NULL);
 }
 
 /// `in` decoded into memory, without any metadata (EXIF with GPS positions and serial
@@ -101,7 +96,7 @@ static inline int magbuild_vips_can_encode_avif(void) {
     int failed = vips_heifsave_buffer(black, &buffer, &length, "compression", VIPS_FOREIGN_HEIF_COMPRESSION_AV1, NULL);
     g_object_unref(black);
     g_free(buffer);
-    vips_error_clear();
+    if (failed) g_free(vips_error_buffer_copy());
     return !failed && length > 0;
 }
 

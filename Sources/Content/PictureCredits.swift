@@ -23,9 +23,11 @@ struct PictureCredits {
 extension ArticleSource {
     /// The local file of a picture an article shows (its lead image, a figure of its body): a
     /// relative `src` is in the article's bundle, a root path (`/static/…` or `/…`) under
-    /// `static/`; nil for remote pictures and for a relative `src` of an article without a bundle.
+    /// `static/`; nil for remote pictures, for a path that climbs out with `..` and for a
+    /// relative `src` of an article without a bundle.
     public static func localFile(_ src: String, bundleDirectory: String?, site: URL) -> URL? {
-        guard !src.contains("://"), !src.hasPrefix("//"), !src.hasPrefix("data:") else { return nil }
+        guard !src.contains("://"), !src.hasPrefix("//"), !src.hasPrefix("data:"),
+              !src.split(separator: "/").contains("..") else { return nil }
         if src.hasPrefix("/") {
             let path = src.hasPrefix("/static/") ? String(src.dropFirst("/static/".count)) : String(src.dropFirst())
             return site.appendingPathComponent(SiteLayout.staticFiles).appendingPathComponent(path)

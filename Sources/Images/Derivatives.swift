@@ -38,7 +38,7 @@ public struct Derivative: Sendable, Equatable {
 public enum Derivatives {
     /// Whether this machine's libvips encodes AVIF (checked once, by encoding a small picture).
     public static let canEncodeAVIF: Bool = {
-        guard (try? Vips.start(jobs: 1)) != nil else { return false }
+        guard (try? Vips.start()) != nil else { return false }
         return magbuild_vips_can_encode_avif() != 0
     }()
 
@@ -49,25 +49,31 @@ public enum Derivatives {
         return width <= (settings.widths.max() ?? width) ? below + [width] : below
     }
 
-    /// The formats of a picture's derivatives: its own (JPEG, or PNG for a PNG, whose
-    /// transparency JPEG would lose) and WebP (and AVIF when asked for), the most compact last.
+    /// The formats of a picture's derivatives: JPEG, or PNG for a PNG or a picture with
+    /// transparency (which JPEG would lose), and WebP (and AVIF when asked for), the most
+    /// compact last.
     public static func formats(for info: ImageInfo, settings: DerivativeSettings) -> [Derivative.Format] {
-        [info.format == .png ? .png : .jpeg, .webp] + (settings.avif && canEncodeAVIF ? [.avif] : [])
+        [info.format == .png || info.hasAlpha ? .png : .jpeg, .webp] + (settings.avif && canEncodeAVIF ? [.avif] : [])
     }
 
     /// Every derivative of the picture at `path`: for each width of ``widths(for:settings:)``,
     /// largest first, one file per format of ``formats(for:settings:)``. The picture is decoded
     /// once (shrunk while decoding where the format allows), turned upright, converted to sRGB
     /// when it has a colour profile, and each smaller width is made from the one above it.
-    /// Derivatives carry no metadata.
+    /// Derivatives carry no metadata. `threads` libvips threads work on the picture.
     /// - Throws: ``ImageError`` for a picture that cannot be read or is too large.
-    public static func make(_ path: String, info: ImageInfo, settings: DerivativeSettings, jobs: Int = 1) throws(ImageError) -> [Derivative] {
-        try Vips.start(jobs: jobs)
+    public static func make(_ path: String, info: ImageInfo, settings: DerivativeSettings, threads: Int = 1) throws(ImageError) -> [Derivative] {
+        try Vips.start()
+        Vips.setThreads(threads)
         guard info.width * info.height <= ImageLimits.maximumPixels else { throw .tooLarge(width: info.width, height: info.height) }
         let widths = widths(for: info.width, settings: settings).reversed()
         let formats = formats(for: info, settings: settings)
         guard let largest = widths.first else { return [] }
-        let decoded = try VipsImageRef.make { magbuild_vips_thumbnail(path, $0, Int32(largest), 1) }
+        let decoded = try VipsImageRef.make { magbuild_vips_thumbnail(path, $0, Int32(largest)) }
+        // The picture as decoded, whatever `info` said (the file may have changed since).
+        guard decoded.width * decoded.height <= ImageLimits.maximumPixels else {
+            throw .tooLarge(width: decoded.width, height: decoded.height)
+        }
         guard let plain = magbuild_vips_plain_copy(decoded.pointer) else { throw .unreadable(Vips.takeError()) }
         var image = VipsImageRef(plain)
         var derivatives: [Derivative] = []

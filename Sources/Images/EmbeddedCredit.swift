@@ -52,7 +52,11 @@ public struct EmbeddedCredit: Sendable, Equatable {
             let dataset = bytes[index + 2]
             let length = Int(bytes[index + 3]) << 8 | Int(bytes[index + 4])
             let start = index + 5
-            guard start + length <= bytes.count else { break }
+            // Bytes that only look like a dataset (inside another resource block) run past the end.
+            guard start + length <= bytes.count else {
+                index += 1
+                continue
+            }
             let value = text(bytes[start..<start + length])
             switch dataset {
             case 80: found.byline = found.byline ?? value

@@ -5,7 +5,7 @@ import Foundation
 /// its upright size, whether it is animated, and the credit its metadata carries.
 public struct ImageInfo: Sendable, Equatable {
     public enum Format: String, Sendable {
-        case jpeg, png, webp, gif, svg, avif, other
+        case jpeg, png, webp, gif, svg, heif, other
     }
 
     public var format: Format
@@ -14,6 +14,8 @@ public struct ImageInfo: Sendable, Equatable {
     public var height: Int
     /// More than one frame (an animated GIF or WebP).
     public var isAnimated: Bool
+    /// It has an alpha channel (transparency).
+    public var hasAlpha: Bool
     /// The credit its IPTC or XMP metadata gives (``EmbeddedCredit``).
     public var credit: EmbeddedCredit
 
@@ -27,8 +29,11 @@ public struct ImageInfo: Sendable, Equatable {
 extension ImageInfo {
     /// Reads the header and metadata of the image at `path` (pixels are not decoded).
     /// - Throws: ``ImageError`` for a file that is no readable image, or one too large.
-    public static func read(_ path: String, jobs: Int = ProcessInfo.processInfo.activeProcessorCount) throws(ImageError) -> ImageInfo {
-        try Vips.start(jobs: jobs)
+    public static func read(_ path: String) throws(ImageError) -> ImageInfo {
+        try Vips.start()
+        // A folder, a FIFO or a device is no picture (and opening a FIFO would wait forever).
+        var status = stat()
+        guard stat(path, &status) == 0, status.st_mode & S_IFMT == S_IFREG else { throw .unreadable("not a file") }
         guard let opened = magbuild_vips_open(path) else { throw .unreadable(Vips.takeError()) }
         let image = VipsImageRef(opened)
         let loader = image.string("vips-loader") ?? ""
@@ -38,7 +43,7 @@ extension ImageInfo {
         case "webpload": .webp
         case "gifload": .gif
         case "svgload": .svg
-        case "heifload": .avif
+        case "heifload": .heif
         default: .other
         }
         let pages = image.int("n-pages") ?? 1
@@ -47,7 +52,7 @@ extension ImageInfo {
         let (width, height) = turned ? (image.height, image.width) : (image.width, image.height)
         guard width * height <= ImageLimits.maximumPixels else { throw .tooLarge(width: width, height: height) }
         return ImageInfo(
-            format: format, width: width, height: height, isAnimated: pages > 1,
+            format: format, width: width, height: height, isAnimated: pages > 1, hasAlpha: vips_image_hasalpha(image.pointer) != 0,
             credit: EmbeddedCredit(iptc: image.blob("iptc-data"), xmp: image.blob("xmp-data")))
     }
 }

@@ -2,29 +2,38 @@ import CVips
 import Foundation
 import Synchronization
 
-/// libvips, started once per process (``start(jobs:)``), and the owner of one libvips image.
+/// libvips, started once per process (``start()``), and the owner of one libvips image.
 ///
-/// libvips is thread-safe once started: build workers each process their own images, and
-/// each image's pipeline runs on libvips' own threads (as many as `--jobs`).
+/// libvips is thread-safe once started: build workers each process their own images.
 enum Vips {
-    private static let started = Mutex<Bool?>(nil)
+    /// nil before the first start; then the reason it failed, empty when it started.
+    private static let started = Mutex<String?>(nil)
 
-    /// Starts libvips with `jobs` threads per pipeline; later calls return what the first did.
+    /// Starts libvips; later calls return what the first did.
     /// - Throws: ``ImageError/libraryUnavailable(_:)`` when libvips cannot start.
-    static func start(jobs: Int) throws(ImageError) {
-        let ok = started.withLock { state -> Bool in
+    static func start() throws(ImageError) {
+        let failure = started.withLock { state -> String in
             if let state { return state }
-            let result = magbuild_vips_start(CommandLine.arguments.first ?? "magbuild", Int32(max(1, jobs))) == 0
+            let result = magbuild_vips_start(CommandLine.arguments.first ?? "magbuild") == 0 ? "" : takeError()
             state = result
             return result
         }
-        guard ok else { throw .libraryUnavailable(takeError()) }
+        guard failure.isEmpty else { throw .libraryUnavailable(failure) }
     }
 
-    /// libvips' error messages since the last call, cleared (one line; libvips keeps them per process).
+    /// The number of libvips threads that work on one picture (libvips' own pool; the build
+    /// decides how many pictures are made at once).
+    static func setThreads(_ count: Int) {
+        vips_concurrency_set(Int32(max(1, count)))
+    }
+
+    /// libvips' error messages since the last call, cleared (one line). libvips keeps them in
+    /// one buffer for the process: they are copied and cleared under its lock, so that workers
+    /// do not read or clear each other's.
     static func takeError() -> String {
-        let message = vips_error_buffer().map { String(cString: $0) } ?? ""
-        vips_error_clear()
+        guard let copy = vips_error_buffer_copy() else { return "libvips gave no reason" }
+        defer { g_free(copy) }
+        let message = String(cString: copy)
         let lines = message.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
         return lines.isEmpty ? "libvips gave no reason" : lines.joined(separator: "; ")
     }

@@ -65,16 +65,23 @@ struct CheckFrontMatter {
     }
 
     /// The credit line in the metadata of the local picture at `src` when `written` does not
-    /// name its photographer and agency (each, in any case); nil when they agree or the picture
-    /// names neither.
+    /// name its photographer and agency (each as whole words, in any case: `AP` is not in
+    /// `Kappel`); nil when they agree or the picture names neither.
     static func disagreeingCredit(_ written: String, of src: String, in article: ArticleSource, site: URL) -> String? {
         guard let file = ArticleSource.localFile(src, bundleDirectory: article.bundleDirectory, site: site),
               let embedded = (try? ImageInfo.read(file.path))?.credit
         else { return nil }
         let names = [embedded.byline, embedded.credit].compactMap { $0 }
         guard !names.isEmpty, let line = embedded.line else { return nil }
-        let text = written.lowercased()
-        return names.allSatisfy { text.contains($0.lowercased()) } ? nil : line
+        func words(_ text: String) -> [Substring] {
+            text.lowercased().split { !$0.isLetter && !$0.isNumber }
+        }
+        let text = words(written)
+        let named = names.allSatisfy { name in
+            let sought = words(name)
+            return sought.isEmpty || (0...max(0, text.count - sought.count)).contains { text.dropFirst($0).starts(with: sought) }
+        }
+        return named ? nil : line
     }
 
     /// Why the lead image's file does not exist, or nil if it does (or is an external URL).

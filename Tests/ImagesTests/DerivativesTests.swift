@@ -1,6 +1,6 @@
 import CVips
 import Foundation
-import Images
+@testable import Images
 import Testing
 
 /// Pictures made by `Fixtures/make_fixtures.py`, read back with libvips.
@@ -61,11 +61,11 @@ import Testing
         #expect(derivatives.map { "\($0.width)x\($0.height).\($0.format)" } == ["800x1200.jpeg", "800x1200.webp", "480x720.jpeg", "480x720.webp"])
         for derivative in derivatives {
             let back = try Self.readBack(derivative.bytes)
-            #expect(back.loader == (derivative.format == .jpeg ? "jpegload_buffer" : "webpload_buffer") || back.loader.hasPrefix(derivative.format == .jpeg ? "jpegload" : "webpload"))
+            #expect(back.loader.hasPrefix(derivative.format == .jpeg ? "jpegload" : "webpload"))
             #expect((back.width, back.height) == (derivative.width, derivative.height))
             // libvips' WebP encoder writes a minimal EXIF block of its own (resolution): nothing of the photo's.
-            let kept = back.metadata.filter { $0.hasPrefix("exif-ifd3") || $0.contains("Serial") || ["xmp-data", "iptc-data", "icc-profile-data"].contains($0) }
-            #expect(kept.isEmpty, "no GPS position, serial number, XMP, IPTC or profile: \(kept)")
+            let kept = back.metadata.filter { $0.hasPrefix("exif-ifd3") || ["xmp-data", "iptc-data", "icc-profile-data"].contains($0) }
+            #expect(kept.isEmpty, "no GPS position, XMP, IPTC or profile: \(kept)")
             #expect(!derivative.bytes.contains(subsequence: Array("SN-0042-4711".utf8)))
             #expect(!derivative.bytes.contains(subsequence: Array("Erika".utf8)))
         }
@@ -105,6 +105,39 @@ import Testing
     @Test func aHugePictureIsRefusedBeforeItsPixelsAreDecoded() throws {
         #expect(throws: ImageError.tooLarge(width: 20000, height: 20000)) { try ImageInfo.read(Self.fixture("bomb.png")) }
         #expect("\(ImageError.tooLarge(width: 20000, height: 20000))".contains("20000 × 20000 pixels"))
+        // Derivatives are refused for what the header says, before anything is decoded.
+        var forged = try ImageInfo.read(Self.fixture("small.jpg"))
+        (forged.width, forged.height) = (20000, 20000)
+        #expect(throws: ImageError.tooLarge(width: 20000, height: 20000)) {
+            try Derivatives.make(Self.fixture("bomb.png"), info: forged, settings: DerivativeSettings())
+        }
+    }
+
+    @Test func aTransparentWebPGetsPNGDerivatives() throws {
+        let png = Self.fixture("alpha.png")
+        let webp = try #require(try Derivatives.make(png, info: try ImageInfo.read(png), settings: DerivativeSettings()).first { $0.format == .webp })
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("magbuild-alpha-\(UUID().uuidString).webp")
+        try Data(webp.bytes).write(to: file)
+        defer { try? FileManager.default.removeItem(at: file) }
+        let info = try ImageInfo.read(file.path)
+        #expect(info.format == .webp && info.hasAlpha)
+        #expect(Derivatives.formats(for: info, settings: DerivativeSettings()) == [.png, .webp], "JPEG would lose the transparency")
+        #expect(try !ImageInfo.read(Self.fixture("small.jpg")).hasAlpha)
+    }
+
+    @Test func onlyRegularFilesAreRead() throws {
+        let fifo = FileManager.default.temporaryDirectory.appendingPathComponent("magbuild-fifo-\(UUID().uuidString)").path
+        #expect(mkfifo(fifo, 0o600) == 0)
+        defer { unlink(fifo) }
+        #expect(throws: ImageError.unreadable("not a file")) { try ImageInfo.read(fifo) }
+        #expect(throws: ImageError.unreadable("not a file")) { try ImageInfo.read(FileManager.default.temporaryDirectory.path) }
+    }
+
+    @Test func iptcFieldsAfterBytesThatOnlyLookLikeADatasetAreFound() {
+        // `1C 02` inside another resource, with a length past the end, then the real By-line.
+        let decoy: [UInt8] = [0x38, 0x42, 0x49, 0x4D, 0x1C, 0x02, 0x50, 0x7F, 0xFF]
+        let byline: [UInt8] = [0x1C, 0x02, 80, 0, 5] + Array("Erika".utf8)
+        #expect(EmbeddedCredit.iptc(decoy + byline).byline == "Erika")
     }
 }
 

@@ -67,5 +67,9 @@ extension CheckerTests {
         let right = try Self.siteWithAgencyPhoto(credit: "Foto: ERIKA MUSTER / DPA")
         defer { try? FileManager.default.removeItem(at: right) }
         #expect(SiteChecker(options: CheckOptions(source: right, jobs: 2)).check().diagnostics.isEmpty)
+        // Names are whole words: "Erika Musterfrau" is not "Erika Muster".
+        let other = try Self.siteWithAgencyPhoto(credit: "Foto: Erika Musterfrau/dpa")
+        defer { try? FileManager.default.removeItem(at: other) }
+        #expect(SiteChecker(options: CheckOptions(source: other, jobs: 2)).check().diagnostics.count == 1)
     }
 }
