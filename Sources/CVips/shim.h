@@ -59,15 +59,6 @@ static inline int magbuild_vips_shrink(VipsImage *in, VipsImage **out, int width
     return vips_thumbnail_image(in, out, width, "height", VIPS_MAX_COORD, "size", VIPS_SIZE_DOWN, "no_rotate", TRUE, NULL);
 }
 
-/// `in` cut to `width` × `height` around its most interesting part (libvips' attention crop).
-static inline int magbuild_vips_attention_crop(VipsImage *in, VipsImage **out, int width, int height) {
-    return vips_smartcrop(in, out, width, height, "interesting", VIPS_INTERESTING_ATTENTION, NULL);
-}
-
-static inline int magbuild_vips_crop(VipsImage *in, VipsImage **out, int left, int top, int width, int height) {
-    return vips_crop(in, out, left, top, width, height, NULL);
-}
-
 // Encoders, of images without metadata (magbuild_vips_plain_copy); `strip` as well.
 static inline int magbuild_vips_save_jpeg(VipsImage *in, void **buffer, size_t *length, int quality) {
     return vips_jpegsave_buffer(in, buffer, length, "Q", quality, "strip", TRUE, "optimize_coding", TRUE,
