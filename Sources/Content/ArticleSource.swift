@@ -1,3 +1,6 @@
+import Basics
+import Foundation
+
 /// One article as found on disk: where it lives, its front matter and its Markdown body.
 public struct ArticleSource: Sendable, Hashable {
     /// The Markdown file, relative to the site folder: `content/politik/foo/index.md`.
@@ -36,5 +39,22 @@ public struct ArticleSource: Sendable, Hashable {
         self.frontMatter = frontMatter
         self.body = body
         self.bodyLine = bodyLine
+    }
+}
+
+extension ArticleSource {
+    /// The local file of a picture an article shows (its lead image, a figure of its body): a
+    /// relative `src` is in the article's bundle, a root path (`/static/…` or `/…`) under
+    /// `static/`; nil for remote pictures, for a path that climbs out with `..` and for a
+    /// relative `src` of an article without a bundle.
+    public static func localFile(_ src: String, bundleDirectory: String?, site: URL) -> URL? {
+        guard !src.contains("://"), !src.hasPrefix("//"), !src.hasPrefix("data:"),
+              !src.split(separator: "/").contains("..") else { return nil }
+        if src.hasPrefix("/") {
+            let path = src.hasPrefix("/static/") ? String(src.dropFirst("/static/".count)) : String(src.dropFirst())
+            return site.appendingPathComponent(SiteLayout.staticFiles).appendingPathComponent(path)
+        }
+        guard let bundle = bundleDirectory else { return nil }
+        return site.appendingPathComponent(bundle).appendingPathComponent(src)
     }
 }

@@ -43,12 +43,13 @@ struct DocumentText {
             switch type {
             case CMARK_NODE_TEXT, CMARK_NODE_CODE:
                 guard let literal = cmark_node_get_literal(node.pointer) else { continue }
-                words.add(cString: literal)
-                if capture != nil { capture? += String(cString: literal) }
-                if collectingText {
-                    let length = strlen(literal)
-                    literal.withMemoryRebound(to: UInt8.self, capacity: length) { plain.append(contentsOf: UnsafeBufferPointer(start: $0, count: length)) }
+                let length = strlen(literal)
+                literal.withMemoryRebound(to: UInt8.self, capacity: length) { start in
+                    let bytes = UnsafeBufferPointer(start: start, count: length)
+                    words.add(utf8: bytes)
+                    if collectingText { plain.append(contentsOf: bytes) }
                 }
+                if capture != nil { capture? += String(cString: literal) }
             case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
                 words.breakWord()
                 if collectingText { plain.append(UInt8(ascii: " ")) }

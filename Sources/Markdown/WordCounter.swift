@@ -10,29 +10,24 @@ struct WordCounter {
         for scalar in text.unicodeScalars { add(scalar) }
     }
 
-    /// Counts the words of a NUL-terminated UTF-8 string (a cmark literal)
-    /// without making a Swift string of it.
-    mutating func add(cString: UnsafePointer<CChar>) {
-        let count = strlen(cString)
-        cString.withMemoryRebound(to: UInt8.self, capacity: count) { start in
-            let bytes = UnsafeBufferPointer(start: start, count: count)
-            var index = 0
-            while index < bytes.count {
-                let lead = bytes[index]
-                if lead < 0x80 {
-                    add(Unicode.Scalar(lead))
-                    index += 1
-                    continue
-                }
-                // A multi-byte sequence: 110xxxxx, 1110xxxx or 11110xxx, then 10xxxxxx bytes.
-                let length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2
-                var value = UInt32(lead) & (0x7F >> length)
-                for offset in 1..<length where index + offset < bytes.count {
-                    value = value << 6 | UInt32(bytes[index + offset] & 0x3F)
-                }
-                index += length
-                add(Unicode.Scalar(value) ?? "\u{FFFD}")
+    /// Counts the words of UTF-8 bytes (a cmark literal) without making a Swift string of them.
+    mutating func add(utf8 bytes: UnsafeBufferPointer<UInt8>) {
+        var index = 0
+        while index < bytes.count {
+            let lead = bytes[index]
+            if lead < 0x80 {
+                add(Unicode.Scalar(lead))
+                index += 1
+                continue
             }
+            // A multi-byte sequence: 110xxxxx, 1110xxxx or 11110xxx, then 10xxxxxx bytes.
+            let length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2
+            var value = UInt32(lead) & (0x7F >> length)
+            for offset in 1..<length where index + offset < bytes.count {
+                value = value << 6 | UInt32(bytes[index + offset] & 0x3F)
+            }
+            index += length
+            add(Unicode.Scalar(value) ?? "\u{FFFD}")
         }
     }
 

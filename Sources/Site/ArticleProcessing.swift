@@ -90,7 +90,7 @@ enum ArticleProcessing {
 
     /// The local file of the lead image: in the bundle, or under `static/` for root paths.
     static func leadImageFile(of source: ArticleSource, site: URL) -> URL? {
-        source.frontMatter.image.flatMap { imageFile($0.src, of: source, site: site) }
+        source.frontMatter.image.flatMap { ArticleSource.localFile($0.src, bundleDirectory: source.bundleDirectory, site: site) }
     }
 
     /// The body's embeds with the pixel size of each figure whose image is a local file
@@ -99,7 +99,7 @@ enum ArticleProcessing {
         var embeds = embeds, files: [String] = []
         for index in embeds.indices {
             guard case .figure(var figure) = embeds[index].embed,
-                let file = imageFile(figure.original.removingPercentEncoding ?? figure.original, of: source, site: site)
+                let file = ArticleSource.localFile(figure.original.removingPercentEncoding ?? figure.original, bundleDirectory: source.bundleDirectory, site: site)
             else { continue }
             if let path = ArticleRecord.relative(file, to: site) { files.append(path) }
             guard let size = ImageSize.read(file) else { continue }
@@ -108,11 +108,6 @@ enum ArticleProcessing {
             embeds[index].embed = .figure(figure)
         }
         return (embeds, files)
-    }
-
-    /// The local file of an image URL as written: in the bundle, or under `static/` for root paths.
-    private static func imageFile(_ src: String, of source: ArticleSource, site: URL) -> URL? {
-        ArticleSource.localFile(src, bundleDirectory: source.bundleDirectory, site: site)
     }
 
     static func threading(_ config: SiteConfig) -> ThreadingOptions {

@@ -56,9 +56,9 @@ import Testing
         ("Mai–Juni", 1),
         ("Москва и Астана", 3),
     ])
-    func countsWordsOfCStrings(text: String, expected: Int) {
+    func countsWordsOfUTF8Bytes(text: String, expected: Int) {
         var counter = WordCounter()
-        text.withCString { counter.add(cString: $0) }
+        Array(text.utf8).withUnsafeBufferPointer { counter.add(utf8: $0) }
         #expect(counter.count == expected)
         var fromString = WordCounter()
         fromString.add(text)
