@@ -5,7 +5,7 @@ import Yams
 
 extension SiteConfig {
     /// The top-level keys of `site.yml` (docs/site-yml.md).
-    public static let knownKeys = ["title", "baseURL", "language", "timezone", "paginate", "paths", "comments", "footer", "mostDiscussed", "embeds", "share", "colors", "search"]
+    public static let knownKeys = ["title", "baseURL", "language", "timezone", "paginate", "paths", "comments", "footer", "mostDiscussed", "embeds", "share", "colors", "search", "images"]
 
     /// Parses the text of `site.yml`. Missing keys take their defaults; a broken value is an
     /// error at its `file:line:col` and leaves the default in place, so the returned config is
@@ -67,6 +67,7 @@ extension SiteConfig {
         if let entry = fields["embeds"] { automaticEmbeds = Self.automaticEmbeds(entry, with: &reader) }
         if let entry = fields["colors"] { colors.read(entry, with: &reader) }
         if let entry = fields["search"] { search.read(entry, with: &reader) }
+        if let entry = fields["images"] { images.read(entry, with: &reader) }
         if let entry = fields["share"], let names = reader.list(entry) {
             let known = ShareTarget.allCases.map(\.rawValue)
             share = names.compactMap { name in
@@ -174,6 +175,29 @@ extension SiteConfig.Search {
                 reader.error("'search.page' must be a URL folder like 'suche', not \"\(raw)\"", at: field.value)
             }
         }
+    }
+}
+
+extension SiteConfig.Images {
+    /// The keys under `images:`.
+    public static let knownKeys = ["widths", "avif", "originals"]
+
+    /// `images: {widths: [480, 800, 1200], avif: true, originals: false}`.
+    fileprivate mutating func read(_ entry: YAMLEntry, with reader: inout YAMLReader) {
+        if YAMLReader.isNull(entry.value) { return }
+        guard let fields = reader.entries(of: entry.value, known: Self.knownKeys, prefix: "images.", what: "'images'") else { return }
+        if let field = fields["widths"], let list = reader.list(field) {
+            let numbers = list.map { Int($0) }
+            if !list.isEmpty, numbers.allSatisfy({ ($0 ?? 0) >= 16 && ($0 ?? 0) <= 8192 }) {
+                widths = Set(numbers.compactMap { $0 }).sorted()
+            } else {
+                reader.error(
+                    "'images.widths' must be a list of widths in pixels from 16 to 8192, not [\(list.joined(separator: ", "))]",
+                    at: field.value, hint: "e.g. [480, 800, 1200, 1600, 2400]")
+            }
+        }
+        if let field = fields["avif"], let value = reader.bool(field) { avif = value }
+        if let field = fields["originals"], let value = reader.bool(field) { originals = value }
     }
 }
 

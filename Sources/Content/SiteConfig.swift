@@ -32,6 +32,8 @@ public struct SiteConfig: Sendable, Hashable {
     public var share: [ShareTarget] = ShareTarget.allCases
     /// Site search (`search:`).
     public var search = Search()
+    /// How pictures are published (`images:`).
+    public var images = Images()
 
     /// Where readers can share an article: plain links, no third-party script.
     public enum ShareTarget: String, Sendable, Hashable, CaseIterable {
@@ -67,6 +69,18 @@ public struct SiteConfig: Sendable, Hashable {
         public var enabled = false
         /// The URL folder of the search page.
         public var page = "suche"
+        public init() {}
+    }
+
+    /// How pictures are published (`images:`): the widths of their derivatives, AVIF beside
+    /// WebP, and whether bundles' original files are published too.
+    public struct Images: Sendable, Hashable {
+        /// The widths of the derivatives, in pixels, ascending; a picture is never enlarged.
+        public var widths = [480, 800, 1200, 1600, 2400]
+        /// AVIF beside WebP and the original format, where this machine's libvips can encode it.
+        public var avif = false
+        /// Publish a bundle's original picture files beside their derivatives.
+        public var originals = false
         public init() {}
     }
 

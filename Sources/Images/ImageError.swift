@@ -7,6 +7,8 @@ public enum ImageError: Error, Sendable, Equatable, CustomStringConvertible {
     /// The image has more pixels than ``ImageLimits/maximumPixels`` (a camera's raw export,
     /// or a small file that claims enormous dimensions).
     case tooLarge(width: Int, height: Int)
+    /// The derivatives could not be written (the disk is full, the folder is read-only).
+    case unwritable(String)
 
     public var description: String {
         switch self {
@@ -17,6 +19,8 @@ public enum ImageError: Error, Sendable, Equatable, CustomStringConvertible {
         case .tooLarge(let width, let height):
             "the image is \(width) × \(height) pixels, more than magbuild processes (\(ImageLimits.maximumPixels / 1_000_000) megapixels); "
                 + "export it smaller (2400 pixels wide is plenty for the web)"
+        case .unwritable(let reason):
+            "cannot store the image's derivatives (\(reason)); check that the disk has room and the folder is writable"
         }
     }
 }

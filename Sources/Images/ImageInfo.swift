@@ -19,6 +19,15 @@ public struct ImageInfo: Sendable, Equatable {
     /// The credit its IPTC or XMP metadata gives (``EmbeddedCredit``).
     public var credit: EmbeddedCredit
 
+    public init(format: Format, width: Int, height: Int, isAnimated: Bool = false, hasAlpha: Bool = false, credit: EmbeddedCredit = EmbeddedCredit()) {
+        self.format = format
+        self.width = width
+        self.height = height
+        self.isAnimated = isAnimated
+        self.hasAlpha = hasAlpha
+        self.credit = credit
+    }
+
     /// Whether derivatives are made: photos and drawings in JPEG, PNG or WebP that are not
     /// animated. Others (GIF, SVG) are published as they are.
     public var isResizable: Bool {

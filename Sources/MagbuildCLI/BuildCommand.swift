@@ -107,6 +107,8 @@ struct BuildCommand: ParsableCommand {
         for step in summary.steps {
             print(String(format: "%8.3f s  ", step.seconds) + step.name)
         }
+        let avif = summary.avif.map { $0 ? "AVIF made" : "AVIF asked for, but this libvips cannot encode it" } ?? "AVIF not asked for"
+        print("pictures decoded: \(summary.picturesMade) (\(avif))")
         if !summary.templates.isEmpty { print("templates (seconds summed over threads):") }
         for template in summary.templates {
             print(String(format: "%8.3f s  ", template.seconds) + "\(template.name) (\(template.pages) pages)")

@@ -40,6 +40,8 @@ struct BuildSummaryJSON: Encodable {
     var files: Int?
     var filesChanged: Int?
     var articlesRendered: Int?
+    var picturesMade: Int?
+    var avif: Bool?
     var seconds: Double?
     var steps: [Step]?
     var changes: Changes?
@@ -52,6 +54,8 @@ struct BuildSummaryJSON: Encodable {
         files = summary.files
         filesChanged = summary.written
         articlesRendered = summary.articlesRendered
+        picturesMade = summary.picturesMade
+        avif = summary.avif
         seconds = summary.seconds
         steps = summary.steps.map { Step(name: $0.name, seconds: $0.seconds) }
         if listingChanges {

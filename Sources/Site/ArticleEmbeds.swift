@@ -104,12 +104,15 @@ enum ArticleEmbeds {
     }
 
     /// The body of a feed entry: figures as plain figures (feeds have no theme), teasers and slots left out.
-    static func feedHTML(_ html: String, embeds: [PlacedEmbed]) -> String {
-        splice(html, embeds.compactMap { placed in
+    /// `sources` holds the `src` of each figure, in order (``PageValues/figureSources(of:)``).
+    static func feedHTML(_ html: String, embeds: [PlacedEmbed], sources: [String]) -> String {
+        var sources = sources[...]
+        return splice(html, embeds.compactMap { placed in
             guard case .figure(let figure) = placed.embed else { return nil }
             var caption = figure.caption
             caption += (caption.isEmpty ? "" : " ") + Escaping.html(figure.credit)
-            return (placed.offset, "<figure><img src=\"\(Escaping.html(figure.src))\" alt=\"\(Escaping.html(figure.alt))\">"
+            let src = sources.popFirst() ?? figure.src
+            return (placed.offset, "<figure><img src=\"\(Escaping.html(src))\" alt=\"\(Escaping.html(figure.alt))\">"
                 + "<figcaption>\(caption)</figcaption></figure>\n")
         })
     }
@@ -141,7 +144,7 @@ extension PageValues {
                 guard let target = model.indexByPath[path] else { return nil }
                 return call(placed.offset, ArticleEmbeds.teaserTemplate, base, "teaser", teaser(target, detail))
             case .figure(let figure):
-                return call(placed.offset, ArticleEmbeds.figureTemplate, base, "figure", Self.figureValue(figure))
+                return call(placed.offset, ArticleEmbeds.figureTemplate, base, "figure", figureValue(figure, of: article))
             case .slot(let name):
                 return ArticleEmbeds.Call(offset: placed.offset, template: ArticleEmbeds.slotFolder + name + ".html", context: base)
             case .automatic:
@@ -156,8 +159,9 @@ extension PageValues {
         return ArticleEmbeds.Call(offset: offset, template: template, context: context)
     }
 
-    /// `{src, alt, caption, credit}` and, when known, `width` and `height`.
-    private static func figureValue(_ figure: BodyFigure) -> Value {
+    /// `{src, alt, caption, credit}`, and when known `width` and `height`, and the derivatives
+    /// of a picture that has them (``pictureFields(_:)``).
+    private func figureValue(_ figure: BodyFigure, of article: PublishedArticle) -> Value {
         var fields: [String: Value] = [
             "src": .string(figure.src), "alt": .string(figure.alt), "caption": .safe(figure.caption), "credit": .string(figure.credit),
         ]
@@ -165,6 +169,20 @@ extension PageValues {
             fields["width"] = .int(width)
             fields["height"] = .int(height)
         }
+        if let picture = urls.picture(figure.original.removingPercentEncoding ?? figure.original, page: article.url) {
+            fields.merge(Self.pictureFields(picture, urls: urls)) { _, derived in derived }
+        }
         return .dict(fields)
+    }
+
+    /// The `src` each figure of `article`'s body shows, in order: a picture's fallback
+    /// derivative, else the image as written.
+    func figureSources(of article: PublishedArticle) -> [String] {
+        article.facts.embeds.compactMap { placed in
+            guard case .figure(let figure) = placed.embed else { return nil }
+            let original = figure.original.removingPercentEncoding ?? figure.original
+            guard let fallback = urls.picture(original, page: article.url)?.fallback else { return figure.src }
+            return urls.link("/" + fallback.path)
+        }
     }
 }

@@ -20,6 +20,13 @@ public struct BuildOptions: Sendable {
     /// ``Fingerprints``). The preview server does not: a saved stylesheet is then served at
     /// once, without re-rendering every page that links it.
     public var fingerprintAssets = true
+    /// Where picture derivatives are kept between builds (``PictureStore``); by default
+    /// `.magbuild/<output name>/images/` beside the output folder.
+    public var pictureStore: URL {
+        get { pictureStoreOverride ?? CacheFolder(output: output).root.appendingPathComponent("images", isDirectory: true) }
+        set { pictureStoreOverride = newValue }
+    }
+    private var pictureStoreOverride: URL?
     /// Number of threads for parallel steps.
     public var jobs: Int
     /// The moment that decides what is "future"; never written into the output.

@@ -11,6 +11,11 @@ public struct BuildSummary: Sendable {
     public var written = 0
     /// Articles whose Markdown and comments were rendered; the others came from the build cache.
     public var articlesRendered = 0
+    /// Pictures decoded to make derivatives; the others' derivatives were in the picture store.
+    public var picturesMade = 0
+    /// Whether AVIF derivatives were made: nil when `site.yml` does not ask for them, false
+    /// when this machine's libvips cannot encode AVIF.
+    public var avif: Bool?
     public var seconds = 0.0
     public var warnings: [Diagnostic] = []
     /// Wall-clock seconds per named pipeline step, in order.

@@ -79,14 +79,16 @@ extension MachineFiles {
                 let front = article.frontMatter
                 let image = front.image.map { lead in
                     let url = urls.absolute(urls.imageURL(lead.src, article: article))
-                    return FeedDocument.Image(url: url, type: mediaType(of: lead.src))
+                    return FeedDocument.Image(url: url, type: mediaType(of: url))
                 }
                 let content: String?
                 switch (feed.full, detail) {
                 case (false, _): content = nil
-                case (true, .digests): content = "article \(article.key)"
+                case (true, .digests):
+                    content = "article \(article.key) " + values.figureSources(of: article).joined(separator: " ")
                 case (true, .full):
-                    content = xmlEscape(ArticleEmbeds.feedHTML(values.bodies.rendered(article).body.html, embeds: article.facts.embeds))
+                    content = xmlEscape(ArticleEmbeds.feedHTML(
+                        values.bodies.rendered(article).body.html, embeds: article.facts.embeds, sources: values.figureSources(of: article)))
                 }
                 return FeedDocument.Entry(
                     title: front.title, permalink: urls.absolute(article.url), published: front.date,

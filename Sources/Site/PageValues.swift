@@ -40,7 +40,7 @@ struct PageValues: Sendable {
         mostDiscussed = model.mostDiscussed
         self.model = model
         self.bodies = bodies
-        let urls = SiteURLs(config: model.config, sections: model.sections, articles: model.articles)
+        let urls = SiteURLs(config: model.config, sections: model.sections, articles: model.articles, pictures: model.pictures)
         self.urls = urls
         let intros = AuthorIntro.render(model.authorProfiles, urls: urls)
         // Two names with one slug share a page: the first name (by sort order) brings the profile.
@@ -291,6 +291,9 @@ struct PageValues: Sendable {
             if let size = article.facts.leadImageSize {
                 fields["width"] = .int(size.width)
                 fields["height"] = .int(size.height)
+            }
+            if let picture = urls.picture(lead.src, page: article.url) {
+                fields.merge(Self.pictureFields(picture, urls: urls)) { _, derived in derived }
             }
             image = .dict(fields)
         }

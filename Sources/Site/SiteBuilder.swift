@@ -59,6 +59,8 @@ public struct SiteBuilder: Sendable {
             let writingMemo = memo != previous?.search ? Concurrent { folder.write(search: memo, identity: identity) } : nil
             // A cache that cannot be written costs the next build its speed, not its correctness.
             try? cache.write(to: folder.cacheFile)
+            // Derivatives of pictures no longer shown (or made with other settings) go.
+            PictureStore(root: options.pictureStore.path).removeAll(except: Set(cache.pictures.values.compactMap { $0.entry?.key }))
             _ = writingMemo?.value
             folder.markSpareComplete()
             if let walk {
@@ -73,8 +75,12 @@ public struct SiteBuilder: Sendable {
         return summary
     }
 
-    /// Builds the whole site into `sink`, making every file.
+    /// Builds the whole site into `sink`, making every file, pictures too (in a picture store
+    /// of its own, removed afterwards: the site folder is not written to).
     public func build(into sink: any OutputSink) throws -> BuildSummary {
+        var options = options
+        options.pictureStore = FileManager.default.temporaryDirectory.appendingPathComponent("magbuild-pictures-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: options.pictureStore) }
         var output = SinkTransaction(sink: sink)
         return try BuildDriver(options: options).run(previous: nil, into: &output).summary
     }

@@ -80,13 +80,16 @@ struct SiteModel: Sendable {
     let pages: [PlainPage]
     /// The author profiles from `authors/`, by name.
     let authorProfiles: [String: AuthorProfile]
+    /// The pictures articles show, with their derivatives.
+    let pictures: Pictures
 
     init(
         config: SiteConfig, articles unsorted: [PublishedArticle], pages: [PlainPage] = [],
         intros: [String: SectionIntro] = [:], authors: [String: AuthorProfile] = [:], commentNotice: String = "",
-        footer: String = ""
+        footer: String = "", pictures: Pictures = Pictures()
     ) {
         self.config = config
+        self.pictures = pictures
         let articles = unsorted.sorted { a, b in
             a.frontMatter.date != b.frontMatter.date
                 ? a.frontMatter.date > b.frontMatter.date

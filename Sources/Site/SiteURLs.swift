@@ -16,9 +16,12 @@ struct SiteURLs: Sendable {
     private let tagURLs: [String: String]
     private let authorURLs: [String: String]
     private let slugs: [String: String]
+    /// The pictures with derivatives, by the site path of their original.
+    let pictures: Pictures
 
-    init(config: SiteConfig, sections: [Section], articles: [PublishedArticle]) {
+    init(config: SiteConfig, sections: [Section], articles: [PublishedArticle], pictures: Pictures = Pictures()) {
         self.config = config
+        self.pictures = pictures
         root = config.root
         var slugs: [String: String] = [:], tags: [String: String] = [:], authors: [String: String] = [:]
         func slug(_ name: String) -> String {
@@ -61,7 +64,19 @@ struct SiteURLs: Sendable {
 
     /// The URL of an image given relative to the page at `page` (a file in its folder), as
     /// `/static/…` or root path, or as an absolute URL.
+    /// A picture with derivatives is shown by its ``Picture/fallback``.
     func imageURL(_ src: String, page: String) -> String {
+        pictures.shown(Self.imagePath(src, page: page))
+    }
+
+    /// The picture the image at `src` on the page at `page` is, when it is one with derivatives.
+    func picture(_ src: String, page: String) -> Picture? {
+        pictures[Self.imagePath(src, page: page)]
+    }
+
+    /// Where the original of the image `src` on the page at `page` is published: a site path
+    /// (`/politik/wahl/lead.jpg`), or `src` itself when it is an absolute URL.
+    static func imagePath(_ src: String, page: String) -> String {
         if src.hasPrefix("http://") || src.hasPrefix("https://") || src.hasPrefix("//") { return src }
         if src.hasPrefix("/static/") { return String(src.dropFirst("/static".count)) }
         if src.hasPrefix("/") { return src }

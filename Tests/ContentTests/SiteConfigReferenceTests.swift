@@ -26,6 +26,7 @@ import Testing
             .union(SiteConfig.embedsKeys.map { "embeds." + $0 })
             .union(SiteConfig.Colors.knownKeys.map { "colors." + $0 })
             .union(SiteConfig.Search.knownKeys.map { "search." + $0 })
+            .union(SiteConfig.Images.knownKeys.map { "images." + $0 })
             .union(SiteConfig.automaticEmbedKeys.map { "embeds.auto[]." + $0 })
     }
 
@@ -46,6 +47,8 @@ import Testing
             ("paths.columns", defaults.paths.columns), ("comments.order", defaults.comments.order.rawValue),
             ("comments.maxDepth", String(defaults.comments.maxDepth)),
             ("comments.collapseAfter", String(defaults.comments.collapseAfter)),
+            ("images.widths", "[" + defaults.images.widths.map(String.init).joined(separator: ", ") + "]"),
+            ("images.avif", String(defaults.images.avif)), ("images.originals", String(defaults.images.originals)),
         ] {
             let row = text.split(separator: "\n").first { $0.hasPrefix("| `\(key)` |") } ?? ""
             let cells = row.split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) }

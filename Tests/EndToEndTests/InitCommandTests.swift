@@ -24,7 +24,7 @@ import Testing
         #expect(built.status == 0, "\(built.stderr)")
         let page = try #require(E2E.read(site, "public/aktuell/willkommen/index.html"))
         #expect(page.contains("Illustration: magbuild"), "the lead image's credit")
-        #expect(page.contains(#"src="/aktuell/willkommen/lead.png""#))
+        #expect(page.contains(#"src="/aktuell/willkommen/lead-1200w.png""#), "the lead image's fallback derivative")
         #expect(E2E.read(site, "public/index.html")?.contains("© Mein Magazin") == true, "the footer from site.yml")
         #expect(E2E.read(site, "public/index.html")?.contains(#"<a href="/impressum/">Impressum</a>"#) == true)
         #expect(E2E.read(site, "public/impressum/index.html")?.contains("<h1 class=\"article__title\">Impressum</h1>") == true)
@@ -41,7 +41,7 @@ import Testing
         let text = try #require(E2E.read(site, "site.yml"))
         let parsed = SiteConfig.parse(yaml: text)
         #expect(parsed.diagnostics.isEmpty, "\(parsed.diagnostics)")
-        let keys = SiteConfig.knownKeys + SiteConfig.Paths.knownKeys + SiteConfig.CommentSettings.knownKeys
+        let keys = SiteConfig.knownKeys + SiteConfig.Paths.knownKeys + SiteConfig.CommentSettings.knownKeys + SiteConfig.Images.knownKeys
         for key in keys {
             #expect(text.contains("\n\(key):") || text.contains(" \(key):"), "site.yml of a new site lacks '\(key)'")
         }

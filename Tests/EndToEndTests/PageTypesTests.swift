@@ -117,7 +117,7 @@ import Testing
                 (attributes[.systemFileNumber] as? NSNumber)?.intValue ?? -1,
                 attributes[.modificationDate] as? Date ?? .distantPast)
         }
-        let paths = ["politik/erste-meldung/index.html", "kultur/zweite-meldung/index.html", "politik/erste-meldung/lead.png", "css/style.css"]
+        let paths = ["politik/erste-meldung/index.html", "kultur/zweite-meldung/index.html", "politik/erste-meldung/lead-160w.webp", "css/style.css"]
         let before = try paths.map(identity)
 
         // Only the flat article's page (and the listings that show its title) change.

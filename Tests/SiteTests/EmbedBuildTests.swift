@@ -42,7 +42,7 @@ import Testing
                 || page.contains("<p>Eins.</p>\n<aside class=\"auch\">Zweite Meldung in Dritte</aside><p>Zwei.</p>\n<aside class=\"promo\">Promo für"),
                 "\(page)")
         let figure = Workspace.text(files, "politik/erste-meldung/index.html")
-        #expect(figure.contains(#"<figure class="body-figure"><img src="/politik/erste-meldung/detail.png" alt="Detail"><figcaption> <small>Foto: Redaktion</small>"#),
+        #expect(figure.contains(#"<figure class="body-figure"><img src="/politik/erste-meldung/detail-96w.png" alt="Detail" width="96" height="72"><figcaption> <small>Foto: Redaktion</small>"#),
                 "the figure partial gets the figure")
         let feed = Workspace.text(files, "atom.xml")
         #expect(feed.contains("&lt;figcaption&gt;Foto: Redaktion&lt;/figcaption&gt;"), "feeds show figures with their credit")
@@ -184,12 +184,13 @@ import Testing
         let site = try workspace()
         try site.build()
         let before = site.stamps()
-        // A 2×1 PNG header where the fixture had placeholder bytes: the figure learns its size.
-        var png = Data([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52])
-        png += Data([0, 0, 0, 2, 0, 0, 0, 1, 8, 2, 0, 0, 0])
-        try png.write(to: site.site.appendingPathComponent("content/politik/erste-meldung/detail.png"))
+        // Another picture of another size: the figure learns its size, its derivatives are made anew.
+        try TestPictures.png(width: 120, height: 60).write(to: site.site.appendingPathComponent("content/politik/erste-meldung/detail.png"))
         try site.build()
-        #expect(site.touched(since: before).isSuperset(of: ["politik/erste-meldung/index.html", "politik/erste-meldung/detail.png"]))
+        #expect(site.touched(since: before).isSuperset(of: [
+            "politik/erste-meldung/index.html", "politik/erste-meldung/detail-120w.png", "politik/erste-meldung/detail-120w.webp",
+        ]))
+        #expect(!site.outputFiles().keys.contains("politik/erste-meldung/detail-96w.png"), "the old size's derivatives are gone")
         #expect(site.outputFiles() == (try site.cleanBuild()))
     }
 }

@@ -1,10 +1,11 @@
 import Basics
 import Diagnostics
 import Foundation
+import Images
 
 /// A site's build, as the steps a reader can name:
 ///
-///     load content → load templates → render articles → resolve references
+///     load content → load templates → render articles → make pictures → resolve references
 ///     → plan pages → index search (beside the plan in a build from scratch) → render pages
 ///     → commit output
 ///
@@ -31,8 +32,11 @@ struct BuildDriver: Sendable {
         let content = clock.measure("load content") { BuildSteps.loadContent(options, identity: identity, previous: usable) }
         let templates = clock.measure("load templates") { BuildSteps.loadTemplates(content.config, options: options) }
         let articles = clock.measure("render articles") { BuildSteps.renderArticles(content, options: options) }
+        let pictures = clock.measure("make pictures") {
+            BuildSteps.makePictures(content, articles: articles, previous: usable, options: options)
+        }
         let site = try clock.measure("resolve references") {
-            try BuildSteps.resolveReferences(content, templates: templates, articles: articles, options: options)
+            try BuildSteps.resolveReferences(content, templates: templates, articles: articles, pictures: pictures, options: options)
         }
         // Made from scratch (no memo of the last index), the index is made while the pages are
         // planned: both only read the resolved site, and each has serial parts that leave cores
@@ -57,8 +61,11 @@ struct BuildDriver: Sendable {
         var summary = BuildSummary(site: site, plan: plan, pages: pages, steps: clock.steps)
         summary.written = changed
         summary.articlesRendered = articles.rendered + site.values.bodies.renderedOnDemand
+        summary.picturesMade = pictures.decoded
+        summary.avif = site.model.config.images.avif ? Derivatives.canEncodeAVIF : nil
         var cache = BuildCache(identity: identity, content: content, articles: articles, plan: plan, counts: summary.counts)
         cache.search = search.memo
+        cache.pictures = pictures.records
         return BuiltSite(summary: summary, cache: cache, site: site)
     }
 

@@ -28,9 +28,10 @@ extension BuildSteps {
     /// error found so far, and builds the model and the template variables.
     /// - Throws: `DiagnosticList` when the site has errors.
     static func resolveReferences(
-        _ content: LoadedSite, templates: LoadedTemplates, articles: RenderedArticles, options: BuildOptions
+        _ content: LoadedSite, templates: LoadedTemplates, articles: RenderedArticles, pictures: PictureMaker.Made,
+        options: BuildOptions
     ) throws -> ResolvedSite {
-        var diagnostics = content.diagnostics + templates.diagnostics + articles.diagnostics
+        var diagnostics = content.diagnostics + templates.diagnostics + articles.diagnostics + pictures.diagnostics
         let names = ArticleNames(published: content.published, all: content.articles)
         diagnostics += ArticleProcessing.crossReferenceErrors(
             content.published, names: names, broken: ArticleProcessing.brokenContentPaths(content.diagnostics),
@@ -52,7 +53,7 @@ extension BuildSteps {
             pages: PlainPage.render(content.pages, config: config, jobs: options.jobs),
             intros: SectionIntro.render(content.profiles, config: config), authors: content.authors,
             commentNotice: MarkdownRenderer.render(config.comments.notice, options: texts).html,
-            footer: MarkdownRenderer.render(config.footer, options: texts).html)
+            footer: MarkdownRenderer.render(config.footer, options: texts).html, pictures: pictures.pictures)
         let bodies = ArticleBodies(store: articles.bodies, site: options.source, config: config)
         let values = PageValues(model: model, bodies: bodies, preview: options.isPreview, jobs: options.jobs)
         return ResolvedSite(
@@ -85,7 +86,12 @@ extension BuildSteps {
             assets: maker.templates.settings.assets)
         copies += AuthorIntro.portraitCopies(
             model.authorProfiles.values.sorted { $0.file < $1.file }, urls: values.urls, site: options.source.path)
+        // A bundle's original picture gives way to its derivatives unless `images.originals`.
+        let withheld = model.config.images.originals ? [] : Set(model.pictures.byPath.values.filter { !$0.files.isEmpty }.map { String($0.path.dropFirst()) })
+        copies.removeAll { withheld.contains($0.path) && $0.source.hasPrefix(options.source.path + "/" + SiteLayout.content + "/") }
         outputs += parallelMap(copies, jobs: options.jobs) { maker.plan(.copy($0.source), at: $0.path) }
+        let derivatives = model.pictures.byPath.values.sorted { $0.path < $1.path }.flatMap(\.files)
+        outputs += derivatives.map { maker.plan(.derivative($0.stored), at: $0.path) }
         let manifest = MachineFiles.manifest(config: model.config, urls: values.urls, published: Set(copies.map(\.path)))
         outputs.append(maker.plan(.text(manifest), at: "manifest.webmanifest"))
         var seen = Set<String>()
@@ -147,7 +153,7 @@ extension BuildSummary {
         self.init()
         warnings = site.warnings
         self.pages = plan.filter { if case .page = $0.source { true } else { false } }.count
-        files = plan.filter { if case .copy = $0.source { true } else { false } }.count
+        files = plan.filter { if case .copy = $0.source { true } else if case .derivative = $0.source { true } else { false } }.count
         comments = site.model.articles.reduce(0) { $0 + ($1.frontMatter.comments == .off ? 0 : $1.facts.commentCount) }
         written = pages.made
         templates = pages.templates

@@ -18,6 +18,9 @@ struct PlannedOutput: Sendable {
         case sitemap(MachineFiles.SitemapFile)
         /// A file copied as it is, by path.
         case copy(String)
+        /// A picture's derivative, copied from the ``PictureStore`` (whose file names hold
+        /// what it is made from).
+        case derivative(String)
         /// A file of the search index.
         case search(SearchIndex, SearchIndex.File)
     }
@@ -89,6 +92,8 @@ struct OutputMaker: Sendable {
         case .search(let index, let file):
             // A file named by its content is keyed by its name; the others by their bytes.
             if !file.isNamedByContent { hasher.combine(Data(index.bytes(of: file))) }
+        case .derivative(let stored):
+            hasher.combine(stored)
         case .copy(let file):
             guard let stamp = FileStamp.of(file) else { return DigestHasher(tag: "missing \(file)").finalize() }
             hasher.combine(file)
@@ -111,7 +116,7 @@ struct OutputMaker: Sendable {
             result = PageRenderer.Result(path: output.path, html: file.xml)
         case .search(let index, let file):
             result = PageRenderer.Result(path: output.path, data: Data(index.bytes(of: file)))
-        case .copy(let source):
+        case .copy(let source), .derivative(let source):
             result = PageRenderer.Result(path: output.path, html: nil)
             do { try sink.copyFile(at: URL(fileURLWithPath: source), to: output.path) } catch {
                 result.writeError = "\(output.path): \(error.localizedDescription)"

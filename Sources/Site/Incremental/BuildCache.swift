@@ -11,7 +11,7 @@ import Glibc
 /// site folder or other build options, or one that does not describe the output folder as
 /// it is now, is ignored and the build starts from scratch.
 public struct BuildCache: Sendable {
-    static let format = 11
+    static let format = 12
 
     var format = BuildCache.format
     /// The magbuild binary, the site folder and the build options.
@@ -20,6 +20,8 @@ public struct BuildCache: Sendable {
     var settings: Digest
     /// By Markdown file (`content/politik/foo/index.md`).
     var articles: [String: ArticleRecord]
+    /// The pictures the site shows, by file (`content/politik/wahl/lead.jpg`).
+    var pictures: [String: PictureRecord] = [:]
     /// The key of every file in the output, by output path.
     public internal(set) var outputs: [String: Digest]
     /// Disk builds: the identity of the output folder these outputs describe.

@@ -1,6 +1,7 @@
 import Content
 import Diagnostics
 import Foundation
+import Images
 import Markdown
 import Search
 
@@ -26,6 +27,7 @@ extension BuildCache: CacheCodable {
         settings = try reader.read()
         let records = try reader.array(ArticleRecord.self)
         articles = Dictionary(records.map { ($0.source.file, $0) }, uniquingKeysWith: { _, last in last })
+        pictures = Dictionary(try reader.array(PictureRecord.self).map { ($0.file, $0) }, uniquingKeysWith: { _, last in last })
         outputs = try Self.readKeys(&reader)
         outputFolder = try reader.optional()
         spare = try reader.bool() ? try Self.readKeys(&reader) : nil
@@ -39,6 +41,7 @@ extension BuildCache: CacheCodable {
         writer.write(settings)
         // In the dictionaries' order: a cache file need not be the same bytes for the same build.
         writer.write(Array(articles.values))
+        writer.write(Array(pictures.values))
         Self.writeKeys(outputs, to: &writer)
         writer.write(outputFolder)
         writer.write(spare != nil)
@@ -120,6 +123,51 @@ extension InputFile: CacheCodable {
         writer.write(stamp)
         writer.write(digest)
         writer.write(byStamp)
+    }
+}
+
+extension PictureRecord: CacheCodable {
+    init(from reader: inout CacheReader) throws {
+        let file = try reader.string(), stamp = try reader.read(FileStamp.self), content = try reader.read(Digest.self)
+        guard let format = ImageInfo.Format(rawValue: try reader.string()) else { throw CacheFormatError() }
+        let info = ImageInfo(
+            format: format, width: try reader.natural(), height: try reader.natural(), isAnimated: try reader.bool(),
+            hasAlpha: try reader.bool())
+        self.init(file: file, stamp: stamp, content: content, info: info, entry: try reader.optional())
+    }
+
+    func write(to writer: inout CacheWriter) {
+        writer.write(file)
+        writer.write(stamp)
+        writer.write(content)
+        writer.write(info.format.rawValue)
+        writer.write(info.width)
+        writer.write(info.height)
+        writer.write(info.isAnimated)
+        writer.write(info.hasAlpha)
+        writer.write(entry)
+    }
+}
+
+extension PictureStore.Entry: CacheCodable {
+    init(from reader: inout CacheReader) throws {
+        let key = try reader.read(Digest.self)
+        let files = try reader.elements(minimumSize: 3) { reader -> PictureStore.Stored in
+            let width = try reader.natural(), height = try reader.natural(), code = try reader.natural()
+            guard width > 0, height > 0, code < Derivative.Format.allCases.count else { throw CacheFormatError() }
+            return PictureStore.Stored(width: width, height: height, format: Derivative.Format.allCases[code])
+        }
+        self.init(key: key, files: files)
+    }
+
+    func write(to writer: inout CacheWriter) {
+        writer.write(key)
+        writer.write(files.count)
+        for file in files {
+            writer.write(file.width)
+            writer.write(file.height)
+            writer.write(Derivative.Format.allCases.firstIndex(of: file.format) ?? 0)
+        }
     }
 }
 

@@ -71,6 +71,10 @@ struct RandomSite {
     var autoEmbeds = false
     /// Whether `site.yml` turns site search on.
     var search = true
+    /// The widths of picture derivatives in `site.yml`.
+    var pictureWidths = [64, 128, 256]
+    /// Whether `site.yml` publishes bundles' original pictures too.
+    var originals = false
     var statics: [String: String] = ["css/style.css": "body { color: black; }\n"]
     /// Days the build's clock stands after the epoch.
     var today = 30
@@ -91,7 +95,7 @@ struct RandomSite {
             day: rng.int(0..<(today + 3)), tags: rng.subset(Self.tagWords, max: 2), authors: [rng.pick(Self.authorNames)],
             related: [], slugOverride: false, aliases: [], draft: rng.chance(0.1),
             paragraphs: (0..<rng.int(1..<4)).map { _ in sentence() }, comments: nil,
-            image: bundle && rng.chance(0.6) ? (rng.int(200..<900), rng.int(100..<600)) : nil, broken: false)
+            image: bundle && rng.chance(0.6) ? (rng.int(40..<300), rng.int(30..<200)) : nil, broken: false)
         if rng.chance(0.5) { article.comments = (0..<rng.int(0..<4)).map { comment($0, parent: nil) } }
         articles[id] = article
     }
@@ -126,7 +130,7 @@ struct RandomSite {
                 }
             case 1: return change("slot") { $0.slot.toggle() }
             case 2:
-                return change("figure") { $0.figure = $0.bundle && ($0.figure == nil || rng.chance(0.5)) ? (rng.int(100..<500), rng.int(100..<400)) : nil }
+                return change("figure") { $0.figure = $0.bundle && ($0.figure == nil || rng.chance(0.5)) ? (rng.int(30..<200), rng.int(30..<160)) : nil }
             default:
                 autoEmbeds.toggle()
                 return "automatic embeds"
@@ -164,7 +168,7 @@ struct RandomSite {
                 article.comments = comments
             }
         case 61..<65:
-            return change("lead image") { $0.image = $0.bundle && rng.chance(0.8) ? (rng.int(200..<900), rng.int(100..<600)) : nil }
+            return change("lead image") { $0.image = $0.bundle && rng.chance(0.8) ? (rng.int(40..<300), rng.int(30..<200)) : nil }
         case 65..<70:
             let name = rng.pick(["article.html", "list.html", "home.html", "base.html", "terms.html"])
             templateVersion[name, default: 0] += 1
@@ -183,10 +187,12 @@ struct RandomSite {
             }
             return "static \(name)"
         case 79..<83:
-            switch rng.int(0..<4) {
+            switch rng.int(0..<6) {
             case 0: siteTitle = "Zufallsmagazin " + rng.pick(Self.words)
             case 1: paginate = paginate == 2 ? 3 : 2
             case 2: search.toggle()
+            case 3: pictureWidths = pictureWidths == [64, 128, 256] ? [48, 160] : [64, 128, 256]
+            case 4: originals.toggle()
             default: rootPath = rootPath.isEmpty ? "/magazin" : ""
             }
             return "site.yml"
@@ -258,6 +264,7 @@ struct RandomSite {
             timezone: Europe/Berlin
             paginate: \(paginate)
             search: \(search)
+            images: {widths: [\(pictureWidths.map(String.init).joined(separator: ", "))], originals: \(originals)}
             \(autoEmbeds ? "embeds:\n  auto:\n    - {after: 1, teaser: related}\n    - {after: 2, slot: promo}" : "")
 
             """.utf8)
@@ -350,10 +357,7 @@ struct RandomSite {
 
     /// A PNG signature and header chunk: enough for the build to read the size.
     static func png(width: Int, height: Int) -> Data {
-        var bytes: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52]
-        for value in [width, height] { bytes += [24, 16, 8, 0].map { UInt8((value >> $0) & 0xFF) } }
-        bytes += [8, 6, 0, 0, 0, 0, 0, 0, 0]
-        return Data(bytes)
+        TestPictures.png(width: width, height: height, tint: width + height)
     }
 }
 

@@ -1,0 +1,44 @@
+import Content
+import Foundation
+import Images
+import Markdown
+
+extension BuildSteps {
+    /// The pictures the published articles show (lead images and body figures that are local
+    /// files), with their derivatives made or found in the store (``PictureMaker``).
+    static func makePictures(
+        _ content: LoadedSite, articles: RenderedArticles, previous: BuildCache?, options: BuildOptions
+    ) -> PictureMaker.Made {
+        let maker = PictureMaker(
+            site: options.source, store: PictureStore(root: options.pictureStore.path),
+            settings: derivativeSettings(content.config.images), jobs: options.jobs)
+        return maker.make(pictureRequests(articles.published, site: options.source), previous: previous?.pictures ?? [:])
+    }
+
+    /// How derivatives are made for a site with `images`.
+    static func derivativeSettings(_ images: SiteConfig.Images) -> DerivativeSettings {
+        var settings = DerivativeSettings()
+        settings.widths = images.widths
+        settings.avif = images.avif
+        return settings
+    }
+
+    /// The local picture files of `articles`' lead images and figures, with where each would be published.
+    static func pictureRequests(_ articles: [PublishedArticle], site: URL) -> [PictureMaker.Request] {
+        var requests: [PictureMaker.Request] = []
+        func add(_ src: String, of article: PublishedArticle) {
+            guard let file = ArticleSource.localFile(src, bundleDirectory: article.source.bundleDirectory, site: site),
+                let relative = ArticleRecord.relative(file, to: site)
+            else { return }
+            requests.append(PictureMaker.Request(path: SiteURLs.imagePath(src, page: article.url), file: relative))
+        }
+        for article in articles {
+            if let lead = article.frontMatter.image { add(lead.src, of: article) }
+            for placed in article.facts.embeds {
+                guard case .figure(let figure) = placed.embed else { continue }
+                add(figure.original.removingPercentEncoding ?? figure.original, of: article)
+            }
+        }
+        return requests
+    }
+}

@@ -1,0 +1,125 @@
+import Foundation
+import Images
+
+/// The derivatives the build made, kept between builds in `.magbuild/<output>/images/` and
+/// found by the picture's content and the settings they were made with
+/// (``key(content:settings:formats:)``): a picture whose bytes did not change is never decoded
+/// again, whatever its file is called, and identical pictures are made once.
+///
+/// Each entry is a folder named by its key holding `<width>x<height>.<ext>` files. It is made
+/// under a temporary name and renamed into place, so an entry is complete or absent; entries
+/// are never changed, only removed when no picture uses them (``removeAll(except:)``).
+struct PictureStore: Sendable {
+    let root: String
+
+    /// The derivatives of one picture as the store holds them.
+    struct Entry: Sendable, Hashable {
+        let key: Digest
+        let files: [Stored]
+    }
+
+    /// One derivative file of an entry.
+    struct Stored: Sendable, Hashable {
+        let width: Int
+        let height: Int
+        let format: Derivative.Format
+
+        var name: String { "\(width)x\(height).\(format.fileExtension)" }
+
+        init(width: Int, height: Int, format: Derivative.Format) {
+            self.width = width
+            self.height = height
+            self.format = format
+        }
+
+        /// The file named `name` (`800x450.webp`); nil for anything else.
+        init?(name: String) {
+            let parts = name.split(separator: ".")
+            guard parts.count == 2, let format = Derivative.Format.allCases.first(where: { $0.fileExtension == parts[1] })
+            else { return nil }
+            let size = parts[0].split(separator: "x")
+            guard size.count == 2, let width = Int(size[0]), let height = Int(size[1]), width > 0, height > 0 else { return nil }
+            self.init(width: width, height: height, format: format)
+        }
+    }
+
+    /// The key of the derivatives of a picture with `content` made with `settings` in `formats`.
+    static func key(content: Digest, settings: DerivativeSettings, formats: [Derivative.Format]) -> Digest {
+        var hasher = DigestHasher(tag: "picture derivatives 1")
+        hasher.combine(content)
+        let numbers = [settings.jpegQuality, settings.webpQuality, settings.webpEffort, settings.avifQuality, settings.avifEffort]
+        for number in [settings.widths.count] + settings.widths + numbers { hasher.combine(number) }
+        for format in formats { hasher.combine(format.rawValue) }
+        return hasher.finalize()
+    }
+
+    func folder(_ key: Digest) -> String { root + "/" + key.description }
+
+    func file(_ key: Digest, _ stored: Stored) -> String { folder(key) + "/" + stored.name }
+
+    /// Whether the entry `key` is in the store.
+    func contains(_ key: Digest) -> Bool { FilePaths.exists(folder(key)) }
+
+    /// The entry `key` as the store holds it, largest first; nil when it is not there.
+    func entry(_ key: Digest) -> Entry? {
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder(key)) else { return nil }
+        let files = names.compactMap(Stored.init(name:))
+        guard !files.isEmpty, files.count == names.count else { return nil }
+        return Entry(key: key, files: files.sorted { ($1.width, $0.format.order) < ($0.width, $1.format.order) })
+    }
+
+    /// Makes the derivatives of the picture at `path` (described by `info`) and stores them as entry `key`.
+    /// - Throws: ``ImageError`` when the picture cannot be read or the entry cannot be written.
+    func make(_ key: Digest, from path: String, info: ImageInfo, settings: DerivativeSettings, threads: Int) throws(ImageError) -> Entry {
+        let derivatives = Self.worthKeeping(try Derivatives.make(path, info: info, settings: settings, threads: threads))
+        let temporary = root + "/.tmp-" + key.description + "-" + UUID().uuidString
+        do {
+            try FileManager.default.createDirectory(atPath: temporary, withIntermediateDirectories: true)
+            for derivative in derivatives {
+                let stored = Stored(width: derivative.width, height: derivative.height, format: derivative.format)
+                try FilePaths.write(derivative.bytes, to: temporary + "/" + stored.name)
+            }
+        } catch {
+            try? FileManager.default.removeItem(atPath: temporary)
+            throw .unwritable("\(root): \(error)")
+        }
+        // Another build (the preview beside `magbuild build`) may have stored the same entry meanwhile.
+        if rename(temporary, folder(key)) != 0 { try? FileManager.default.removeItem(atPath: temporary) }
+        guard let entry = entry(key) else { throw .unwritable("\(folder(key)): the store's entry is incomplete") }
+        return entry
+    }
+
+    /// `derivatives` (largest first) without those that are no smaller in bytes than a wider
+    /// one of the same format: a drawing's flat colours shrunk to a narrower PNG gain shades
+    /// that cost more bytes than the wider file (a 1200-pixel drawing of 15 KB gave 38 KB at
+    /// 800 pixels), and a phone should then load the wider one.
+    static func worthKeeping(_ derivatives: [Derivative]) -> [Derivative] {
+        var smallest: [Derivative.Format: Int] = [:]
+        return derivatives.filter { derivative in
+            if let wider = smallest[derivative.format], derivative.bytes.count >= wider { return false }
+            smallest[derivative.format] = derivative.bytes.count
+            return true
+        }
+    }
+
+    /// Removes every entry but those in `keys` (and unfinished entries of interrupted builds).
+    func removeAll(except keys: Set<Digest>) {
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: root) else { return }
+        let kept = Set(keys.map(\.description))
+        for name in names where !kept.contains(name) {
+            try? FileManager.default.removeItem(atPath: root + "/" + name)
+        }
+    }
+}
+
+extension Derivative.Format {
+    /// The order of formats within one width: the original's (JPEG, PNG), then the compact ones.
+    var order: Int {
+        switch self {
+        case .jpeg: 0
+        case .png: 1
+        case .webp: 2
+        case .avif: 3
+        }
+    }
+}

@@ -1,0 +1,162 @@
+import Diagnostics
+import Foundation
+import Testing
+@testable import Site
+
+/// Lead images and body figures published as derivatives: widths, formats, markup, privacy,
+/// the picture store across builds, and bad pictures.
+@Suite struct PictureBuildTests {
+    typealias Workspace = IncrementalBuildTests.Workspace
+
+    static let article = "content/politik/erste-meldung/index.md"
+    static let bundle = "content/politik/erste-meldung/"
+    /// 1200 × 800 stored, EXIF orientation 6 (800 × 1200 upright), with GPS, a camera serial
+    /// number, IPTC and XMP (`Tests/ImagesTests/Fixtures/make_fixtures.py`).
+    static let photo = SiteBuilderTests.fixture.deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("ImagesTests/Fixtures/photo.jpg")
+    static let truncated = photo.deletingLastPathComponent().appendingPathComponent("truncated.jpg")
+
+    /// The fixture with the agency photo as its first article's lead image.
+    static func withPhoto(siteYML extra: String = "") throws -> Workspace {
+        let site = try Workspace()
+        try FileManager.default.copyItem(at: photo, to: site.site.appendingPathComponent(bundle + "lead.jpg"))
+        try site.edit(article) { $0.replacingOccurrences(of: "src: lead.png", with: "src: lead.jpg") }
+        if !extra.isEmpty { try site.edit("site.yml") { $0 + extra } }
+        return site
+    }
+
+    @Test func aLeadPhotoIsPublishedUprightInWidthsUpToItsOwnAsJPEGAndWebP() throws {
+        let site = try Self.withPhoto()
+        let summary = try site.build()
+        #expect(summary.picturesMade == 2, "the photo and the body's figure")
+        let files = site.outputFiles()
+        let folder = "politik/erste-meldung/"
+        for name in ["lead-480w.jpg", "lead-800w.jpg", "lead-800w.webp", "detail-96w.png", "detail-96w.webp"] {
+            #expect(files[folder + name] != nil, "\(name)")
+        }
+        // The fixture photo is noise: its 480-pixel WebP is no smaller than the 800-pixel one, so it is left out.
+        #expect(files[folder + "lead-480w.webp"] == nil)
+        #expect(!files.keys.contains { $0.hasPrefix(folder + "lead-1") || $0.hasPrefix(folder + "lead-2") }, "never enlarged")
+        #expect(files[folder + "lead.jpg"] == nil && files[folder + "detail.png"] == nil, "originals are not published")
+
+        let page = Workspace.text(files, folder + "index.html")
+        #expect(page.contains(#"<figure><img src="/politik/erste-meldung/lead-800w.jpg" alt="Ein Apfel">"#), "the fixture theme's plain <img>")
+        let figure = #"<img src="/politik/erste-meldung/detail-96w.png" alt="Detail" width="96" height="72">"#
+        #expect(page.contains(figure))
+        let feed = Workspace.text(files, "atom.xml")
+        #expect(feed.contains("https://test.example/politik/erste-meldung/lead-800w.jpg") && feed.contains(#"type="image/jpeg""#))
+        #expect(feed.contains("/politik/erste-meldung/detail-96w.png"), "the feed's figure shows a published file")
+    }
+
+    @Test func theDefaultThemeOffersEveryDerivativeInAPictureElement() throws {
+        let site = try Self.withPhoto()
+        let theme = SiteBuilderTests.fixture.deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        for folder in ["templates", "static"] {
+            try FileManager.default.removeItem(at: site.site.appendingPathComponent(folder))
+            try FileManager.default.copyItem(at: theme.appendingPathComponent(folder), to: site.site.appendingPathComponent(folder))
+        }
+        try site.build()
+        let files = site.outputFiles()
+        let page = Workspace.text(files, "politik/erste-meldung/index.html")
+        let lead = #"<picture><source type="image/webp" srcset="/politik/erste-meldung/lead-800w.webp 800w" sizes="(min-width: 60rem) 60rem, 100vw">"#
+            + #"<img src="/politik/erste-meldung/lead-800w.jpg" srcset="/politik/erste-meldung/lead-480w.jpg 480w, /politik/erste-meldung/lead-800w.jpg 800w" sizes="(min-width: 60rem) 60rem, 100vw" alt="Ein Apfel" width="800" height="1200" fetchpriority="high"></picture>"#
+        #expect(page.contains(lead), "upright size, loaded first:\n\(page)")
+        #expect(page.contains(#"srcset="/politik/erste-meldung/detail-96w.png 96w" sizes="(min-width: 44rem) 40rem, 100vw" alt="Detail" width="96" height="72" loading="lazy" decoding="async">"#),
+                "a body figure loads lazily")
+        #expect(page.contains(#"<meta property="og:image" content="https://test.example/politik/erste-meldung/lead-800w.jpg">"#))
+        let home = Workspace.text(files, "index.html")
+        #expect(home.contains(#"<source type="image/webp" srcset="/politik/erste-meldung/lead-800w.webp 800w""#))
+    }
+
+    @Test func derivativesCarryNoCameraMetadata() throws {
+        let site = try Self.withPhoto()
+        try site.build()
+        let original = try Data(contentsOf: Self.photo)
+        #expect(original.range(of: Data("SN-0042-4711".utf8)) != nil, "the fixture has a serial number to strip")
+        for name in ["lead-480w.jpg", "lead-800w.jpg", "lead-800w.webp"] {
+            let data = try #require(site.outputFiles()["politik/erste-meldung/" + name])
+            // libvips 8.14's WebP encoder writes a minimal EXIF block of its own (orientation,
+            // resolution, pixel size); the camera's fields, XMP and IPTC are gone everywhere.
+            for marker in ["SN-0042-4711", "http://ns.adobe.com/xap", "Photoshop 3.0", "Erika Muster"] {
+                #expect(data.range(of: Data(marker.utf8)) == nil, "\(name) carries \(marker)")
+            }
+        }
+    }
+
+    @Test func originalsArePublishedWhenSiteYmlAsks() throws {
+        let site = try Self.withPhoto(siteYML: "images:\n  originals: true\n  widths: [200, 400]\n")
+        try site.build()
+        let files = site.outputFiles()
+        #expect(files["politik/erste-meldung/lead.jpg"] == (try Data(contentsOf: Self.photo)))
+        #expect(Set(files.keys.filter { $0.hasPrefix("politik/erste-meldung/lead-") }) == [
+            "politik/erste-meldung/lead-200w.jpg", "politik/erste-meldung/lead-200w.webp",
+            "politik/erste-meldung/lead-400w.jpg", "politik/erste-meldung/lead-400w.webp",
+        ], "the widths of site.yml, none above the largest asked for")
+    }
+
+    @Test func anUnchangedPictureIsNeverDecodedAgain() throws {
+        let site = try Self.withPhoto()
+        #expect(try site.build().picturesMade == 2)
+        try site.edit(Self.article) { $0 + "\nNoch ein Absatz.\n" }
+        #expect(try site.build().picturesMade == 0, "an edit of the article's text")
+        let lead = site.site.appendingPathComponent(Self.bundle + "lead.jpg")
+        try Data(contentsOf: lead).write(to: lead)
+        #expect(try site.build().picturesMade == 0, "the same bytes written again")
+        // The same photo under a second name in another article: one picture, made once.
+        try FileManager.default.createDirectory(at: site.site.appendingPathComponent("static/img"), withIntermediateDirectories: true)
+        try FileManager.default.copyItem(at: Self.photo, to: site.site.appendingPathComponent("static/img/zweites.jpg"))
+        try site.edit("content/kultur/zweite-meldung.md") {
+            "---\nimage:\n  src: /img/zweites.jpg\n  alt: Zwei\n  credit: \"Foto: Agentur\"" + $0.dropFirst(3)
+        }
+        #expect(try site.build().picturesMade == 0, "the same bytes are the same picture")
+        #expect(site.outputFiles()["img/zweites-800w.webp"] == site.outputFiles()["politik/erste-meldung/lead-800w.webp"])
+        #expect(site.outputFiles()["img/zweites.jpg"] != nil, "static files are published as they are")
+        #expect(site.outputFiles() == (try site.cleanBuild()))
+        try TestPictures.png(width: 300, height: 200).write(to: lead)
+        let replaced = try site.build()
+        #expect(replaced.picturesMade == 1, "a new photo")
+        #expect(site.outputFiles()["politik/erste-meldung/lead-300w.png"] != nil)
+        #expect(site.outputFiles()["politik/erste-meldung/lead-800w.jpg"] == nil, "the old photo's derivatives are gone")
+        #expect(site.outputFiles() == (try site.cleanBuild()))
+    }
+
+    @Test func identicalPicturesAreMadeOnce() throws {
+        let site = try Workspace()
+        let picture = TestPictures.png(width: 64, height: 48, tint: 3)
+        try picture.write(to: site.site.appendingPathComponent(Self.bundle + "lead.png"))
+        try picture.write(to: site.site.appendingPathComponent(Self.bundle + "detail.png"))
+        let summary = try site.build()
+        #expect(summary.picturesMade == 1)
+        let files = site.outputFiles()
+        #expect(files["politik/erste-meldung/lead-64w.png"] == files["politik/erste-meldung/detail-64w.png"])
+    }
+
+    @Test func aCorruptPictureFailsTheBuildNamingItAndLeavesTheOutputAsItWas() throws {
+        let site = try Self.withPhoto()
+        try site.build()
+        let before = site.stamps()
+        try FileManager.default.removeItem(at: site.site.appendingPathComponent(Self.bundle + "lead.jpg"))
+        try FileManager.default.copyItem(at: Self.truncated, to: site.site.appendingPathComponent(Self.bundle + "lead.jpg"))
+        #expect {
+            try site.build()
+        } throws: { error in
+            let text = "\(error)"
+            return text.contains("content/politik/erste-meldung/lead.jpg") && text.contains("cannot read this image")
+        }
+        #expect(site.touched(since: before).isEmpty)
+    }
+
+    @Test func newWidthsInSiteYmlRemakeTheDerivativesAndDropTheOldOnes() throws {
+        let site = try Self.withPhoto()
+        try site.build()
+        let store = site.options().pictureStore
+        let entries = try FileManager.default.contentsOfDirectory(atPath: store.path)
+        try site.edit("site.yml") { $0 + "images:\n  widths: [300]\n" }
+        #expect(try site.build().picturesMade == 2)
+        #expect(site.outputFiles()["politik/erste-meldung/lead-300w.webp"] != nil)
+        #expect(site.outputFiles()["politik/erste-meldung/lead-480w.webp"] == nil)
+        let now = try FileManager.default.contentsOfDirectory(atPath: store.path)
+        #expect(now.count == 2 && Set(now).isDisjoint(with: entries), "the store keeps only what the output uses")
+        #expect(site.outputFiles() == (try site.cleanBuild()))
+    }
+}
