@@ -59,6 +59,17 @@ static inline int magbuild_vips_shrink(VipsImage *in, VipsImage **out, int width
     return vips_thumbnail_image(in, out, width, "height", VIPS_MAX_COORD, "size", VIPS_SIZE_DOWN, "no_rotate", TRUE, NULL);
 }
 
+/// `in` cut to `width` × `height` around its most interesting part (libvips' attention crop:
+/// skin tones, saturated colour and edges).
+static inline int magbuild_vips_attention_crop(VipsImage *in, VipsImage **out, int width, int height) {
+    return vips_smartcrop(in, out, width, height, "interesting", VIPS_INTERESTING_ATTENTION, NULL);
+}
+
+/// The `width` × `height` area of `in` whose top left corner is at `left`, `top`.
+static inline int magbuild_vips_crop(VipsImage *in, VipsImage **out, int left, int top, int width, int height) {
+    return vips_crop(in, out, left, top, width, height, NULL);
+}
+
 // Encoders, of images without metadata (magbuild_vips_plain_copy); `strip` as well.
 static inline int magbuild_vips_save_jpeg(VipsImage *in, void **buffer, size_t *length, int quality) {
     return vips_jpegsave_buffer(in, buffer, length, "Q", quality, "strip", TRUE, "optimize_coding", TRUE,
@@ -89,6 +100,11 @@ static inline int magbuild_vips_can_encode_avif(void) {
     g_free(buffer);
     if (failed) g_free(vips_error_buffer_copy());
     return !failed && length > 0;
+}
+
+/// The mean of all pixel values of `in` (the tests check where a crop was cut with it).
+static inline int magbuild_vips_average(VipsImage *in, double *out) {
+    return vips_avg(in, out, NULL);
 }
 
 static inline void magbuild_vips_release(VipsImage *image) {

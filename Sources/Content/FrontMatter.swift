@@ -64,11 +64,24 @@ public struct LeadImage: Sendable, Hashable {
     public var alt: String
     public var caption: String?
     public var credit: String
+    /// The point crops keep in view (`focus: [x, y]`): fractions of the width and height from
+    /// the top left corner; nil lets the build find the most interesting part itself.
+    public var focus: Focus?
 
-    public init(src: String, alt: String, caption: String? = nil, credit: String) {
+    public struct Focus: Sendable, Hashable {
+        public var x: Double
+        public var y: Double
+        public init(x: Double, y: Double) {
+            self.x = x
+            self.y = y
+        }
+    }
+
+    public init(src: String, alt: String, caption: String? = nil, credit: String, focus: Focus? = nil) {
         self.src = src
         self.alt = alt
         self.caption = caption
         self.credit = credit
+        self.focus = focus
     }
 }

@@ -77,7 +77,7 @@ struct FrontMatterReader {
     }
 
     /// The keys under `image:`.
-    static let imageKeys = ["src", "alt", "caption", "credit"]
+    static let imageKeys = ["src", "alt", "caption", "credit", "focus"]
 
     /// Content paths, written with or without surrounding slashes: `politik/foo`.
     private mutating func readRelated(_ entry: YAMLEntry) -> [String]? {
@@ -171,7 +171,24 @@ extension YAMLReader {
             credit = part("credit", hint: hint, reader: &self)
         }
         let caption = optionalText(fields["caption"])
+        var focus: LeadImage.Focus?
+        if let field = fields["focus"] { focus = self.focus(field) }
         guard let src, let alt, let credit else { return nil }
-        return LeadImage(src: src, alt: alt, caption: caption, credit: credit)
+        return LeadImage(src: src, alt: alt, caption: caption, credit: credit, focus: focus)
+    }
+
+    /// `focus: [x, y]`, two fractions from 0 to 1; nil with an error otherwise.
+    private mutating func focus(_ entry: YAMLEntry) -> LeadImage.Focus? {
+        if YAMLReader.isNull(entry.value) { return nil }
+        if case let .sequence(items) = entry.value, items.count == 2,
+            case let .scalar(first) = items[0], case let .scalar(second) = items[1],
+            let x = Double(first.string), let y = Double(second.string),
+            (0...1).contains(x), (0...1).contains(y) {
+            return LeadImage.Focus(x: x, y: y)
+        }
+        error(
+            "'image.focus' must be two fractions from 0 to 1, [x, y]", at: entry.value,
+            hint: "the point crops keep in view, from the top left corner: [0.5, 0.3] is the middle, a third from the top")
+        return nil
     }
 }

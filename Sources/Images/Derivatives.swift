@@ -33,6 +33,8 @@ public struct Derivative: Sendable, Equatable {
     public var height: Int
     public var format: Format
     public var bytes: [UInt8]
+    /// The crop it is a width of; nil for the whole picture.
+    public var crop: Crop? = nil
 }
 
 public enum Derivatives {
@@ -62,7 +64,12 @@ public enum Derivatives {
     /// when it has a colour profile, and each smaller width is made from the one above it.
     /// Derivatives carry no metadata. `threads` libvips threads work on the picture.
     /// - Throws: ``ImageError`` for a picture that cannot be read or is too large.
-    public static func make(_ path: String, info: ImageInfo, settings: DerivativeSettings, threads: Int = 1) throws(ImageError) -> [Derivative] {
+    /// With `crops`, the card crop (when ``needsCardCrop(width:height:)``) and the social crop
+    /// follow, made from the largest derivative (``crops(_:of:widths:formats:settings:focus:)``);
+    /// the social crop only in the original's format, which every social network reads.
+    public static func make(
+        _ path: String, info: ImageInfo, settings: DerivativeSettings, crops: CropSettings? = nil, threads: Int = 1
+    ) throws(ImageError) -> [Derivative] {
         try Vips.start()
         Vips.setThreads(threads)
         guard info.width * info.height <= ImageLimits.maximumPixels else { throw .tooLarge(width: info.width, height: info.height) }
@@ -76,6 +83,7 @@ public enum Derivatives {
         }
         guard let plain = magbuild_vips_plain_copy(decoded.pointer) else { throw .unreadable(Vips.takeError()) }
         var image = VipsImageRef(plain)
+        let full = image
         var derivatives: [Derivative] = []
         for width in widths {
             if image.width > width {
@@ -85,6 +93,13 @@ public enum Derivatives {
             for format in formats {
                 derivatives.append(Derivative(width: image.width, height: image.height, format: format, bytes: try encode(image, as: format, settings: settings)))
             }
+        }
+        if let crops {
+            if needsCardCrop(width: full.width, height: full.height) {
+                derivatives += try self.crops(.card, of: full, widths: crops.cardWidths, formats: formats, settings: settings, focus: crops.focus)
+            }
+            derivatives += try self.crops(
+                .social, of: full, widths: [crops.socialWidth], formats: Array(formats.prefix(1)), settings: settings, focus: crops.focus)
         }
         return derivatives
     }

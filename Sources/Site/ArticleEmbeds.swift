@@ -170,7 +170,7 @@ extension PageValues {
             fields["height"] = .int(height)
         }
         if let picture = urls.picture(figure.original.removingPercentEncoding ?? figure.original, page: article.url) {
-            fields.merge(Self.pictureFields(picture, urls: urls)) { _, derived in derived }
+            fields.merge(Self.pictureFields(picture, alt: figure.alt, urls: urls)) { _, derived in derived }
         }
         return .dict(fields)
     }

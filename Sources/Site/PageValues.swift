@@ -132,7 +132,7 @@ struct PageValues: Sendable {
         let article = model.articles[index]
         return pageValue(
             kind: "article", title: article.frontMatter.title, description: article.frontMatter.teaser,
-            url: article.url, image: article.frontMatter.image.map { urls.absolute(urls.imageURL($0.src, article: article)) },
+            url: article.url, image: article.frontMatter.image.map { urls.absolute(urls.socialImageURL($0.src, page: article.url)) },
             breadcrumbs: breadcrumbs(to: article.source.section, then: (article.frontMatter.title, article.url)))
     }
 
@@ -293,7 +293,7 @@ struct PageValues: Sendable {
                 fields["height"] = .int(size.height)
             }
             if let picture = urls.picture(lead.src, page: article.url) {
-                fields.merge(Self.pictureFields(picture, urls: urls)) { _, derived in derived }
+                fields.merge(Self.pictureFields(picture, alt: lead.alt, urls: urls)) { _, derived in derived }
             }
             image = .dict(fields)
         }

@@ -60,7 +60,7 @@ public struct SiteBuilder: Sendable {
             // A cache that cannot be written costs the next build its speed, not its correctness.
             try? cache.write(to: folder.cacheFile)
             // Derivatives of pictures no longer shown (or made with other settings) go.
-            PictureStore(root: options.pictureStore.path).removeAll(except: Set(cache.pictures.values.compactMap { $0.entry?.key }))
+            PictureStore(root: options.pictureStore.path).removeAll(except: Set(cache.pictures.values.flatMap { $0.entries.map(\.key) }))
             _ = writingMemo?.value
             folder.markSpareComplete()
             if let walk {

@@ -69,6 +69,11 @@ struct SiteURLs: Sendable {
         pictures.shown(Self.imagePath(src, page: page))
     }
 
+    /// The URL of the social card's picture (`og:image`) for the image at `src` on the page at `page`.
+    func socialImageURL(_ src: String, page: String) -> String {
+        pictures.social(Self.imagePath(src, page: page))
+    }
+
     /// The picture the image at `src` on the page at `page` is, when it is one with derivatives.
     func picture(_ src: String, page: String) -> Picture? {
         pictures[Self.imagePath(src, page: page)]

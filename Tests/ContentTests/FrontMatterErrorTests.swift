@@ -61,6 +61,19 @@ import Testing
         ])
     }
 
+    @Test func anImagesFocusIsTwoFractions() {
+        let head = "---\ntitle: T\nteaser: D\ndate: 2022-06-22\nauthors: [A]\nimage:\n  src: lead.jpg\n  alt: A\n  credit: C\n"
+        let good = parse(head + "  focus: [0.8, 0.25]\n---\n")
+        #expect(good.frontMatter?.image?.focus == LeadImage.Focus(x: 0.8, y: 0.25))
+        #expect(parse(head + "---\n").frontMatter?.image?.focus == nil)
+        let hint = " (the point crops keep in view, from the top left corner: [0.5, 0.3] is the middle, a third from the top)"
+        for bad in ["[1.5, 0.5]", "[0.5]", "mitte", "[a, b]", "[0.1, 0.2, 0.3]"] {
+            #expect(messages(head + "  focus: \(bad)\n---\n") == [
+                "content/politik/foo/index.md:10:10: error: 'image.focus' must be two fractions from 0 to 1, [x, y]" + hint,
+            ], "\(bad)")
+        }
+    }
+
     @Test func unknownKeysAreWarningsNamingTheClosestKey() throws {
         let output = parse("---\ntitle: T\nteasr: D\nteaser: D\ndate: 2022-06-22\nauthors: [A]\nfarbe: rot\n---\n")
         #expect(output.frontMatter != nil)

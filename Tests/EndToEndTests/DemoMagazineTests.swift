@@ -74,7 +74,7 @@ import Testing
         let html = try #require(E2E.read(output, "wissen/stadtbaeume-hitze/index.html"))
         #expect(html.contains(#"<html lang="de">"#))
         #expect(html.contains(#"<link rel="canonical" href="https://magazin.example/wissen/stadtbaeume-hitze/">"#))
-        #expect(html.contains(#"<meta property="og:image" content="https://magazin.example/wissen/stadtbaeume-hitze/lead-1200w.png">"#))
+        #expect(html.contains(#"<meta property="og:image" content="https://magazin.example/wissen/stadtbaeume-hitze/lead-social-1200w.png">"#))
         #expect(html.contains(#"<meta name="twitter:card" content="summary_large_image">"#))
         #expect(html.contains(#"width="1200" height="675""#), "lead image size read from the PNG")
 
@@ -96,7 +96,7 @@ import Testing
         #expect(json["headline"] as? String == "Wie Stadtbäume die Hitze brechen – und warum sie selbst leiden")
         #expect(json["datePublished"] as? String == "2026-07-21T06:00:00+02:00")
         #expect(json["dateModified"] != nil)
-        #expect((json["image"] as? [String])?.first == "https://magazin.example/wissen/stadtbaeume-hitze/lead-1200w.png")
+        #expect((json["image"] as? [String])?.first == "https://magazin.example/wissen/stadtbaeume-hitze/lead-social-1200w.png")
         #expect(((json["author"] as? [[String: Any]])?.first?["name"] as? String) == "Selin Aydın")
         #expect(((json["publisher"] as? [String: Any])?["name"] as? String) == "Das Beispiel-Magazin")
     }

@@ -63,9 +63,14 @@ import Testing
         #expect(page.contains(lead), "upright size, loaded first:\n\(page)")
         #expect(page.contains(#"srcset="/politik/erste-meldung/detail-96w.png 96w" sizes="(min-width: 44rem) 40rem, 100vw" alt="Detail" width="96" height="72" loading="lazy" decoding="async">"#),
                 "a body figure loads lazily")
-        #expect(page.contains(#"<meta property="og:image" content="https://test.example/politik/erste-meldung/lead-800w.jpg">"#))
+        #expect(page.contains(#"<meta property="og:image" content="https://test.example/politik/erste-meldung/lead-social-800w.jpg">"#),
+                "social cards show the 1.91:1 crop")
+        #expect(files["politik/erste-meldung/lead-social-800w.jpg"] != nil)
         let home = Workspace.text(files, "index.html")
-        #expect(home.contains(#"<source type="image/webp" srcset="/politik/erste-meldung/lead-800w.webp 800w""#))
+        #expect(home.contains(#"<source type="image/webp" srcset="/politik/erste-meldung/lead-800w.webp 800w""#), "the lead story shows the whole picture")
+        let section = Workspace.text(files, "politik/index.html")
+        #expect(section.contains(#"/politik/erste-meldung/lead-card-800w.jpg 800w" sizes="(min-width: 40rem) 24rem, 100vw" alt="Ein Apfel" width="800" height="450""#),
+                "cards show the 16:9 crop:\n\(section)")
     }
 
     @Test func derivativesCarryNoCameraMetadata() throws {
@@ -88,7 +93,7 @@ import Testing
         try site.build()
         let files = site.outputFiles()
         #expect(files["politik/erste-meldung/lead.jpg"] == (try Data(contentsOf: Self.photo)))
-        #expect(Set(files.keys.filter { $0.hasPrefix("politik/erste-meldung/lead-") }) == [
+        #expect(Set(files.keys.filter { $0.hasPrefix("politik/erste-meldung/lead-") && !$0.contains("-card-") && !$0.contains("-social-") }) == [
             "politik/erste-meldung/lead-200w.jpg", "politik/erste-meldung/lead-200w.webp",
             "politik/erste-meldung/lead-400w.jpg", "politik/erste-meldung/lead-400w.webp",
         ], "the widths of site.yml, none above the largest asked for")

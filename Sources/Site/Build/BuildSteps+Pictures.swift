@@ -23,17 +23,21 @@ extension BuildSteps {
         return settings
     }
 
-    /// The local picture files of `articles`' lead images and figures, with where each would be published.
+    /// The local picture files of `articles`' lead images and figures, with where each would be
+    /// published; lead images first, so that their `focus` decides where a picture's crops are cut.
     static func pictureRequests(_ articles: [PublishedArticle], site: URL) -> [PictureMaker.Request] {
         var requests: [PictureMaker.Request] = []
-        func add(_ src: String, of article: PublishedArticle) {
+        func add(_ src: String, of article: PublishedArticle, focus: LeadImage.Focus? = nil) {
             guard let file = ArticleSource.localFile(src, bundleDirectory: article.source.bundleDirectory, site: site),
                 let relative = ArticleRecord.relative(file, to: site)
             else { return }
-            requests.append(PictureMaker.Request(path: SiteURLs.imagePath(src, page: article.url), file: relative))
+            requests.append(PictureMaker.Request(
+                path: SiteURLs.imagePath(src, page: article.url), file: relative, focus: focus.map { CropSettings.Focus(x: $0.x, y: $0.y) }))
         }
         for article in articles {
-            if let lead = article.frontMatter.image { add(lead.src, of: article) }
+            if let lead = article.frontMatter.image { add(lead.src, of: article, focus: lead.focus) }
+        }
+        for article in articles {
             for placed in article.facts.embeds {
                 guard case .figure(let figure) = placed.embed else { continue }
                 add(figure.original.removingPercentEncoding ?? figure.original, of: article)

@@ -133,7 +133,7 @@ extension PictureRecord: CacheCodable {
         let info = ImageInfo(
             format: format, width: try reader.natural(), height: try reader.natural(), isAnimated: try reader.bool(),
             hasAlpha: try reader.bool())
-        self.init(file: file, stamp: stamp, content: content, info: info, entry: try reader.optional())
+        self.init(file: file, stamp: stamp, content: content, info: info, entries: try reader.array())
     }
 
     func write(to writer: inout CacheWriter) {
@@ -145,17 +145,18 @@ extension PictureRecord: CacheCodable {
         writer.write(info.height)
         writer.write(info.isAnimated)
         writer.write(info.hasAlpha)
-        writer.write(entry)
+        writer.write(entries)
     }
 }
 
 extension PictureStore.Entry: CacheCodable {
     init(from reader: inout CacheReader) throws {
         let key = try reader.read(Digest.self)
-        let files = try reader.elements(minimumSize: 3) { reader -> PictureStore.Stored in
-            let width = try reader.natural(), height = try reader.natural(), code = try reader.natural()
-            guard width > 0, height > 0, code < Derivative.Format.allCases.count else { throw CacheFormatError() }
-            return PictureStore.Stored(width: width, height: height, format: Derivative.Format.allCases[code])
+        let files = try reader.elements(minimumSize: 4) { reader -> PictureStore.Stored in
+            let width = try reader.natural(), height = try reader.natural(), code = try reader.natural(), crop = try reader.natural()
+            guard width > 0, height > 0, code < Derivative.Format.allCases.count, crop <= Crop.allCases.count else { throw CacheFormatError() }
+            return PictureStore.Stored(
+                width: width, height: height, format: Derivative.Format.allCases[code], crop: crop == 0 ? nil : Crop.allCases[crop - 1])
         }
         self.init(key: key, files: files)
     }
@@ -167,6 +168,7 @@ extension PictureStore.Entry: CacheCodable {
             writer.write(file.width)
             writer.write(file.height)
             writer.write(Derivative.Format.allCases.firstIndex(of: file.format) ?? 0)
+            writer.write(file.crop.flatMap { Crop.allCases.firstIndex(of: $0) }.map { $0 + 1 } ?? 0)
         }
     }
 }
@@ -293,7 +295,9 @@ extension FrontMatter: CacheCodable {
         let updated = try reader.bool() ? try reader.date() : nil
         let authors = try reader.strings(), column = try reader.optionalString(), tags = try reader.strings()
         let image: LeadImage? = try reader.bool()
-            ? LeadImage(src: try reader.string(), alt: try reader.string(), caption: try reader.optionalString(), credit: try reader.string())
+            ? LeadImage(
+                src: try reader.string(), alt: try reader.string(), caption: try reader.optionalString(), credit: try reader.string(),
+                focus: try reader.bool() ? LeadImage.Focus(x: try reader.double(), y: try reader.double()) : nil)
             : nil
         let related = try reader.strings()
         guard let comments = CommentMode(rawValue: try reader.string()) else { throw CacheFormatError() }
@@ -319,6 +323,11 @@ extension FrontMatter: CacheCodable {
             writer.write(image.alt)
             writer.write(image.caption)
             writer.write(image.credit)
+            writer.write(image.focus != nil)
+            if let focus = image.focus {
+                writer.write(focus.x)
+                writer.write(focus.y)
+            }
         }
         writer.write(related)
         writer.write(comments.rawValue)

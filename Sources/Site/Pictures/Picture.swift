@@ -2,7 +2,9 @@ import Images
 
 /// A picture the site shows (a lead image, a body figure) and the files published in its
 /// place: derivatives in several widths, each in the original's format (JPEG, or PNG for
-/// drawings and transparency) and in WebP (and AVIF when `site.yml` asks for it).
+/// drawings and transparency) and in WebP (and AVIF when `site.yml` asks for it); a 16:9
+/// crop for teaser cards (unless the picture has that shape already) and a 1.91:1 crop for
+/// social cards.
 ///
 /// A picture the build does not resize (an animated GIF, an SVG) has no derivatives: its
 /// original is published as it is.
@@ -12,7 +14,8 @@ struct Picture: Sendable, Hashable {
     /// The original's size as readers see it (EXIF orientation applied).
     let width: Int
     let height: Int
-    /// Largest first; for each width, the original's format first, the most compact last.
+    /// The whole picture's widths, then the card crop's, then the social crop; within each,
+    /// largest first, and for each width the original's format first, the most compact last.
     let files: [File]
 
     /// One derivative: where it is published and where the build keeps it.
@@ -22,42 +25,55 @@ struct Picture: Sendable, Hashable {
         let width: Int
         let height: Int
         let format: Derivative.Format
+        /// The crop it is a width of; nil for the whole picture.
+        let crop: Crop?
         /// The file in the ``PictureStore``.
         let stored: String
     }
 
-    /// The derivatives published in the original's format (what `<img src>` and `srcset` name).
-    var plainFiles: [File] {
-        guard let format = files.first?.format else { return [] }
-        return files.filter { $0.format == format }
+    /// The widths of the whole picture.
+    var whole: [File] { files.filter { $0.crop == nil } }
+
+    /// The widths a teaser card shows: the card crop's, or the whole picture's when it has the card's shape.
+    var card: [File] {
+        let cut = files.filter { $0.crop == .card }
+        return cut.isEmpty ? whole : cut
     }
 
-    /// The file a plain `<img src>`, a feed or a social card shows: the narrowest derivative
-    /// in the original's format at least ``fallbackWidth`` wide, else the widest.
-    var fallback: File? {
-        let plain = plainFiles
-        return plain.last { $0.width >= Self.fallbackWidth } ?? plain.first
-    }
+    /// The social card's picture (`og:image`).
+    var social: File? { files.first { $0.crop == .social } ?? fallback }
 
-    /// Wide enough for a social card (1200 pixels for `og:image`) and a desktop reader.
+    /// The file a plain `<img src>` and a feed show: the narrowest whole derivative in the
+    /// original's format at least ``fallbackWidth`` wide, else the widest.
+    var fallback: File? { Self.fallback(of: whole) }
+
+    /// Wide enough for a desktop reader and a social card.
     static let fallbackWidth = 1200
 
-    /// The formats beside the original's, most compact first (the order of `<source>` elements).
-    var compactFormats: [Derivative.Format] {
+    /// Of `files` (one crop's), the narrowest in the original's format at least ``fallbackWidth`` wide, else the widest.
+    static func fallback(of files: [File]) -> File? {
+        guard let format = files.first?.format else { return nil }
+        let plain = files.filter { $0.format == format }
+        return plain.last { $0.width >= fallbackWidth } ?? plain.first
+    }
+
+    /// The formats of `files` beside the original's, most compact first (the order of `<source>` elements).
+    static func compactFormats(of files: [File]) -> [Derivative.Format] {
         var seen: [Derivative.Format] = []
         for file in files where file.format != files.first?.format && !seen.contains(file.format) { seen.append(file.format) }
         return seen.reversed()
     }
 
     /// The site path of a derivative of the original at `original` (`/politik/wahl/lead.jpg`):
-    /// the original's name with the width, in the format's extension (`politik/wahl/lead-800w.webp`).
-    static func derivativePath(of original: String, width: Int, format: Derivative.Format) -> String {
+    /// the original's name with the crop and width, in the format's extension
+    /// (`politik/wahl/lead-800w.webp`, `politik/wahl/lead-card-480w.jpg`).
+    static func derivativePath(of original: String, crop: Crop?, width: Int, format: Derivative.Format) -> String {
         var path = original.hasPrefix("/") ? String(original.dropFirst()) : original
         let name = path.split(separator: "/").last.map(String.init) ?? path
         if let dot = name.lastIndex(of: "."), dot != name.startIndex {
             path.removeLast(name.distance(from: dot, to: name.endIndex))
         }
-        return "\(path)-\(width)w.\(format.fileExtension)"
+        return path + (crop.map { "-" + $0.rawValue } ?? "") + "-\(width)w.\(format.fileExtension)"
     }
 }
 
@@ -72,5 +88,11 @@ struct Pictures: Sendable {
     func shown(_ path: String) -> String {
         guard let fallback = byPath[path]?.fallback else { return path }
         return "/" + fallback.path
+    }
+
+    /// The site path of the social card's picture for the image at `path`.
+    func social(_ path: String) -> String {
+        guard let social = byPath[path]?.social else { return path }
+        return "/" + social.path
     }
 }

@@ -12,8 +12,8 @@ struct PictureRecord: Sendable, Equatable {
     /// The digest of the file's bytes.
     var content: Digest
     var info: ImageInfo
-    /// The store entry of its derivatives, once made.
-    var entry: PictureStore.Entry?
+    /// The store entries of its derivatives this build used (one per focus its crops were cut around).
+    var entries: [PictureStore.Entry] = []
 }
 
 /// Makes the derivatives of every picture the site shows ("make pictures"): each file is
@@ -32,6 +32,8 @@ struct PictureMaker: Sendable {
         let path: String
         /// Relative to the site folder (`content/politik/wahl/lead.jpg`).
         let file: String
+        /// Where a lead image's crops are centred (`image.focus`).
+        var focus: CropSettings.Focus? = nil
     }
 
     struct Made: Sendable {
@@ -54,51 +56,63 @@ struct PictureMaker: Sendable {
             case .failure(let diagnostic): made.diagnostics.append(diagnostic)
             }
         }
+        // A picture's crops centre on the focus of the first request for its published path.
+        var chosen: [String: Request] = [:]
+        for request in requests where chosen[request.path] == nil { chosen[request.path] = request }
         // Entries to make, once per key (identical pictures under several names share one).
-        var wanted: [Digest: PictureRecord] = [:]
-        for (file, record) in records {
-            guard let key = key(of: record) else { continue }
-            if record.entry?.key == key, store.contains(key) { continue }
-            if let entry = store.entry(key) {
-                records[file]?.entry = entry
-            } else if wanted[key] == nil || record.file < wanted[key]!.file {
-                wanted[key] = record
+        var entries: [Digest: PictureStore.Entry] = [:]
+        var wanted: [Digest: (record: PictureRecord, focus: CropSettings.Focus?)] = [:]
+        for request in chosen.values.sorted(by: { $0.path < $1.path }) {
+            guard let record = records[request.file], let key = key(of: record, focus: request.focus), entries[key] == nil else { continue }
+            if let known = record.entries.first(where: { $0.key == key }), store.contains(key) {
+                entries[key] = known
+            } else if let stored = store.entry(key) {
+                entries[key] = stored
+            } else if wanted[key] == nil {
+                wanted[key] = (record, request.focus)
             }
         }
-        let todo = wanted.sorted { $0.value.file < $1.value.file }
+        let todo = wanted.sorted { $0.value.record.file < $1.value.record.file }
         let threads = max(1, jobs / max(1, todo.count))
-        let entries = parallelMap(todo, jobs: jobs) { key, record -> Result<PictureStore.Entry, Diagnostic> in
+        let results = parallelMap(todo, jobs: jobs) { key, job -> Result<PictureStore.Entry, Diagnostic> in
             do {
-                return .success(try store.make(key, from: site.path + "/" + record.file, info: record.info, settings: settings, threads: threads))
+                return .success(try store.make(
+                    key, from: site.path + "/" + job.record.file, info: job.record.info, settings: settings,
+                    crops: CropSettings(focus: job.focus), threads: threads))
             } catch {
-                return .failure(.error(at: SourceLocation(file: record.file), "\(error)"))
+                return .failure(.error(at: SourceLocation(file: job.record.file), "\(error)"))
             }
         }
         made.decoded = todo.count
-        var byKey: [Digest: PictureStore.Entry] = [:]
-        for result in entries {
+        for result in results {
             switch result {
-            case .success(let entry): byKey[entry.key] = entry
+            case .success(let entry): entries[entry.key] = entry
             case .failure(let diagnostic): made.diagnostics.append(diagnostic)
             }
         }
-        for (file, record) in records {
-            guard let key = key(of: record), let entry = byKey[key] else { continue }
-            records[file]?.entry = entry
+        // The cache keeps the entries this build used, in a stable order.
+        var used: [String: Set<PictureStore.Entry>] = [:]
+        for (path, request) in chosen {
+            guard let record = records[request.file] else { continue }
+            let entry = key(of: record, focus: request.focus).flatMap { entries[$0] }
+            if let entry { used[request.file, default: []].insert(entry) }
+            made.pictures.byPath[path] = picture(path, record: record, entry: entry)
+        }
+        for file in records.keys {
+            records[file]?.entries = (used[file] ?? []).sorted { $0.key.description < $1.key.description }
         }
         made.records = records
-        for request in requests {
-            guard let record = records[request.file] else { continue }
-            made.pictures.byPath[request.path] = picture(request.path, record: record)
-        }
         made.diagnostics.sort { ($0.location?.file ?? "") < ($1.location?.file ?? "") }
         return made
     }
 
-    /// The store key of a picture's derivatives; nil for a picture published as it is.
-    func key(of record: PictureRecord) -> Digest? {
+    /// The store key of a picture's derivatives and crops (centred on `focus`); nil for a
+    /// picture published as it is.
+    func key(of record: PictureRecord, focus: CropSettings.Focus?) -> Digest? {
         guard record.info.isResizable else { return nil }
-        return PictureStore.key(content: record.content, settings: settings, formats: Derivatives.formats(for: record.info, settings: settings))
+        return PictureStore.key(
+            content: record.content, settings: settings, formats: Derivatives.formats(for: record.info, settings: settings),
+            crops: CropSettings(focus: focus))
     }
 
     /// The record of `file` as it is now: the previous one while the stamp is unchanged, else
@@ -116,20 +130,18 @@ struct PictureMaker: Sendable {
         do {
             var info = try ImageInfo.read(path)
             info.credit = EmbeddedCredit()  // read by the content loader; not kept
-            return .success(PictureRecord(file: file, stamp: stamp, content: content, info: info, entry: nil))
+            return .success(PictureRecord(file: file, stamp: stamp, content: content, info: info))
         } catch {
             return .failure(.error(at: SourceLocation(file: file), "\(error)"))
         }
     }
 
-    private func picture(_ path: String, record: PictureRecord) -> Picture {
-        guard let entry = record.entry, key(of: record) == entry.key else {
-            return Picture(path: path, width: record.info.width, height: record.info.height, files: [])
-        }
+    private func picture(_ path: String, record: PictureRecord, entry: PictureStore.Entry?) -> Picture {
+        guard let entry else { return Picture(path: path, width: record.info.width, height: record.info.height, files: []) }
         let files = entry.files.map { stored in
             Picture.File(
-                path: Picture.derivativePath(of: path, width: stored.width, format: stored.format), width: stored.width,
-                height: stored.height, format: stored.format, stored: store.file(entry.key, stored))
+                path: Picture.derivativePath(of: path, crop: stored.crop, width: stored.width, format: stored.format),
+                width: stored.width, height: stored.height, format: stored.format, crop: stored.crop, stored: store.file(entry.key, stored))
         }
         return Picture(path: path, width: record.info.width, height: record.info.height, files: files)
     }

@@ -18,38 +18,55 @@ struct PictureStore: Sendable {
         let files: [Stored]
     }
 
-    /// One derivative file of an entry.
+    /// One derivative file of an entry: a width of the whole picture or of one of its crops.
     struct Stored: Sendable, Hashable {
         let width: Int
         let height: Int
         let format: Derivative.Format
+        let crop: Crop?
 
-        var name: String { "\(width)x\(height).\(format.fileExtension)" }
+        /// `800x450.webp`, `card-800x450.webp`, `social-1200x630.jpg`.
+        var name: String { (crop.map { $0.rawValue + "-" } ?? "") + "\(width)x\(height).\(format.fileExtension)" }
 
-        init(width: Int, height: Int, format: Derivative.Format) {
+        init(width: Int, height: Int, format: Derivative.Format, crop: Crop? = nil) {
             self.width = width
             self.height = height
             self.format = format
+            self.crop = crop
         }
 
-        /// The file named `name` (`800x450.webp`); nil for anything else.
+        /// The file named `name`; nil for anything else.
         init?(name: String) {
             let parts = name.split(separator: ".")
             guard parts.count == 2, let format = Derivative.Format.allCases.first(where: { $0.fileExtension == parts[1] })
             else { return nil }
-            let size = parts[0].split(separator: "x")
+            var stem = parts[0]
+            var crop: Crop?
+            if let dash = stem.firstIndex(of: "-") {
+                guard let named = Crop(rawValue: String(stem[..<dash])) else { return nil }
+                crop = named
+                stem = stem[stem.index(after: dash)...]
+            }
+            let size = stem.split(separator: "x")
             guard size.count == 2, let width = Int(size[0]), let height = Int(size[1]), width > 0, height > 0 else { return nil }
-            self.init(width: width, height: height, format: format)
+            self.init(width: width, height: height, format: format, crop: crop)
         }
     }
 
-    /// The key of the derivatives of a picture with `content` made with `settings` in `formats`.
-    static func key(content: Digest, settings: DerivativeSettings, formats: [Derivative.Format]) -> Digest {
-        var hasher = DigestHasher(tag: "picture derivatives 1")
+    /// The key of the derivatives of a picture with `content` made with `settings` in `formats`,
+    /// and of its `crops`.
+    static func key(content: Digest, settings: DerivativeSettings, formats: [Derivative.Format], crops: CropSettings) -> Digest {
+        var hasher = DigestHasher(tag: "picture derivatives 2")
         hasher.combine(content)
         let numbers = [settings.jpegQuality, settings.webpQuality, settings.webpEffort, settings.avifQuality, settings.avifEffort]
         for number in [settings.widths.count] + settings.widths + numbers { hasher.combine(number) }
         for format in formats { hasher.combine(format.rawValue) }
+        for number in [crops.cardWidths.count] + crops.cardWidths + [crops.socialWidth] { hasher.combine(number) }
+        hasher.combine(crops.focus != nil)
+        if let focus = crops.focus {
+            hasher.combine(focus.x)
+            hasher.combine(focus.y)
+        }
         return hasher.finalize()
     }
 
@@ -65,18 +82,20 @@ struct PictureStore: Sendable {
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder(key)) else { return nil }
         let files = names.compactMap(Stored.init(name:))
         guard !files.isEmpty, files.count == names.count else { return nil }
-        return Entry(key: key, files: files.sorted { ($1.width, $0.format.order) < ($0.width, $1.format.order) })
+        return Entry(key: key, files: files.sorted { ($0.crop?.order ?? 0, $1.width, $0.format.order) < ($1.crop?.order ?? 0, $0.width, $1.format.order) })
     }
 
     /// Makes the derivatives of the picture at `path` (described by `info`) and stores them as entry `key`.
     /// - Throws: ``ImageError`` when the picture cannot be read or the entry cannot be written.
-    func make(_ key: Digest, from path: String, info: ImageInfo, settings: DerivativeSettings, threads: Int) throws(ImageError) -> Entry {
-        let derivatives = Self.worthKeeping(try Derivatives.make(path, info: info, settings: settings, threads: threads))
+    func make(
+        _ key: Digest, from path: String, info: ImageInfo, settings: DerivativeSettings, crops: CropSettings, threads: Int
+    ) throws(ImageError) -> Entry {
+        let derivatives = Self.worthKeeping(try Derivatives.make(path, info: info, settings: settings, crops: crops, threads: threads))
         let temporary = root + "/.tmp-" + key.description + "-" + UUID().uuidString
         do {
             try FileManager.default.createDirectory(atPath: temporary, withIntermediateDirectories: true)
             for derivative in derivatives {
-                let stored = Stored(width: derivative.width, height: derivative.height, format: derivative.format)
+                let stored = Stored(width: derivative.width, height: derivative.height, format: derivative.format, crop: derivative.crop)
                 try FilePaths.write(derivative.bytes, to: temporary + "/" + stored.name)
             }
         } catch {
@@ -90,14 +109,15 @@ struct PictureStore: Sendable {
     }
 
     /// `derivatives` (largest first) without those that are no smaller in bytes than a wider
-    /// one of the same format: a drawing's flat colours shrunk to a narrower PNG gain shades
+    /// one of the same format and crop: a drawing's flat colours shrunk to a narrower PNG gain shades
     /// that cost more bytes than the wider file (a 1200-pixel drawing of 15 KB gave 38 KB at
     /// 800 pixels), and a phone should then load the wider one.
     static func worthKeeping(_ derivatives: [Derivative]) -> [Derivative] {
-        var smallest: [Derivative.Format: Int] = [:]
+        var smallest: [String: Int] = [:]
         return derivatives.filter { derivative in
-            if let wider = smallest[derivative.format], derivative.bytes.count >= wider { return false }
-            smallest[derivative.format] = derivative.bytes.count
+            let kind = (derivative.crop?.rawValue ?? "") + derivative.format.rawValue
+            if let wider = smallest[kind], derivative.bytes.count >= wider { return false }
+            smallest[kind] = derivative.bytes.count
             return true
         }
     }
@@ -110,6 +130,11 @@ struct PictureStore: Sendable {
             try? FileManager.default.removeItem(atPath: root + "/" + name)
         }
     }
+}
+
+extension Crop {
+    /// The order of an entry's files: the whole picture's widths, then the card crop's, then the social crop.
+    var order: Int { self == .card ? 1 : 2 }
 }
 
 extension Derivative.Format {

@@ -78,3 +78,9 @@ idat = b"".join(compressor.compress(row) for _ in range(side)) + compressor.flus
 open("bomb.png", "wb").write(b"\x89PNG\r\n\x1a\n" + png_chunk(b"IHDR", struct.pack(">IIBBBBB", side, side, 1, 0, 0, 0, 0))
                              + png_chunk(b"IDAT", idat) + png_chunk(b"IEND", b""))
 open("not-an-image.jpg", "w").write("Dies ist kein Bild.\n")
+
+# Black above, white below, 900 × 600 (grey, 8 bits): where a crop was cut shows in its mean.
+width, height = 900, 600
+rows = b"".join(b"\x00" + (b"\x00" if y < height // 2 else b"\xff") * width for y in range(height))
+open("halves.png", "wb").write(b"\x89PNG\r\n\x1a\n" + png_chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 8, 0, 0, 0, 0))
+                               + png_chunk(b"IDAT", zlib.compress(rows, 9)) + png_chunk(b"IEND", b""))
