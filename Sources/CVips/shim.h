@@ -9,12 +9,15 @@ static inline GLogWriterOutput magbuild_vips_log(GLogLevelFlags level, const GLo
 
 /// Starts libvips once: no operation cache (a build processes each image once), no leak
 /// report, no warnings on stderr (a failed image is reported by the build, with libvips'
-/// error message, at its file).
+/// error message, at its file), and no liborc: orc before 0.4.34 (Debian 12 has 0.4.33) is
+/// not thread-safe and crashed test runs that made pictures on several threads at once;
+/// without it a 2400-pixel photo's thumbnail took 0.10 s instead of 0.09 s.
 static inline int magbuild_vips_start(const char *argv0) {
     g_log_set_writer_func(magbuild_vips_log, NULL, NULL);
     if (VIPS_INIT(argv0)) return -1;
     vips_cache_set_max(0);
     vips_leak_set(FALSE);
+    vips_vector_set_enabled(FALSE);
     return 0;
 }
 

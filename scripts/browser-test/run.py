@@ -8,7 +8,7 @@ checks the home page, an article and the listings: no horizontal overflow, the
 lead image visible with its credit, WCAG AA contrast of every visible text in
 light and dark mode, the "Mehr" control opening a long comment with JavaScript
 off, and (when the site ships static/js/comments.js) switching the comment
-order with JavaScript on. Screenshots go to SCREENSHOT_DIR.
+order with JavaScript on, and which size of the lead picture the browser loads. Screenshots go to SCREENSHOT_DIR.
 """
 
 import argparse
@@ -21,6 +21,7 @@ import time
 sys.dont_write_bytecode = True  # no __pycache__ in the source tree
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from cdp import Browser, CDPError  # noqa: E402
+from pictures import check_pictures  # noqa: E402
 from search import check_search, check_stemmer  # noqa: E402
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
@@ -432,6 +433,9 @@ def main():
             check_no_foreign_requests(page, base, result, width)
             check_order(page, base, result, width, args.source)
             check_search(page, base, result, width, args.out, args.source, load=load, wait_for=wait_for)
+            check_pictures(page, base, result, width, load=load)
+            if width < 600:
+                check_pictures(page, base, result, width, load=load, scale=2)
         reference = os.path.join(args.source, "Tests", "SearchTests", "cistem-reference.tsv")
         if os.path.exists(reference):
             check_stemmer(page, base, result, reference, load)

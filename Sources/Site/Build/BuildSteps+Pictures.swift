@@ -1,4 +1,6 @@
+import Basics
 import Content
+import Diagnostics
 import Foundation
 import Images
 import Markdown
@@ -12,7 +14,29 @@ extension BuildSteps {
         let maker = PictureMaker(
             site: options.source, store: PictureStore(root: options.pictureStore.path),
             settings: derivativeSettings(content.config.images), jobs: options.jobs)
-        return maker.make(pictureRequests(articles.published, site: options.source), previous: previous?.pictures ?? [:])
+        var made = maker.make(pictureRequests(articles.published, site: options.source), previous: previous?.pictures ?? [:])
+        made.diagnostics += narrowLeadImages(articles.published, pictures: made.pictures, site: options.source, jobs: options.jobs)
+        return made
+    }
+
+    /// Warnings for lead images narrower than ``Picture/fallbackWidth``: the lead figure is up
+    /// to 960 pixels wide on a desktop screen (twice that on sharp ones), and social networks
+    /// show 1200.
+    static func narrowLeadImages(_ articles: [PublishedArticle], pictures: Pictures, site: URL, jobs: Int) -> [Diagnostic] {
+        let narrow = articles.compactMap { article -> (PublishedArticle, Picture)? in
+            guard let lead = article.frontMatter.image, let picture = pictures[SiteURLs.imagePath(lead.src, page: article.url)],
+                !picture.files.isEmpty, picture.width < Picture.fallbackWidth
+            else { return nil }
+            return (article, picture)
+        }
+        return parallelMap(narrow, jobs: jobs) { article, picture in
+            let lines = FrontMatterLines(site: site, file: article.source.file, bodyLine: article.source.bodyLine)
+            let (location, line) = lines.locate(key: "image.src")
+            return Diagnostic(
+                .warning, at: location,
+                "the lead image is only \(picture.width) pixels wide; it is shown up to 960 pixels wide, twice that on sharp screens, and social networks show 1200",
+                hint: "use the picture in its full size, at least \(Picture.fallbackWidth) pixels wide", sourceLine: line)
+        }
     }
 
     /// How derivatives are made for a site with `images`.

@@ -119,7 +119,7 @@ struct OutputMaker: Sendable {
         case .copy(let source), .derivative(let source):
             result = PageRenderer.Result(path: output.path, html: nil)
             do { try sink.copyFile(at: URL(fileURLWithPath: source), to: output.path) } catch {
-                result.writeError = "\(output.path): \(error.localizedDescription)"
+                result.writeError = "\(output.path): \(error)"
             }
             return result
         }

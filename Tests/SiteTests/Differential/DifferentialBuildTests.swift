@@ -142,7 +142,7 @@ struct DifferentialRun {
     }
 
     func removeFolder() {
+        // The build cache and picture store are in the folder too (`public`'s `.magbuild` beside it).
         try? FileManager.default.removeItem(at: folder)
-        try? FileManager.default.removeItem(at: folder.deletingLastPathComponent().appendingPathComponent(".magbuild"))
     }
 }
