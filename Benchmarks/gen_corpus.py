@@ -23,7 +23,9 @@ import math
 import os
 import random
 import shutil
+import struct
 import sys
+import zlib
 from datetime import datetime, timedelta
 
 # ---------------------------------------------------------------------------------------------
@@ -93,9 +95,16 @@ COLUMN_SHARE = 0.10
 COLUMNS = ["Lindqvists Landpartie", "Okafors Omnibus", "Haddads Halbzeit", "Zellers Zwischenrufe",
            "Wendts Wetterlage", "Petrovićs Prisma"]
 
-TINY_PNG = bytes.fromhex(
-    "89504e470d0a1a0a0000000d4948445200000001000000010806000000"
-    "1f15c4890000000d49444154789c6360f8cfc0f01f0005000201e2218bc60000000049454e44ae426082")
+def lead_png(width=1200, height=675):
+    """A lead picture of the size agencies deliver, as a small file: a horizontal gradient, every row alike."""
+    row = b"\x00" + bytes(v for x in range(width) for v in (x * 255 // (width - 1), 120, 255 - x * 255 // (width - 1)))
+    def chunk(kind, data):
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF)
+    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0))
+            + chunk(b"IDAT", zlib.compress(row * height, 9)) + chunk(b"IEND", b""))
+
+
+TINY_PNG = lead_png()
 TINY_JPG_NAME = "lead.png"
 
 

@@ -20,13 +20,13 @@ public struct BuildOptions: Sendable {
     /// ``Fingerprints``). The preview server does not: a saved stylesheet is then served at
     /// once, without re-rendering every page that links it.
     public var fingerprintAssets = true
-    /// Where picture derivatives are kept between builds (``PictureStore``); by default
-    /// `.magbuild/<output name>/images/` beside the output folder.
-    public var pictureStore: URL {
-        get { pictureStoreOverride ?? CacheFolder(output: output).root.appendingPathComponent("images", isDirectory: true) }
-        set { pictureStoreOverride = newValue }
+    /// Where picture derivatives are kept between builds (``PictureStore``); nil:
+    /// `.magbuild/<output name>/images/` beside the output folder (``pictureFolder``).
+    public var pictureStore: URL?
+    /// The folder of the picture store.
+    var pictureFolder: URL {
+        pictureStore ?? CacheFolder(output: output).root.appendingPathComponent("images", isDirectory: true)
     }
-    private var pictureStoreOverride: URL?
     /// Number of threads for parallel steps.
     public var jobs: Int
     /// The moment that decides what is "future"; never written into the output.

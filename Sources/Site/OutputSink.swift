@@ -11,6 +11,9 @@ public protocol OutputSink: Sendable {
     func write(_ data: Data, to path: String) throws
     /// Stores a copy of the file at `source` under `path`.
     func copyFile(at source: URL, to path: String) throws
+    /// Stores the file at `source`, which nobody changes (a picture store's derivative), under
+    /// `path`: on disk a hard link where the file system allows, else a copy.
+    func linkFile(at source: URL, to path: String) throws
     /// Keeps the file at `path` from an earlier build if that one was made from inputs with
     /// this `key`; returns false when the file has to be made.
     func reuse(_ path: String, key: Digest) -> Bool
@@ -97,6 +100,14 @@ public struct DiskOutput: OutputSink {
         FilePaths.makeParent(of: target)
         if let old = previousFile(path), FilePaths.hasContents(old, equalTo: data), FilePaths.link(old, target) { return }
         try FilePaths.write(data, to: target)
+    }
+
+    public func linkFile(at source: URL, to path: String) throws {
+        let target = try file(path)
+        FilePaths.makeParent(of: target)
+        unlink(target)
+        if FilePaths.link(source.path, target) { return }
+        try FilePaths.copy(source.path, to: target)
     }
 
     public func copyFile(at source: URL, to path: String) throws {

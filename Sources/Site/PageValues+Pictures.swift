@@ -6,40 +6,46 @@ extension PageValues {
     /// `src` shows and, when it has derivatives, `src` (the ``Picture/fallback``), `srcset` (its
     /// widths in the original's format), `sources` (`{type, srcset}` per compact format, most
     /// compact first, for `<source>` elements), `derivatives` (`{src, width, height, type}`
-    /// each, for themes with markup of their own), and `card`, the same for teaser cards
-    /// (the 16:9 crop, with the picture's `alt`).
+    /// each, for themes with markup of their own), and `card`: `src`, `alt`, `width`, `height`,
+    /// `srcset` and `sources` of the teaser cards' 16:9 crop.
     static func pictureFields(_ picture: Picture, alt: String, urls: SiteURLs) -> [String: Value] {
-        guard !picture.whole.isEmpty else {
+        guard let fallback = Picture.fallback(of: picture.whole) else {
             return ["width": .int(picture.width), "height": .int(picture.height)]
         }
-        var fields = fields(of: picture.whole, urls: urls)
-        var card = Self.fields(of: picture.card, urls: urls)
-        card["alt"] = .string(alt)
-        fields["card"] = .dict(card)
-        return fields
-    }
-
-    /// `src`, `width`, `height`, `srcset`, `sources` and `derivatives` of one crop's files.
-    private static func fields(of files: [Picture.File], urls: SiteURLs) -> [String: Value] {
-        guard let fallback = Picture.fallback(of: files) else { return [:] }
-        func srcset(_ format: Derivative.Format) -> Value {
-            .string(files.filter { $0.format == format }.reversed().map { urls.link("/" + $0.path) + " \($0.width)w" }
-                .joined(separator: ", "))
-        }
+        // Records, not dictionaries: every article's teaser keeps these values for the whole build.
+        let cardFiles = picture.card
+        let card = Picture.fallback(of: cardFiles) ?? fallback
         return [
             "src": .string(urls.link("/" + fallback.path)),
             "width": .int(fallback.width),
             "height": .int(fallback.height),
-            "srcset": srcset(fallback.format),
-            "sources": .array(Picture.compactFormats(of: files).map { format in
-                .dict(["type": .string(format.mediaType), "srcset": srcset(format)])
+            "srcset": srcset(picture.whole, fallback.format, urls: urls),
+            "sources": sources(picture.whole, urls: urls),
+            "derivatives": .array(picture.whole.map { file in
+                .record(Record(derivativeKeys, [
+                    .string(urls.link("/" + file.path)), .int(file.width), .int(file.height), .string(file.format.mediaType),
+                ]))
             }),
-            "derivatives": .array(files.map { file in
-                .dict([
-                    "src": .string(urls.link("/" + file.path)), "width": .int(file.width), "height": .int(file.height),
-                    "type": .string(file.format.mediaType),
-                ])
-            }),
+            "card": .record(Record(cardKeys, [
+                .string(urls.link("/" + card.path)), .string(alt), .int(card.width), .int(card.height),
+                srcset(cardFiles, card.format, urls: urls), sources(cardFiles, urls: urls),
+            ])),
         ]
+    }
+
+    private static let derivativeKeys = RecordKeys(["src", "width", "height", "type"])
+    private static let cardKeys = RecordKeys(["src", "alt", "width", "height", "srcset", "sources"])
+    private static let sourceKeys = RecordKeys(["type", "srcset"])
+
+    /// `"/a/lead-480w.jpg 480w, /a/lead-800w.jpg 800w"`: the files of `files` in `format`, narrowest first.
+    private static func srcset(_ files: [Picture.File], _ format: Derivative.Format, urls: SiteURLs) -> Value {
+        .string(files.filter { $0.format == format }.reversed().map { urls.link("/" + $0.path) + " \($0.width)w" }.joined(separator: ", "))
+    }
+
+    /// `{type, srcset}` per compact format of `files`, most compact first.
+    private static func sources(_ files: [Picture.File], urls: SiteURLs) -> Value {
+        .array(Picture.compactFormats(of: files).map { format in
+            .record(Record(sourceKeys, [.string(format.mediaType), srcset(files, format, urls: urls)]))
+        })
     }
 }

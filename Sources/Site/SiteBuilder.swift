@@ -60,7 +60,7 @@ public struct SiteBuilder: Sendable {
             // A cache that cannot be written costs the next build its speed, not its correctness.
             try? cache.write(to: folder.cacheFile)
             // Derivatives of pictures no longer shown (or made with other settings) go.
-            PictureStore(root: options.pictureStore.path).removeAll(except: Set(cache.pictures.values.flatMap { $0.entries.map(\.key) }))
+            PictureStore(root: options.pictureFolder.path).removeAll(except: Set(cache.pictures.values.flatMap { $0.entries.map(\.key) }))
             _ = writingMemo?.value
             folder.markSpareComplete()
             if let walk {
@@ -75,12 +75,15 @@ public struct SiteBuilder: Sendable {
         return summary
     }
 
-    /// Builds the whole site into `sink`, making every file, pictures too (in a picture store
-    /// of its own, removed afterwards: the site folder is not written to).
+    /// Builds the whole site into `sink`, making every file. Pictures are made in
+    /// `options.pictureStore`, or else in a picture store of their own, removed afterwards
+    /// (the site folder is not written to).
     public func build(into sink: any OutputSink) throws -> BuildSummary {
         var options = options
-        options.pictureStore = FileManager.default.temporaryDirectory.appendingPathComponent("magbuild-pictures-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: options.pictureStore) }
+        let temporary = options.pictureStore == nil
+            ? FileManager.default.temporaryDirectory.appendingPathComponent("magbuild-pictures-\(UUID().uuidString)") : nil
+        if let temporary { options.pictureStore = temporary }
+        defer { if let temporary { try? FileManager.default.removeItem(at: temporary) } }
         var output = SinkTransaction(sink: sink)
         return try BuildDriver(options: options).run(previous: nil, into: &output).summary
     }

@@ -154,7 +154,7 @@ import Testing
     @Test func newWidthsInSiteYmlRemakeTheDerivativesAndDropTheOldOnes() throws {
         let site = try Self.withPhoto()
         try site.build()
-        let store = site.options().pictureStore
+        let store = site.options().pictureFolder
         let entries = try FileManager.default.contentsOfDirectory(atPath: store.path)
         try site.edit("site.yml") { $0 + "images:\n  widths: [300]\n" }
         #expect(try site.build().picturesMade == 2)

@@ -12,7 +12,7 @@ extension BuildSteps {
         _ content: LoadedSite, articles: RenderedArticles, previous: BuildCache?, options: BuildOptions
     ) -> PictureMaker.Made {
         let maker = PictureMaker(
-            site: options.source, store: PictureStore(root: options.pictureStore.path),
+            site: options.source, store: PictureStore(root: options.pictureFolder.path),
             settings: derivativeSettings(content.config.images), jobs: options.jobs)
         var made = maker.make(pictureRequests(articles.published, site: options.source), previous: previous?.pictures ?? [:])
         made.diagnostics += narrowLeadImages(articles.published, pictures: made.pictures, site: options.source, jobs: options.jobs)

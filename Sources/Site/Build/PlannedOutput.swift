@@ -118,7 +118,13 @@ struct OutputMaker: Sendable {
             result = PageRenderer.Result(path: output.path, data: Data(index.bytes(of: file)))
         case .copy(let source), .derivative(let source):
             result = PageRenderer.Result(path: output.path, html: nil)
-            do { try sink.copyFile(at: URL(fileURLWithPath: source), to: output.path) } catch {
+            do {
+                if case .derivative = output.source {
+                    try sink.linkFile(at: URL(fileURLWithPath: source), to: output.path)
+                } else {
+                    try sink.copyFile(at: URL(fileURLWithPath: source), to: output.path)
+                }
+            } catch {
                 result.writeError = "\(output.path): \(error)"
             }
             return result
@@ -132,6 +138,9 @@ struct OutputMaker: Sendable {
 }
 
 extension OutputSink {
+    /// Sinks in memory keep a copy.
+    public func linkFile(at source: URL, to path: String) throws { try copyFile(at: source, to: path) }
+
     /// Sinks without a previous build to reuse from make every file.
     public func reuse(_ path: String, key: Digest) -> Bool { false }
 }

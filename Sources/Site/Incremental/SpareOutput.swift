@@ -45,6 +45,11 @@ struct SpareOutput: OutputSink {
         try replace(target) { try FilePaths.copy(source.path, to: $0) }
     }
 
+    func linkFile(at source: URL, to path: String) throws {
+        guard let target = FilePaths.join(spare.path, path) else { throw OutputError.invalidPath(path) }
+        try replace(target) { if !FilePaths.link(source.path, $0) { try FilePaths.copy(source.path, to: $0) } }
+    }
+
     /// Deletes the spare's files that this build does not have, and folders left empty.
     func removeFiles(notIn paths: Set<String>) {
         for path in spareKeys.keys where !paths.contains(path) {

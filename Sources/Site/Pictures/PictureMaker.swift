@@ -49,11 +49,26 @@ struct PictureMaker: Sendable {
         let files = Array(Set(requests.map(\.file))).sorted()
         var made = Made()
         var records: [String: PictureRecord] = [:]
-        for (file, result) in zip(files, parallelMap(files, jobs: jobs) { survey($0, previous: previous[$0]) }) {
-            switch result {
-            case .success(let record?): records[file] = record
-            case .success(nil): break
-            case .failure(let diagnostic): made.diagnostics.append(diagnostic)
+        // Files with new bytes are read once per content: identical pictures share what is read.
+        var fresh: [Digest: [(file: String, stamp: FileStamp)]] = [:]
+        for (file, found) in zip(files, parallelMap(files, jobs: jobs) { survey($0, previous: previous[$0]) }) {
+            switch found {
+            case .known(let record): records[file] = record
+            case .fresh(let stamp, let content): fresh[content, default: []].append((file, stamp))
+            case .missing: break
+            }
+        }
+        let contents = fresh.sorted { $0.value[0].file < $1.value[0].file }
+        let infos = parallelMap(contents, jobs: jobs) { _, files in Result { () throws(ImageError) in try ImageInfo.read(site.path + "/" + files[0].file) } }
+        for ((content, files), info) in zip(contents, infos) {
+            for (file, stamp) in files {
+                switch info {
+                case .success(var info):
+                    info.credit = EmbeddedCredit()  // read by the content loader; not kept
+                    records[file] = PictureRecord(file: file, stamp: stamp, content: content, info: info)
+                case .failure(let error):
+                    made.diagnostics.append(.error(at: SourceLocation(file: file), "\(error)"))
+                }
             }
         }
         // A picture's crops centre on the focus of the first request for its published path.
@@ -115,25 +130,27 @@ struct PictureMaker: Sendable {
             crops: CropSettings(focus: focus))
     }
 
-    /// The record of `file` as it is now: the previous one while the stamp is unchanged, else
-    /// read anew (nil for a file that is not there: the page's own check reports it).
-    private func survey(_ file: String, previous: PictureRecord?) -> Result<PictureRecord?, Diagnostic> {
+    /// What a file is now, by its stamp and then its bytes.
+    private enum Survey {
+        /// Unchanged since `previous` (its stamp, or else its bytes).
+        case known(PictureRecord)
+        /// New bytes, to be read.
+        case fresh(FileStamp, Digest)
+        /// No such file: the page's own check reports it.
+        case missing
+    }
+
+    private func survey(_ file: String, previous: PictureRecord?) -> Survey {
         let path = site.path + "/" + file
-        guard let stamp = FileStamp.of(path) else { return .success(nil) }
-        if let previous, previous.stamp == stamp { return .success(previous) }
-        guard let data = FileManager.default.contents(atPath: path) else { return .success(nil) }
+        guard let stamp = FileStamp.of(path) else { return .missing }
+        if let previous, previous.stamp == stamp { return .known(previous) }
+        guard let data = FileManager.default.contents(atPath: path) else { return .missing }
         let content = Digest.of(data)
         if var previous, previous.content == content {
             previous.stamp = stamp
-            return .success(previous)
+            return .known(previous)
         }
-        do {
-            var info = try ImageInfo.read(path)
-            info.credit = EmbeddedCredit()  // read by the content loader; not kept
-            return .success(PictureRecord(file: file, stamp: stamp, content: content, info: info))
-        } catch {
-            return .failure(.error(at: SourceLocation(file: file), "\(error)"))
-        }
+        return .fresh(stamp, content)
     }
 
     private func picture(_ path: String, record: PictureRecord, entry: PictureStore.Entry?) -> Picture {

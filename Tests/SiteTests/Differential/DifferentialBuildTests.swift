@@ -91,6 +91,10 @@ struct DifferentialRun {
         let clean: [String: Data]?
         do {
             let memory = MemoryOutput()
+            // Pictures come from a store of the clean builds' own: each is made once from
+            // scratch, apart from the incremental builds' store, and not again at every step.
+            var options = options
+            options.pictureStore = folder.appendingPathComponent("clean-pictures")
             _ = try SiteBuilder(options: options).build(into: memory)
             clean = memory.files
         } catch {
