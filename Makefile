@@ -120,6 +120,23 @@ bench: deps
 	$(SWIFT) build -c release
 	python3 Benchmarks/bench.py --n $(N) --runs $(RUNS) --jobs $(JOBS)
 
+# Pictures: magbuild's derivatives against Hugo's image processing on PHOTOS generated
+# 2400×1600 JPEGs (and a PNG with transparency per 20), same widths, formats, qualities and
+# crops; clean builds, a rebuild that changes no picture, bytes against the originals
+# (see BENCHMARKS.md). Installs Debian's hugo, libvips-tools (for `vips`) and time when missing.
+PHOTOS ?= 40
+.PHONY: bench-images
+bench-images: deps
+	@missing=""; command -v hugo >/dev/null || missing="$$missing hugo"; \
+	command -v vips >/dev/null || missing="$$missing libvips-tools"; \
+	[ -x /usr/bin/time ] || missing="$$missing time"; \
+	if [ -n "$$missing" ]; then \
+		echo "bench-images: installing$$missing (needs root or sudo)"; \
+		$(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq $$missing; \
+	fi
+	$(SWIFT) build -c release --product magbuild
+	python3 Benchmarks/bench_images.py --photos $(PHOTOS) --runs $(RUNS) --jobs $(JOBS)
+
 # Site search: magbuild's index against Pagefind 1.5.2 on the same output (index time, memory,
 # size, bytes per query, relevance of 50 generated queries; see BENCHMARKS.md). SEARCH_N=10000
 # [SEARCH_N="10000 100000"]; Pagefind runs for N ≤ 10,000 only. Needs Chromium and `time`.

@@ -57,9 +57,16 @@ static inline VipsImage *magbuild_vips_plain_copy(VipsImage *in) {
     return out;
 }
 
-/// `in` (upright already) scaled down to `width` pixels wide.
+/// `in` (upright already) scaled down to `width` pixels wide, computed into memory: it is
+/// encoded in two or three formats and the next width is made from it, and a lazy libvips
+/// image would compute its whole chain of shrinks again for each (a 2400-pixel photo's
+/// derivatives took 1.5 s of CPU lazily, 0.5 s computed once).
 static inline int magbuild_vips_shrink(VipsImage *in, VipsImage **out, int width) {
-    return vips_thumbnail_image(in, out, width, "height", VIPS_MAX_COORD, "size", VIPS_SIZE_DOWN, "no_rotate", TRUE, NULL);
+    VipsImage *lazy;
+    if (vips_thumbnail_image(in, &lazy, width, "height", VIPS_MAX_COORD, "size", VIPS_SIZE_DOWN, "no_rotate", TRUE, NULL)) return -1;
+    *out = vips_image_copy_memory(lazy);
+    g_object_unref(lazy);
+    return *out ? 0 : -1;
 }
 
 /// `in` cut to `width` × `height` around its most interesting part (libvips' attention crop:
