@@ -265,6 +265,11 @@ def table(res):
         if index:
             lines.append(f"- magbuild search index (step 'index search' of the median clean build): {float(index.group(1)):.2f} s "
                          f"= {float(index.group(1)) / m['wall'] * 100:.1f} % of its wall time (make bench-search has the rest)")
+        pictures = re.search(r"([\d.]+) s  make pictures", m["metrics"])
+        if pictures:
+            lines.append(f"- magbuild pictures (step 'make pictures' of the median clean build: every lead image read, "
+                         f"identical ones decoded once; make bench-images compares picture work with Hugo's): "
+                         f"{float(pictures.group(1)):.2f} s = {float(pictures.group(1)) / m['wall'] * 100:.1f} % of its wall time")
         if "edit_index" in m:
             lines.append(f"- magbuild search index after one article changed (step 'index search', median): {m['edit_index'] * 1000:.0f} ms (target <= 250 ms)")
         lines.append("")

@@ -48,13 +48,19 @@ extension ArticleSource {
     /// `static/`; nil for remote pictures, for a path that climbs out with `..` and for a
     /// relative `src` of an article without a bundle.
     public static func localFile(_ src: String, bundleDirectory: String?, site: URL) -> URL? {
+        localPath(src, bundleDirectory: bundleDirectory).map { site.appendingPathComponent($0) }
+    }
+
+    /// ``localFile(_:bundleDirectory:site:)`` relative to the site folder
+    /// (`content/politik/wahl/lead.jpg`, `static/img/karte.png`).
+    public static func localPath(_ src: String, bundleDirectory: String?) -> String? {
         guard !src.contains("://"), !src.hasPrefix("//"), !src.hasPrefix("data:"),
               !src.split(separator: "/").contains("..") else { return nil }
         if src.hasPrefix("/") {
             let path = src.hasPrefix("/static/") ? String(src.dropFirst("/static/".count)) : String(src.dropFirst())
-            return site.appendingPathComponent(SiteLayout.staticFiles).appendingPathComponent(path)
+            return SiteLayout.staticFiles + "/" + path
         }
         guard let bundle = bundleDirectory else { return nil }
-        return site.appendingPathComponent(bundle).appendingPathComponent(src)
+        return bundle + "/" + (src.hasPrefix("./") ? String(src.dropFirst(2)) : src)
     }
 }

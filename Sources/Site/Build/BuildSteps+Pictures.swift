@@ -52,9 +52,7 @@ extension BuildSteps {
     static func pictureRequests(_ articles: [PublishedArticle], site: URL) -> [PictureMaker.Request] {
         var requests: [PictureMaker.Request] = []
         func add(_ src: String, of article: PublishedArticle, focus: LeadImage.Focus? = nil) {
-            guard let file = ArticleSource.localFile(src, bundleDirectory: article.source.bundleDirectory, site: site),
-                let relative = ArticleRecord.relative(file, to: site)
-            else { return }
+            guard let relative = ArticleSource.localPath(src, bundleDirectory: article.source.bundleDirectory) else { return }
             requests.append(PictureMaker.Request(
                 path: SiteURLs.imagePath(src, page: article.url), file: relative, focus: focus.map { CropSettings.Focus(x: $0.x, y: $0.y) }))
         }

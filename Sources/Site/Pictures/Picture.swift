@@ -17,6 +17,20 @@ struct Picture: Sendable, Hashable {
     /// The whole picture's widths, then the card crop's, then the social crop; within each,
     /// largest first, and for each width the original's format first, the most compact last.
     let files: [File]
+    /// The widths of the whole picture.
+    let whole: [File]
+    /// The widths a teaser card shows: the card crop's, or the whole picture's when it has the card's shape.
+    let card: [File]
+
+    init(path: String, width: Int, height: Int, files: [File]) {
+        self.path = path
+        self.width = width
+        self.height = height
+        self.files = files
+        whole = files.filter { $0.crop == nil }
+        let cut = files.filter { $0.crop == .card }
+        card = cut.isEmpty ? whole : cut
+    }
 
     /// One derivative: where it is published and where the build keeps it.
     struct File: Sendable, Hashable {
@@ -29,15 +43,6 @@ struct Picture: Sendable, Hashable {
         let crop: Crop?
         /// The file in the ``PictureStore``.
         let stored: String
-    }
-
-    /// The widths of the whole picture.
-    var whole: [File] { files.filter { $0.crop == nil } }
-
-    /// The widths a teaser card shows: the card crop's, or the whole picture's when it has the card's shape.
-    var card: [File] {
-        let cut = files.filter { $0.crop == .card }
-        return cut.isEmpty ? whole : cut
     }
 
     /// The social card's picture (`og:image`).
@@ -64,16 +69,22 @@ struct Picture: Sendable, Hashable {
         return seen.reversed()
     }
 
-    /// The site path of a derivative of the original at `original` (`/politik/wahl/lead.jpg`):
-    /// the original's name with the crop and width, in the format's extension
+    /// The site path of a derivative of the original whose ``stem(of:)`` is `stem`: the
+    /// original's name with the crop and width, in the format's extension
     /// (`politik/wahl/lead-800w.webp`, `politik/wahl/lead-card-480w.jpg`).
-    static func derivativePath(of original: String, crop: Crop?, width: Int, format: Derivative.Format) -> String {
+    static func derivativePath(stem: String, crop: Crop?, width: Int, format: Derivative.Format) -> String {
+        stem + (crop.map { "-" + $0.rawValue } ?? "") + "-\(width)w.\(format.fileExtension)"
+    }
+
+    /// The site path of the original at `original` (`/politik/wahl/lead.jpg`) without leading
+    /// slash and extension (`politik/wahl/lead`).
+    static func stem(of original: String) -> String {
         var path = original.hasPrefix("/") ? String(original.dropFirst()) : original
         let name = path.split(separator: "/").last.map(String.init) ?? path
         if let dot = name.lastIndex(of: "."), dot != name.startIndex {
             path.removeLast(name.distance(from: dot, to: name.endIndex))
         }
-        return path + (crop.map { "-" + $0.rawValue } ?? "") + "-\(width)w.\(format.fileExtension)"
+        return path
     }
 }
 

@@ -107,12 +107,14 @@ struct PictureMaker: Sendable {
         }
         // The cache keeps the entries this build used, in a stable order.
         var used: [String: Set<PictureStore.Entry>] = [:]
-        for (path, request) in chosen {
-            guard let record = records[request.file] else { continue }
-            let entry = key(of: record, focus: request.focus).flatMap { entries[$0] }
-            if let entry { used[request.file, default: []].insert(entry) }
-            made.pictures.byPath[path] = picture(path, record: record, entry: entry)
+        let shown = chosen.compactMap { path, request in
+            records[request.file].map { (path, request.file, $0, key(of: $0, focus: request.focus).flatMap { entries[$0] }) }
         }
+        for (_, file, _, entry) in shown {
+            if let entry { used[file, default: []].insert(entry) }
+        }
+        let pictures = parallelMap(shown, jobs: jobs) { path, _, record, entry in picture(path, record: record, entry: entry) }
+        made.pictures.byPath = Dictionary(pictures.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
         for file in records.keys {
             records[file]?.entries = (used[file] ?? []).sorted { $0.key.description < $1.key.description }
         }
@@ -155,10 +157,11 @@ struct PictureMaker: Sendable {
 
     private func picture(_ path: String, record: PictureRecord, entry: PictureStore.Entry?) -> Picture {
         guard let entry else { return Picture(path: path, width: record.info.width, height: record.info.height, files: []) }
+        let folder = store.folder(entry.key) + "/", stem = Picture.stem(of: path)
         let files = entry.files.map { stored in
             Picture.File(
-                path: Picture.derivativePath(of: path, crop: stored.crop, width: stored.width, format: stored.format),
-                width: stored.width, height: stored.height, format: stored.format, crop: stored.crop, stored: store.file(entry.key, stored))
+                path: Picture.derivativePath(stem: stem, crop: stored.crop, width: stored.width, format: stored.format),
+                width: stored.width, height: stored.height, format: stored.format, crop: stored.crop, stored: folder + stored.name)
         }
         return Picture(path: path, width: record.info.width, height: record.info.height, files: files)
     }

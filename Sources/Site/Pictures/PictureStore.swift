@@ -72,8 +72,6 @@ struct PictureStore: Sendable {
 
     func folder(_ key: Digest) -> String { root + "/" + key.description }
 
-    func file(_ key: Digest, _ stored: Stored) -> String { folder(key) + "/" + stored.name }
-
     /// Whether the entry `key` is in the store.
     func contains(_ key: Digest) -> Bool { FilePaths.exists(folder(key)) }
 
