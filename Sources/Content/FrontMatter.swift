@@ -1,4 +1,5 @@
 import Foundation
+import Images
 
 /// The YAML front matter of an article (README, "Writing an article"), validated.
 public struct FrontMatter: Sendable, Hashable {
@@ -68,14 +69,7 @@ public struct LeadImage: Sendable, Hashable {
     /// the top left corner; nil lets the build find the most interesting part itself.
     public var focus: Focus?
 
-    public struct Focus: Sendable, Hashable {
-        public var x: Double
-        public var y: Double
-        public init(x: Double, y: Double) {
-            self.x = x
-            self.y = y
-        }
-    }
+    public typealias Focus = CropSettings.Focus
 
     public init(src: String, alt: String, caption: String? = nil, credit: String, focus: Focus? = nil) {
         self.src = src

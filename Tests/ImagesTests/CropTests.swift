@@ -57,13 +57,10 @@ import Testing
 
     /// The mean pixel value of an encoded picture.
     static func mean(_ bytes: [UInt8]) throws -> Double {
-        let file = FileManager.default.temporaryDirectory.appendingPathComponent("magbuild-crop-\(UUID().uuidString)")
-        try Data(bytes).write(to: file)
-        defer { try? FileManager.default.removeItem(at: file) }
-        let image = try #require(magbuild_vips_open(file.path))
-        defer { magbuild_vips_release(image) }
-        var mean = 0.0
-        #expect(magbuild_vips_average(image, &mean) == 0)
-        return mean
+        try DerivativesTests.opened(bytes) { image in
+            var mean = 0.0
+            #expect(magbuild_vips_average(image, &mean) == 0)
+            return mean
+        }
     }
 }

@@ -17,12 +17,21 @@ import Testing
         var metadata: [String]
     }
 
-    static func readBack(_ bytes: [UInt8]) throws -> ReadBack {
+    /// `body` with the picture encoded in `bytes`, opened by libvips.
+    static func opened<T>(_ bytes: [UInt8], _ body: (UnsafeMutablePointer<VipsImage>) throws -> T) throws -> T {
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("magbuild-image-\(UUID().uuidString)")
         try Data(bytes).write(to: file)
         defer { try? FileManager.default.removeItem(at: file) }
         let image = try #require(magbuild_vips_open(file.path))
         defer { magbuild_vips_release(image) }
+        return try body(image)
+    }
+
+    static func readBack(_ bytes: [UInt8]) throws -> ReadBack {
+        try opened(bytes) { image in try readBack(image) }
+    }
+
+    private static func readBack(_ image: UnsafeMutablePointer<VipsImage>) throws -> ReadBack {
         var loader: UnsafePointer<CChar>?
         _ = vips_image_get_string(image, "vips-loader", &loader)
         var fields: [String] = []

@@ -37,12 +37,26 @@ import Testing
         let front = FrontMatter(
             title: "T", teaser: "D", date: Date(timeIntervalSince1970: 1_700_000_000),
             updated: Date(timeIntervalSince1970: 1_700_086_400), authors: ["A", "B"], column: "C", tags: ["x"],
-            image: LeadImage(src: "lead.jpg", alt: "alt", caption: "cap", credit: "cred"), related: ["politik/a"],
+            image: LeadImage(src: "lead.jpg", alt: "alt", caption: "cap", credit: "cred", focus: .init(x: 0.25, y: 1)), related: ["politik/a"],
             comments: .closed, featured: true, draft: true, slug: "s", aliases: ["/alt/"], kicker: "K", wordpressID: 42)
         var writer = CacheWriter([])
         front.write(to: &writer)
         var reader = CacheReader(Data(writer.bytes))
         #expect(try FrontMatter(from: &reader) == front)
+        #expect(reader.isAtEnd)
+    }
+
+    /// A picture's record survives the cache: its derivatives and crops are found again without reading it.
+    @Test func aPictureRecordComesBackEqual() throws {
+        let cache = try #require(BuildCache.decode(Self.files.cache).value)
+        let record = try #require(cache.pictures["content/politik/erste-meldung/lead.png"])
+        #expect(record.info.format == .png && record.info.width == 160 && record.info.height == 90)
+        let files = try #require(record.entries.first?.files)
+        #expect(files.contains { $0.crop == .social } && files.contains { $0.crop == nil && $0.format == .webp })
+        var writer = CacheWriter([])
+        record.write(to: &writer)
+        var reader = CacheReader(Data(writer.bytes))
+        #expect(try PictureRecord(from: &reader) == record)
         #expect(reader.isAtEnd)
     }
 

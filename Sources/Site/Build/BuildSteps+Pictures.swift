@@ -54,7 +54,7 @@ extension BuildSteps {
         func add(_ src: String, of article: PublishedArticle, focus: LeadImage.Focus? = nil) {
             guard let relative = ArticleSource.localPath(src, bundleDirectory: article.source.bundleDirectory) else { return }
             requests.append(PictureMaker.Request(
-                path: SiteURLs.imagePath(src, page: article.url), file: relative, focus: focus.map { CropSettings.Focus(x: $0.x, y: $0.y) }))
+                path: SiteURLs.imagePath(src, page: article.url), file: relative, focus: focus))
         }
         for article in articles {
             if let lead = article.frontMatter.image { add(lead.src, of: article, focus: lead.focus) }

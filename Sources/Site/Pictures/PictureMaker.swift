@@ -46,10 +46,34 @@ struct PictureMaker: Sendable {
     }
 
     func make(_ requests: [Request], previous: [String: PictureRecord]) -> Made {
-        let files = Array(Set(requests.map(\.file))).sorted()
         var made = Made()
+        var records = read(Array(Set(requests.map(\.file))).sorted(), previous: previous, diagnostics: &made.diagnostics)
+        // A picture's crops centre on the focus of the first request for its published path.
+        var chosen: [String: Request] = [:]
+        for request in requests where chosen[request.path] == nil { chosen[request.path] = request }
+        let entries = entries(for: chosen.values.sorted { $0.path < $1.path }, records: records, made: &made)
+        let shown = chosen.compactMap { path, request in
+            records[request.file].map { (path, request.file, $0, key(of: $0, focus: request.focus).flatMap { entries[$0] }) }
+        }
+        let pictures = parallelMap(shown, jobs: jobs) { path, _, record, entry in picture(path, record: record, entry: entry) }
+        made.pictures.byPath = Dictionary(pictures.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
+        // The cache keeps the entries this build used, in a stable order.
+        var used: [String: Set<PictureStore.Entry>] = [:]
+        for (_, file, _, entry) in shown {
+            if let entry { used[file, default: []].insert(entry) }
+        }
+        for file in records.keys {
+            records[file]?.entries = (used[file] ?? []).sorted { $0.key.description < $1.key.description }
+        }
+        made.records = records
+        made.diagnostics.sort { ($0.location?.file ?? "") < ($1.location?.file ?? "") }
+        return made
+    }
+
+    /// The records of `files`: the previous ones while unchanged, else read, once per content
+    /// (identical pictures share what is read). Unreadable pictures are errors at their file.
+    private func read(_ files: [String], previous: [String: PictureRecord], diagnostics: inout [Diagnostic]) -> [String: PictureRecord] {
         var records: [String: PictureRecord] = [:]
-        // Files with new bytes are read once per content: identical pictures share what is read.
         var fresh: [Digest: [(file: String, stamp: FileStamp)]] = [:]
         for (file, found) in zip(files, parallelMap(files, jobs: jobs) { survey($0, previous: previous[$0]) }) {
             switch found {
@@ -59,7 +83,9 @@ struct PictureMaker: Sendable {
             }
         }
         let contents = fresh.sorted { $0.value[0].file < $1.value[0].file }
-        let infos = parallelMap(contents, jobs: jobs) { _, files in Result { () throws(ImageError) in try ImageInfo.read(site.path + "/" + files[0].file) } }
+        let infos = parallelMap(contents, jobs: jobs) { _, files in
+            Result { () throws(ImageError) in try ImageInfo.read(site.path + "/" + files[0].file) }
+        }
         for ((content, files), info) in zip(contents, infos) {
             for (file, stamp) in files {
                 switch info {
@@ -67,17 +93,19 @@ struct PictureMaker: Sendable {
                     info.credit = EmbeddedCredit()  // read by the content loader; not kept
                     records[file] = PictureRecord(file: file, stamp: stamp, content: content, info: info)
                 case .failure(let error):
-                    made.diagnostics.append(.error(at: SourceLocation(file: file), "\(error)"))
+                    diagnostics.append(.error(at: SourceLocation(file: file), "\(error)"))
                 }
             }
         }
-        // A picture's crops centre on the focus of the first request for its published path.
-        var chosen: [String: Request] = [:]
-        for request in requests where chosen[request.path] == nil { chosen[request.path] = request }
-        // Entries to make, once per key (identical pictures under several names share one).
+        return records
+    }
+
+    /// The store entries `requests` need, by key: the previous build's, the store's, or made
+    /// now, each once, in parallel. Pictures that cannot be made are errors at their file.
+    private func entries(for requests: [Request], records: [String: PictureRecord], made: inout Made) -> [Digest: PictureStore.Entry] {
         var entries: [Digest: PictureStore.Entry] = [:]
         var wanted: [Digest: (record: PictureRecord, focus: CropSettings.Focus?)] = [:]
-        for request in chosen.values.sorted(by: { $0.path < $1.path }) {
+        for request in requests {
             guard let record = records[request.file], let key = key(of: record, focus: request.focus), entries[key] == nil else { continue }
             if let known = record.entries.first(where: { $0.key == key }), store.contains(key) {
                 entries[key] = known
@@ -88,6 +116,7 @@ struct PictureMaker: Sendable {
             }
         }
         let todo = wanted.sorted { $0.value.record.file < $1.value.record.file }
+        // Pictures are made side by side; one picture alone gets all of libvips' threads.
         let threads = max(1, jobs / max(1, todo.count))
         let results = parallelMap(todo, jobs: jobs) { key, job -> Result<PictureStore.Entry, Diagnostic> in
             do {
@@ -105,22 +134,7 @@ struct PictureMaker: Sendable {
             case .failure(let diagnostic): made.diagnostics.append(diagnostic)
             }
         }
-        // The cache keeps the entries this build used, in a stable order.
-        var used: [String: Set<PictureStore.Entry>] = [:]
-        let shown = chosen.compactMap { path, request in
-            records[request.file].map { (path, request.file, $0, key(of: $0, focus: request.focus).flatMap { entries[$0] }) }
-        }
-        for (_, file, _, entry) in shown {
-            if let entry { used[file, default: []].insert(entry) }
-        }
-        let pictures = parallelMap(shown, jobs: jobs) { path, _, record, entry in picture(path, record: record, entry: entry) }
-        made.pictures.byPath = Dictionary(pictures.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
-        for file in records.keys {
-            records[file]?.entries = (used[file] ?? []).sorted { $0.key.description < $1.key.description }
-        }
-        made.records = records
-        made.diagnostics.sort { ($0.location?.file ?? "") < ($1.location?.file ?? "") }
-        return made
+        return entries
     }
 
     /// The store key of a picture's derivatives and crops (centred on `focus`); nil for a
