@@ -165,3 +165,23 @@ import Testing
         #expect(site.outputFiles() == (try site.cleanBuild()))
     }
 }
+
+/// The preview's live build: saving an article never decodes its pictures again.
+@Suite struct LivePictureTests {
+    @Test func aSavedArticleDoesNotTouchItsPictures() throws {
+        let site = try PictureBuildTests.withPhoto()
+        let now = site.options().now
+        let live = LiveBuild(options: site.options(), clock: { now })
+        let first = MemoryOutput()
+        #expect(try live.rebuild(into: first, fromScratch: true).picturesMade == 2)
+        try site.edit(PictureBuildTests.article) { $0.replacingOccurrences(of: "Erster Absatz", with: "Der erste Absatz") }
+        let saved = try #require(live.savedArticlePages([PictureBuildTests.article]))
+        #expect(String(decoding: saved["politik/erste-meldung/index.html"] ?? Data(), as: UTF8.self).contains("lead-800w.jpg"),
+                "the saved article's page shows the pictures made before")
+        let again = MemoryOutput(previous: first.files, keys: live.outputKeys)
+        let summary = try live.rebuild(into: again, fromScratch: false)
+        #expect(summary.picturesMade == 0)
+        #expect(!again.writtenPaths.contains { $0.contains("/lead-") || $0.contains("/detail-") }, "no derivative is written again")
+        #expect(again.files == (try site.cleanBuild()))
+    }
+}
