@@ -185,3 +185,15 @@ import Testing
         #expect(again.files == (try site.cleanBuild()))
     }
 }
+
+extension PictureBuildTests {
+    @Test func twoPicturesOfOneNameInOneFolderAreAnError() throws {
+        let site = try Workspace()
+        try TestPictures.png(width: 64, height: 48, tint: 1).write(to: site.site.appendingPathComponent(Self.bundle + "detail.webp"))
+        try TestPictures.png(width: 64, height: 48, tint: 2).write(to: site.site.appendingPathComponent(Self.bundle + "detail.png"))
+        try site.edit(Self.article) { $0 + "\n![Zweites](detail.webp \"Foto: Redaktion\")\n" }
+        let failure = site.buildFailure()
+        #expect(failure.contains("content/politik/erste-meldung/detail.webp:1:1: error: this picture's derivatives would be published under the names of content/politik/erste-meldung/detail.png's (politik/erste-meldung/detail-64w.png)"),
+                "\(failure)")
+    }
+}

@@ -57,6 +57,7 @@ struct PictureMaker: Sendable {
         }
         let pictures = parallelMap(shown, jobs: jobs) { path, _, record, entry in picture(path, record: record, entry: entry) }
         made.pictures.byPath = Dictionary(pictures.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
+        made.diagnostics += collisions(pictures, files: Dictionary(shown.map { ($0.0, $0.1) }, uniquingKeysWith: { first, _ in first }))
         // The cache keeps the entries this build used, in a stable order.
         var used: [String: Set<PictureStore.Entry>] = [:]
         for (_, file, _, entry) in shown {
@@ -135,6 +136,26 @@ struct PictureMaker: Sendable {
             }
         }
         return entries
+    }
+
+    /// Errors for pictures whose derivatives would be published under another picture's names:
+    /// `lead.jpg` and `lead.png` in one folder both give `lead-800w.webp`. `files` maps each
+    /// picture's path to its file.
+    private func collisions(_ pictures: [Picture], files: [String: String]) -> [Diagnostic] {
+        var owner: [String: String] = [:]
+        var diagnostics: [Diagnostic] = []
+        for picture in pictures.sorted(by: { $0.path < $1.path }) {
+            guard let first = picture.files.first else { continue }
+            if let other = owner[first.path], other != picture.path {
+                diagnostics.append(.error(
+                    at: SourceLocation(file: files[picture.path] ?? picture.path),
+                    "this picture's derivatives would be published under the names of \(files[other] ?? other)'s (\(first.path))",
+                    hint: "give one of the two files another name; pictures are published by name without their extension"))
+                continue
+            }
+            for file in picture.files { owner[file.path] = picture.path }
+        }
+        return diagnostics
     }
 
     /// The store key of a picture's derivatives and crops (centred on `focus`); nil for a
