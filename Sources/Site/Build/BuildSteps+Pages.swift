@@ -88,7 +88,8 @@ extension BuildSteps {
             model.authorProfiles.values.sorted { $0.file < $1.file }, urls: values.urls, site: options.source.path)
         // A bundle's original picture gives way to its derivatives unless `images.originals`.
         let withheld = model.config.images.originals ? [] : Set(model.pictures.byPath.values.filter { !$0.files.isEmpty }.map { String($0.path.dropFirst()) })
-        copies.removeAll { withheld.contains($0.path) && $0.source.hasPrefix(options.source.path + "/" + SiteLayout.content + "/") }
+        let bundles = options.source.path + "/" + SiteLayout.content + "/"
+        copies.removeAll { withheld.contains($0.path) && $0.source.hasPrefix(bundles) }
         outputs += parallelMap(copies, jobs: options.jobs) { maker.plan(.copy($0.source), at: $0.path) }
         let derivatives = model.pictures.byPath.values.sorted { $0.path < $1.path }.flatMap(\.files)
         outputs += derivatives.map { maker.plan(.derivative($0.stored), at: $0.path) }
