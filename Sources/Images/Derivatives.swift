@@ -44,6 +44,20 @@ public enum Derivatives {
         return magbuild_vips_can_encode_avif() != 0
     }()
 
+    /// What makes derivatives: this libvips and the version of magbuild's way of making them
+    /// (part of the picture store's keys, so that an upgrade makes pictures anew).
+    public static let version: String = {
+        _ = try? Vips.start()
+        return "libvips \(String(cString: vips_version_string())) derivatives 1"
+    }()
+
+    /// How many libvips threads work on each picture from now on: set once, before pictures
+    /// are made (libvips keeps one number for the process).
+    public static func useThreads(_ count: Int) {
+        guard (try? Vips.start()) != nil else { return }
+        Vips.setThreads(count)
+    }
+
     /// The widths `settings` gives a picture `width` pixels wide: those below it, and the
     /// picture's own width when it is narrower than the largest (a picture is never enlarged).
     public static func widths(for width: Int, settings: DerivativeSettings) -> [Int] {
@@ -62,16 +76,15 @@ public enum Derivatives {
     /// largest first, one file per format of ``formats(for:settings:)``. The picture is decoded
     /// once (shrunk while decoding where the format allows), turned upright, converted to sRGB
     /// when it has a colour profile, and each smaller width is made from the one above it.
-    /// Derivatives carry no metadata. `threads` libvips threads work on the picture.
+    /// Derivatives carry no metadata. ``useThreads(_:)`` says how many libvips threads work on it.
     /// - Throws: ``ImageError`` for a picture that cannot be read or is too large.
     /// With `crops`, the card crop (when ``needsCardCrop(width:height:)``) and the social crop
     /// follow, made from the largest derivative (``crops(_:of:widths:formats:settings:focus:)``);
     /// the social crop only in the original's format, which every social network reads.
     public static func make(
-        _ path: String, info: ImageInfo, settings: DerivativeSettings, crops: CropSettings? = nil, threads: Int = 1
+        _ path: String, info: ImageInfo, settings: DerivativeSettings, crops: CropSettings? = nil
     ) throws(ImageError) -> [Derivative] {
         try Vips.start()
-        Vips.setThreads(threads)
         guard info.width * info.height <= ImageLimits.maximumPixels else { throw .tooLarge(width: info.width, height: info.height) }
         let widths = widths(for: info.width, settings: settings).reversed()
         let formats = formats(for: info, settings: settings)

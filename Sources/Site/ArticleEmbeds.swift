@@ -182,7 +182,7 @@ extension PageValues {
             guard case .figure(let figure) = placed.embed else { return nil }
             let original = figure.original.removingPercentEncoding ?? figure.original
             guard let fallback = urls.picture(original, page: article.url)?.fallback else { return figure.src }
-            return urls.link("/" + fallback.path)
+            return urls.link(fallback.sitePath)
         }
     }
 }

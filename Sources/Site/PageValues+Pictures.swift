@@ -16,18 +16,18 @@ extension PageValues {
         let cardFiles = picture.card
         let card = Picture.fallback(of: cardFiles) ?? fallback
         return [
-            "src": .string(urls.link("/" + fallback.path)),
+            "src": .string(urls.link(fallback.sitePath)),
             "width": .int(fallback.width),
             "height": .int(fallback.height),
             "srcset": srcset(picture.whole, fallback.format, urls: urls),
             "sources": sources(picture.whole, urls: urls),
             "derivatives": .array(picture.whole.map { file in
                 .record(Record(derivativeKeys, [
-                    .string(urls.link("/" + file.path)), .int(file.width), .int(file.height), .string(file.format.mediaType),
+                    .string(urls.link(file.sitePath)), .int(file.width), .int(file.height), .string(file.format.mediaType),
                 ]))
             }),
             "card": .record(Record(cardKeys, [
-                .string(urls.link("/" + card.path)), .string(alt), .int(card.width), .int(card.height),
+                .string(urls.link(card.sitePath)), .string(alt), .int(card.width), .int(card.height),
                 srcset(cardFiles, card.format, urls: urls), sources(cardFiles, urls: urls),
             ])),
         ]
@@ -39,7 +39,7 @@ extension PageValues {
 
     /// `"/a/lead-480w.jpg 480w, /a/lead-800w.jpg 800w"`: the files of `files` in `format`, narrowest first.
     private static func srcset(_ files: [Picture.File], _ format: Derivative.Format, urls: SiteURLs) -> Value {
-        .string(files.filter { $0.format == format }.reversed().map { urls.link("/" + $0.path) + " \($0.width)w" }.joined(separator: ", "))
+        .string(files.filter { $0.format == format }.reversed().map { urls.link($0.sitePath) + " \($0.width)w" }.joined(separator: ", "))
     }
 
     /// `{type, srcset}` per compact format of `files`, most compact first.

@@ -128,12 +128,13 @@ import Testing
     @Test func identicalPicturesAreMadeOnce() throws {
         let site = try Workspace()
         let picture = TestPictures.png(width: 64, height: 48, tint: 3)
-        try picture.write(to: site.site.appendingPathComponent(Self.bundle + "lead.png"))
         try picture.write(to: site.site.appendingPathComponent(Self.bundle + "detail.png"))
+        try picture.write(to: site.site.appendingPathComponent(Self.bundle + "zweites.png"))
+        try site.edit(Self.article) { $0 + "\n![Noch einmal](zweites.png \"Foto: Redaktion\")\n" }
         let summary = try site.build()
-        #expect(summary.picturesMade == 1)
+        #expect(summary.picturesMade == 2, "the lead image, and the two figures' one picture")
         let files = site.outputFiles()
-        #expect(files["politik/erste-meldung/lead-64w.png"] == files["politik/erste-meldung/detail-64w.png"])
+        #expect(files["politik/erste-meldung/zweites-64w.png"] == files["politik/erste-meldung/detail-64w.png"])
     }
 
     @Test func aCorruptPictureFailsTheBuildNamingItAndLeavesTheOutputAsItWas() throws {
@@ -195,5 +196,34 @@ extension PictureBuildTests {
         let failure = site.buildFailure()
         #expect(failure.contains("content/politik/erste-meldung/detail.webp:1:1: error: this picture's derivatives would be published under the names of content/politik/erste-meldung/detail.png's (politik/erste-meldung/detail-64w.png)"),
                 "\(failure)")
+    }
+}
+
+extension PictureBuildTests {
+    @Test func anEntryWithAFileMissingIsMadeAnew() throws {
+        let site = try Self.withPhoto()
+        try site.build()
+        let store = site.options().pictureFolder.path
+        for entry in try FileManager.default.contentsOfDirectory(atPath: store) {
+            let files = try FileManager.default.contentsOfDirectory(atPath: store + "/" + entry)
+            if let victim = files.first(where: { $0.hasPrefix("800x") }) { try FileManager.default.removeItem(atPath: store + "/" + entry + "/" + victim) }
+        }
+        var options = site.options()
+        options.clean = true
+        #expect(try SiteBuilder(options: options).build().picturesMade == 1, "the photo's entry lacks a file: it is not trusted")
+        #expect(site.outputFiles() == (try site.cleanBuild()))
+    }
+
+    @Test func svgAndNamesWithSpacesArePublishedAsUsable() throws {
+        let site = try Workspace()
+        let svg = #"<svg xmlns="http://www.w3.org/2000/svg" width="20000" height="10000"><rect width="10" height="10"/></svg>"#
+        try site.write([Self.bundle + "karte.svg": svg])
+        try TestPictures.png(width: 200, height: 100).write(to: site.site.appendingPathComponent(Self.bundle + "Karte 1.png"))
+        try site.edit(Self.article) { $0 + "\n![Plan](karte.svg \"Grafik: Redaktion\")\n\n![Karte](Karte%201.png \"Grafik: Redaktion\")\n" }
+        let files = try site.cleanBuild()
+        #expect(files["politik/erste-meldung/karte.svg"] == Data(svg.utf8), "an SVG is published as it is, whatever its size")
+        #expect(files["politik/erste-meldung/Karte 1-200w.webp"] != nil)
+        let page = Workspace.text(files, "politik/erste-meldung/index.html")
+        #expect(page.contains(#"src="/politik/erste-meldung/Karte%201-200w.png""#), "\(page)")
     }
 }

@@ -47,17 +47,23 @@ extension BuildSteps {
         return settings
     }
 
+    /// The file name extensions of pictures the build resizes; others (SVG, GIF, HEIC, TIFF)
+    /// are published as they are, whatever libvips could read.
+    static let resizableExtensions: Set<String> = ["jpg", "jpeg", "png", "webp"]
+
     /// The local picture files of `articles`' lead images and figures, with where each would be
     /// published; lead images first, so that their `focus` decides where a picture's crops are cut.
     static func pictureRequests(_ articles: [PublishedArticle], site: URL) -> [PictureMaker.Request] {
         var requests: [PictureMaker.Request] = []
-        func add(_ src: String, of article: PublishedArticle, focus: LeadImage.Focus? = nil) {
-            guard let relative = ArticleSource.localPath(src, bundleDirectory: article.source.bundleDirectory) else { return }
+        func add(_ src: String, of article: PublishedArticle, lead: Bool = false, focus: LeadImage.Focus? = nil) {
+            guard let relative = ArticleSource.localPath(src, bundleDirectory: article.source.bundleDirectory),
+                Self.resizableExtensions.contains((relative.split(separator: ".").last.map(String.init) ?? "").lowercased())
+            else { return }
             requests.append(PictureMaker.Request(
-                path: SiteURLs.imagePath(src, page: article.url), file: relative, focus: focus))
+                path: SiteURLs.imagePath(src, page: article.url), file: relative, crops: lead, focus: focus))
         }
         for article in articles {
-            if let lead = article.frontMatter.image { add(lead.src, of: article, focus: lead.focus) }
+            if let image = article.frontMatter.image { add(image.src, of: article, lead: true, focus: image.focus) }
         }
         for article in articles {
             for placed in article.facts.embeds {

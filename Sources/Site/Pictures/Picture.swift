@@ -1,3 +1,4 @@
+import Foundation
 import Images
 
 /// A picture the site shows (a lead image, a body figure) and the files published in its
@@ -43,6 +44,14 @@ struct Picture: Sendable, Hashable {
         let crop: Crop?
         /// The file in the ``PictureStore``.
         let stored: String
+
+        /// Its site path as a URL path: `/politik/wahl/Karte%201-800w.webp` (`srcset` separates
+        /// candidates by spaces, so names with spaces must be escaped).
+        var sitePath: String {
+            "/" + (path.addingPercentEncoding(withAllowedCharacters: Self.allowed) ?? path)
+        }
+
+        private static let allowed = CharacterSet.urlPathAllowed.subtracting(CharacterSet(charactersIn: ",;"))
     }
 
     /// The social card's picture (`og:image`).
@@ -98,12 +107,12 @@ struct Pictures: Sendable {
     /// derivatives, else `path` itself.
     func shown(_ path: String) -> String {
         guard let fallback = byPath[path]?.fallback else { return path }
-        return "/" + fallback.path
+        return fallback.sitePath
     }
 
     /// The site path of the social card's picture for the image at `path`.
     func social(_ path: String) -> String {
         guard let social = byPath[path]?.social else { return path }
-        return "/" + social.path
+        return social.sitePath
     }
 }

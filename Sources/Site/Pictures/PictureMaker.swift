@@ -32,6 +32,8 @@ struct PictureMaker: Sendable {
         let path: String
         /// Relative to the site folder (`content/politik/wahl/lead.jpg`).
         let file: String
+        /// Whether the page shows the card and social crops: a lead image.
+        var crops = false
         /// Where a lead image's crops are centred (`image.focus`).
         var focus: CropSettings.Focus? = nil
     }
@@ -53,7 +55,7 @@ struct PictureMaker: Sendable {
         for request in requests where chosen[request.path] == nil { chosen[request.path] = request }
         let entries = entries(for: chosen.values.sorted { $0.path < $1.path }, records: records, made: &made)
         let shown = chosen.compactMap { path, request in
-            records[request.file].map { (path, request.file, $0, key(of: $0, focus: request.focus).flatMap { entries[$0] }) }
+            records[request.file].map { (path, request.file, $0, key(of: $0, request: request).flatMap { entries[$0] }) }
         }
         let pictures = parallelMap(shown, jobs: jobs) { path, _, record, entry in picture(path, record: record, entry: entry) }
         made.pictures.byPath = Dictionary(pictures.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
@@ -105,25 +107,25 @@ struct PictureMaker: Sendable {
     /// now, each once, in parallel. Pictures that cannot be made are errors at their file.
     private func entries(for requests: [Request], records: [String: PictureRecord], made: inout Made) -> [Digest: PictureStore.Entry] {
         var entries: [Digest: PictureStore.Entry] = [:]
-        var wanted: [Digest: (record: PictureRecord, focus: CropSettings.Focus?)] = [:]
+        var wanted: [Digest: (record: PictureRecord, crops: CropSettings?)] = [:]
         for request in requests {
-            guard let record = records[request.file], let key = key(of: record, focus: request.focus), entries[key] == nil else { continue }
+            guard let record = records[request.file], let key = key(of: record, request: request), entries[key] == nil else { continue }
             if let known = record.entries.first(where: { $0.key == key }), store.contains(key) {
                 entries[key] = known
             } else if let stored = store.entry(key) {
                 entries[key] = stored
             } else if wanted[key] == nil {
-                wanted[key] = (record, request.focus)
+                wanted[key] = (record, crops(of: request))
             }
         }
         let todo = wanted.sorted { $0.value.record.file < $1.value.record.file }
         // Pictures are made side by side; one picture alone gets all of libvips' threads.
-        let threads = max(1, jobs / max(1, todo.count))
+        if !todo.isEmpty { Derivatives.useThreads(max(1, jobs / todo.count)) }
         let results = parallelMap(todo, jobs: jobs) { key, job -> Result<PictureStore.Entry, Diagnostic> in
             do {
                 return .success(try store.make(
-                    key, from: site.path + "/" + job.record.file, info: job.record.info, settings: settings,
-                    crops: CropSettings(focus: job.focus), threads: threads))
+                    key, from: site.path + "/" + job.record.file, content: job.record.content, info: job.record.info, settings: settings,
+                    crops: job.crops))
             } catch {
                 return .failure(.error(at: SourceLocation(file: job.record.file), "\(error)"))
             }
@@ -145,11 +147,10 @@ struct PictureMaker: Sendable {
         var owner: [String: String] = [:]
         var diagnostics: [Diagnostic] = []
         for picture in pictures.sorted(by: { $0.path < $1.path }) {
-            guard let first = picture.files.first else { continue }
-            if let other = owner[first.path], other != picture.path {
+            if let taken = picture.files.first(where: { owner[$0.path].map { $0 != picture.path } ?? false }), let other = owner[taken.path] {
                 diagnostics.append(.error(
                     at: SourceLocation(file: files[picture.path] ?? picture.path),
-                    "this picture's derivatives would be published under the names of \(files[other] ?? other)'s (\(first.path))",
+                    "this picture's derivatives would be published under the names of \(files[other] ?? other)'s (\(taken.path))",
                     hint: "give one of the two files another name; pictures are published by name without their extension"))
                 continue
             }
@@ -158,13 +159,18 @@ struct PictureMaker: Sendable {
         return diagnostics
     }
 
-    /// The store key of a picture's derivatives and crops (centred on `focus`); nil for a
+    /// The store key of a picture's derivatives (and crops, for a lead image); nil for a
     /// picture published as it is.
-    func key(of record: PictureRecord, focus: CropSettings.Focus?) -> Digest? {
+    func key(of record: PictureRecord, request: Request) -> Digest? {
         guard record.info.isResizable else { return nil }
         return PictureStore.key(
             content: record.content, settings: settings, formats: Derivatives.formats(for: record.info, settings: settings),
-            crops: CropSettings(focus: focus))
+            crops: crops(of: request))
+    }
+
+    /// The crops `request` asks for: a lead image's, centred on its focus; none for a figure.
+    private func crops(of request: Request) -> CropSettings? {
+        request.crops ? CropSettings(focus: request.focus) : nil
     }
 
     /// What a file is now, by its stamp and then its bytes.

@@ -6,9 +6,11 @@ import Images
 /// (``key(content:settings:formats:)``): a picture whose bytes did not change is never decoded
 /// again, whatever its file is called, and identical pictures are made once.
 ///
-/// Each entry is a folder named by its key holding `<width>x<height>.<ext>` files. It is made
-/// under a temporary name and renamed into place, so an entry is complete or absent; entries
-/// are never changed, only removed when no picture uses them (``removeAll(except:)``).
+/// Each entry is a folder named by its key holding `<width>x<height>.<ext>` files and, written
+/// last, a `complete` file listing them with their sizes. It is made under a temporary name
+/// and renamed into place; an entry whose list does not match its files is not used. Entries
+/// are never changed, only removed when no picture uses them (``removeAll(except:)``), by
+/// renaming them away first.
 struct PictureStore: Sendable {
     let root: String
 
@@ -54,13 +56,16 @@ struct PictureStore: Sendable {
     }
 
     /// The key of the derivatives of a picture with `content` made with `settings` in `formats`,
-    /// and of its `crops`.
-    static func key(content: Digest, settings: DerivativeSettings, formats: [Derivative.Format], crops: CropSettings) -> Digest {
-        var hasher = DigestHasher(tag: "picture derivatives 2")
+    /// and of its `crops` (nil: none), by this libvips (``Derivatives/version``).
+    static func key(content: Digest, settings: DerivativeSettings, formats: [Derivative.Format], crops: CropSettings?) -> Digest {
+        var hasher = DigestHasher(tag: "picture derivatives 3")
+        hasher.combine(Derivatives.version)
         hasher.combine(content)
         let numbers = [settings.jpegQuality, settings.webpQuality, settings.webpEffort, settings.avifQuality, settings.avifEffort]
         for number in [settings.widths.count] + settings.widths + numbers { hasher.combine(number) }
         for format in formats { hasher.combine(format.rawValue) }
+        hasher.combine(crops != nil)
+        guard let crops else { return hasher.finalize() }
         for number in [crops.cardWidths.count] + crops.cardWidths + [crops.socialWidth] { hasher.combine(number) }
         hasher.combine(crops.focus != nil)
         if let focus = crops.focus {
@@ -72,36 +77,66 @@ struct PictureStore: Sendable {
 
     func folder(_ key: Digest) -> String { root + "/" + key.description }
 
-    /// Whether the entry `key` is in the store.
-    func contains(_ key: Digest) -> Bool { FilePaths.exists(folder(key)) }
+    /// Whether the entry `key` is in the store, complete.
+    func contains(_ key: Digest) -> Bool { FilePaths.exists(folder(key) + "/" + Self.listName) }
 
-    /// The entry `key` as the store holds it, largest first; nil when it is not there.
+    /// The file an entry lists its files in, written last.
+    static let listName = "complete"
+
+    /// The entry `key` as the store holds it, largest first; nil when it is not there or its
+    /// files are not those its list names, with the sizes it gives.
     func entry(_ key: Digest) -> Entry? {
-        guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder(key)) else { return nil }
-        let files = names.compactMap(Stored.init(name:))
-        guard !files.isEmpty, files.count == names.count else { return nil }
+        let folder = folder(key)
+        guard let list = FileManager.default.contents(atPath: folder + "/" + Self.listName) else { return nil }
+        var files: [Stored] = []
+        for line in String(decoding: list, as: UTF8.self).split(separator: "\n") {
+            let parts = line.split(separator: " ")
+            guard parts.count == 2, let stored = Stored(name: String(parts[0])), let size = Int(parts[1]),
+                FilePaths.size(folder + "/" + stored.name) == size
+            else { return nil }
+            files.append(stored)
+        }
+        guard !files.isEmpty else { return nil }
         return Entry(key: key, files: files.sorted { ($0.crop?.order ?? 0, $1.width, $0.format.order) < ($1.crop?.order ?? 0, $0.width, $1.format.order) })
     }
 
-    /// Makes the derivatives of the picture at `path` (described by `info`) and stores them as entry `key`.
-    /// - Throws: ``ImageError`` when the picture cannot be read or the entry cannot be written.
+    /// Makes the derivatives of the picture at `path` (described by `info`, its bytes' digest
+    /// `content`) and stores them as entry `key`.
+    /// - Throws: ``ImageError`` when the picture cannot be read, changed while it was read, or
+    ///   the entry cannot be written.
     func make(
-        _ key: Digest, from path: String, info: ImageInfo, settings: DerivativeSettings, crops: CropSettings, threads: Int
+        _ key: Digest, from path: String, content: Digest, info: ImageInfo, settings: DerivativeSettings, crops: CropSettings?
     ) throws(ImageError) -> Entry {
-        let derivatives = Self.worthKeeping(try Derivatives.make(path, info: info, settings: settings, crops: crops, threads: threads))
+        let derivatives = Self.worthKeeping(try Derivatives.make(path, info: info, settings: settings, crops: crops))
+        // The entry is found by the bytes read before: a file replaced meanwhile (an editor
+        // saving again) must not be stored under them.
+        guard let data = FileManager.default.contents(atPath: path), Digest.of(data) == content else {
+            throw .unreadable("the file changed while it was read; build again")
+        }
         let temporary = root + "/.tmp-" + key.description + "-" + UUID().uuidString
         do {
             try FileManager.default.createDirectory(atPath: temporary, withIntermediateDirectories: true)
+            var list = ""
             for derivative in derivatives {
                 let stored = Stored(width: derivative.width, height: derivative.height, format: derivative.format, crop: derivative.crop)
                 try FilePaths.write(derivative.bytes, to: temporary + "/" + stored.name)
+                list += "\(stored.name) \(derivative.bytes.count)\n"
             }
+            try FilePaths.write(Array(list.utf8), to: temporary + "/" + Self.listName)
         } catch {
             try? FileManager.default.removeItem(atPath: temporary)
             throw .unwritable("\(root): \(error)")
         }
-        // Another build (the preview beside `magbuild build`) may have stored the same entry meanwhile.
-        if rename(temporary, folder(key)) != 0 { try? FileManager.default.removeItem(atPath: temporary) }
+        // Another build (the preview beside `magbuild build`) may have stored the same entry
+        // meanwhile; an incomplete one (a file lost since) is replaced.
+        if rename(temporary, folder(key)) != 0 {
+            if entry(key) == nil {
+                let doomed = root + "/.gone-" + key.description + "-" + UUID().uuidString
+                if rename(folder(key), doomed) == 0 { try? FileManager.default.removeItem(atPath: doomed) }
+                _ = rename(temporary, folder(key))
+            }
+            try? FileManager.default.removeItem(atPath: temporary)
+        }
         guard let entry = entry(key) else { throw .unwritable("\(folder(key)): the store's entry is incomplete") }
         return entry
     }
@@ -120,12 +155,20 @@ struct PictureStore: Sendable {
         }
     }
 
-    /// Removes every entry but those in `keys` (and unfinished entries of interrupted builds).
+    /// Removes every entry but those in `keys`, and unfinished entries of interrupted builds
+    /// older than an hour (a newer one may be the preview's, being made beside this build).
+    /// Each entry is renamed away before it is removed, so a build stopped meanwhile leaves
+    /// whole entries or none.
     func removeAll(except keys: Set<Digest>) {
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: root) else { return }
         let kept = Set(keys.map(\.description))
+        let hourAgo = Date().addingTimeInterval(-3600).timeIntervalSince1970
         for name in names where !kept.contains(name) {
-            try? FileManager.default.removeItem(atPath: root + "/" + name)
+            let path = root + "/" + name
+            if name.hasPrefix(".tmp-"), let stamp = FileStamp.of(path), Double(stamp.seconds) > hourAgo { continue }
+            let doomed = name.hasPrefix(".") ? path : root + "/.gone-" + name + "-" + UUID().uuidString
+            if doomed != path, rename(path, doomed) != 0 { continue }
+            try? FileManager.default.removeItem(atPath: doomed)
         }
     }
 }
