@@ -26,6 +26,8 @@ public struct BodyFigure: Sendable, Hashable {
     public var src: String
     /// The URL as the editor wrote it.
     public var original: String
+    /// ``original`` with its percent escapes decoded: the path of a local file.
+    public var originalPath: String { original.removingPercentEncoding ?? original }
     public var alt: String
     /// The caption's HTML (the paragraph's text after the image), possibly empty.
     public var caption: String

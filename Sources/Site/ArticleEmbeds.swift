@@ -169,7 +169,7 @@ extension PageValues {
             fields["width"] = .int(width)
             fields["height"] = .int(height)
         }
-        if let picture = urls.picture(figure.original.removingPercentEncoding ?? figure.original, page: article.url) {
+        if let picture = urls.picture(figure.originalPath, page: article.url) {
             fields.merge(Self.pictureFields(picture, alt: figure.alt, urls: urls)) { _, derived in derived }
         }
         return .dict(fields)
@@ -180,8 +180,7 @@ extension PageValues {
     func figureSources(of article: PublishedArticle) -> [String] {
         article.facts.embeds.compactMap { placed in
             guard case .figure(let figure) = placed.embed else { return nil }
-            let original = figure.original.removingPercentEncoding ?? figure.original
-            guard let fallback = urls.picture(original, page: article.url)?.fallback else { return figure.src }
+            guard let fallback = urls.picture(figure.originalPath, page: article.url)?.fallback else { return figure.src }
             return urls.link(fallback.sitePath)
         }
     }

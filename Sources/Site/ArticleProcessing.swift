@@ -99,7 +99,7 @@ enum ArticleProcessing {
         var embeds = embeds, files: [String] = []
         for index in embeds.indices {
             guard case .figure(var figure) = embeds[index].embed,
-                let file = ArticleSource.localFile(figure.original.removingPercentEncoding ?? figure.original, bundleDirectory: source.bundleDirectory, site: site)
+                let file = ArticleSource.localFile(figure.originalPath, bundleDirectory: source.bundleDirectory, site: site)
             else { continue }
             if let path = ArticleRecord.relative(file, to: site) { files.append(path) }
             guard let size = ImageSize.read(file) else { continue }

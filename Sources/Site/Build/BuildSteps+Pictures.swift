@@ -68,7 +68,7 @@ extension BuildSteps {
         for article in articles {
             for placed in article.facts.embeds {
                 guard case .figure(let figure) = placed.embed else { continue }
-                add(figure.original.removingPercentEncoding ?? figure.original, of: article)
+                add(figure.originalPath, of: article)
             }
         }
         return requests
