@@ -1,6 +1,8 @@
 // libvips, and fixed-argument wrappers of the calls magbuild makes: libvips takes its
 // options as NULL-terminated variadic arguments, which Swift cannot pass.
+#include <malloc.h>
 #include <vips/vips.h>
+#include <webp/encode.h>
 
 static inline GLogWriterOutput magbuild_vips_log(GLogLevelFlags level, const GLogField *fields, gsize count, gpointer data) {
     if (level & (G_LOG_LEVEL_ERROR | G_LOG_LEVEL_CRITICAL)) return g_log_writer_default(level, fields, count, data);
@@ -12,7 +14,16 @@ static inline GLogWriterOutput magbuild_vips_log(GLogLevelFlags level, const GLo
 /// error message, at its file), and no liborc: orc before 0.4.34 (Debian 12 has 0.4.33) is
 /// not thread-safe and crashed test runs that made pictures on several threads at once;
 /// without it a 2400-pixel photo's thumbnail took 0.10 s instead of 0.09 s.
-static inline int magbuild_vips_start(const char *argv0) {
+/// glibc's malloc gets at most `arenas` arenas: by default each new thread (libvips starts
+/// its own) may take one of its own, up to eight per core, and each keeps what was freed in
+/// it; a build making one picture with transparency peaked at 229 MB so, at 178 MB with two.
+/// Blocks of a megabyte and more (decoded pictures, encoders' buffers) are mapped apart and
+/// given back when freed: glibc's default moves that threshold up to the largest block freed
+/// (32 MB at most), and the next pictures' buffers then fragmented the arenas (the benchmark's
+/// peak, 178–198 MB, became 169–175 MB; BENCHMARKS.md, "Pictures and memory").
+static inline int magbuild_vips_start(const char *argv0, int arenas) {
+    mallopt(M_ARENA_MAX, arenas);
+    mallopt(M_MMAP_THRESHOLD, 1 << 20);
     g_log_set_writer_func(magbuild_vips_log, NULL, NULL);
     if (VIPS_INIT(argv0)) return -1;
     vips_cache_set_max(0);
@@ -90,8 +101,44 @@ static inline int magbuild_vips_save_png(VipsImage *in, void **buffer, size_t *l
     return vips_pngsave_buffer(in, buffer, length, "strip", TRUE, "compression", 6, NULL);
 }
 
+/// WebP, lossy, by libwebp directly for 8-bit RGB and RGBA (others through libvips): libvips
+/// 8.14 copies the whole image into a frame of its own first and adds an EXIF block. A
+/// 2400-pixel drawing with transparency needed 151 MB through libvips, 132 MB so; the
+/// picture is the same, without the EXIF block (BENCHMARKS.md, "Pictures and memory").
 static inline int magbuild_vips_save_webp(VipsImage *in, void **buffer, size_t *length, int quality, int effort) {
-    return vips_webpsave_buffer(in, buffer, length, "Q", quality, "effort", effort, "strip", TRUE, NULL);
+    int bands = vips_image_get_bands(in);
+    if (vips_image_get_format(in) != VIPS_FORMAT_UCHAR || (bands != 3 && bands != 4)) {
+        return vips_webpsave_buffer(in, buffer, length, "Q", quality, "effort", effort, "strip", TRUE, NULL);
+    }
+    if (vips_image_wio_input(in)) return -1;
+    WebPConfig config;
+    WebPPicture picture;
+    if (!WebPConfigPreset(&config, WEBP_PRESET_DEFAULT, (float)quality) || !WebPPictureInit(&picture)) {
+        vips_error("webp", "%s", "libwebp is not the version magbuild was built with");
+        return -1;
+    }
+    config.method = effort;
+    picture.width = vips_image_get_width(in);
+    picture.height = vips_image_get_height(in);
+    WebPMemoryWriter writer;
+    WebPMemoryWriterInit(&writer);
+    picture.writer = WebPMemoryWrite;
+    picture.custom_ptr = &writer;
+    const uint8_t *pixels = (const uint8_t *)VIPS_IMAGE_ADDR(in, 0, 0);
+    int stride = (int)VIPS_IMAGE_SIZEOF_LINE(in);
+    int imported = bands == 4 ? WebPPictureImportRGBA(&picture, pixels, stride) : WebPPictureImportRGB(&picture, pixels, stride);
+    int encoded = imported && WebPEncode(&config, &picture);
+    int error = picture.error_code;
+    WebPPictureFree(&picture);
+    if (!encoded) {
+        WebPMemoryWriterClear(&writer);
+        vips_error("webp", "libwebp could not encode the picture (error %d)", error);
+        return -1;
+    }
+    *buffer = g_memdup2(writer.mem, writer.size);
+    *length = writer.size;
+    WebPMemoryWriterClear(&writer);
+    return 0;
 }
 
 static inline int magbuild_vips_save_avif(VipsImage *in, void **buffer, size_t *length, int quality, int effort) {
@@ -119,4 +166,9 @@ static inline int magbuild_vips_average(VipsImage *in, double *out) {
 
 static inline void magbuild_vips_release(VipsImage *image) {
     g_object_unref(image);
+}
+
+/// Returns the memory free()d since to the system (glibc keeps it in its arenas for reuse).
+static inline void magbuild_release_freed_memory(void) {
+    malloc_trim(0);
 }

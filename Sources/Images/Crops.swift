@@ -48,13 +48,13 @@ extension Derivatives {
     }
 
     /// The crop `crop` of `image` (upright, decoded), in the widths `widths` allows, each in
-    /// `formats`, largest first.
+    /// `formats`, largest first, each handed to `deliver` as soon as it is encoded.
     static func crops(
         _ crop: Crop, of image: VipsImageRef, widths: [Int], formats: [Derivative.Format], settings: DerivativeSettings,
-        focus: CropSettings.Focus?
-    ) throws(ImageError) -> [Derivative] {
+        focus: CropSettings.Focus?, each deliver: (Derivative) throws(ImageError) -> Void
+    ) throws(ImageError) {
         let box = box(crop.aspect, width: image.width, height: image.height, focus: focus)
-        guard box.width > 0, box.height > 0 else { return [] }
+        guard box.width > 0, box.height > 0 else { return }
         var cut = try VipsImageRef.make { out in
             if focus == nil {
                 magbuild_vips_attention_crop(image.pointer, out, Int32(box.width), Int32(box.height))
@@ -62,7 +62,6 @@ extension Derivatives {
                 magbuild_vips_crop(image.pointer, out, Int32(box.left), Int32(box.top), Int32(box.width), Int32(box.height))
             }
         }
-        var derivatives: [Derivative] = []
         let sizes = widths.filter { $0 < box.width }.sorted() + (box.width <= (widths.max() ?? 0) ? [box.width] : [])
         for width in sizes.reversed() {
             if cut.width > width {
@@ -72,10 +71,9 @@ extension Derivatives {
             for format in formats {
                 var derivative = Derivative(width: cut.width, height: cut.height, format: format, bytes: try encode(cut, as: format, settings: settings))
                 derivative.crop = crop
-                derivatives.append(derivative)
+                try deliver(derivative)
             }
         }
-        return derivatives
     }
 
     /// The largest area of `aspect` in a `width` × `height` picture, centred on `focus` as

@@ -48,7 +48,7 @@ public enum Derivatives {
     /// (part of the picture store's keys, so that an upgrade makes pictures anew).
     public static let version: String = {
         _ = try? Vips.start()
-        return "libvips \(String(cString: vips_version_string())) derivatives 1"
+        return "libvips \(String(cString: vips_version_string())) derivatives 2"
     }()
 
     /// How many libvips threads work on each picture from now on: set once, before pictures
@@ -58,11 +58,31 @@ public enum Derivatives {
         Vips.setThreads(count)
     }
 
+    /// Gives the memory libvips and its encoders freed back to the system (glibc keeps it for
+    /// reuse, an arena per thread): called after each picture, it keeps a build's peak memory
+    /// near what the pictures in flight need.
+    public static func releaseFreedMemory() {
+        magbuild_release_freed_memory()
+    }
+
     /// The widths `settings` gives a picture `width` pixels wide: those below it, and the
     /// picture's own width when it is narrower than the largest (a picture is never enlarged).
     public static func widths(for width: Int, settings: DerivativeSettings) -> [Int] {
         let below = settings.widths.filter { $0 < width }.sorted()
         return width <= (settings.widths.max() ?? width) ? below + [width] : below
+    }
+
+    /// About the most memory making a picture's derivatives needs at one time, in bytes: per
+    /// pixel of its largest derivative, 8 for a photo in JPEG and WebP, 24 for a picture with
+    /// transparency (libwebp compresses the alpha plane losslessly, with buffers several times
+    /// its size) and 28 with AVIF (libaom's). Measured with libvips 8.14 on 2400 × 1600
+    /// pictures: 30, 90 and 95 MB (BENCHMARKS.md, "Pictures and memory"). The build makes no
+    /// more pictures at once than its memory budget allows.
+    public static func peakMemory(of info: ImageInfo, settings: DerivativeSettings) -> Int {
+        guard let largest = widths(for: info.width, settings: settings).last, info.width > 0 else { return 0 }
+        let pixels = largest * max(1, info.height * largest / info.width)
+        let perPixel = settings.avif && canEncodeAVIF ? 28 : info.hasAlpha ? 24 : 8
+        return pixels * perPixel
     }
 
     /// The formats of a picture's derivatives: JPEG, or PNG for a PNG or a picture with
@@ -77,44 +97,60 @@ public enum Derivatives {
     /// once (shrunk while decoding where the format allows), turned upright, converted to sRGB
     /// when it has a colour profile, and each smaller width is made from the one above it.
     /// Derivatives carry no metadata. ``useThreads(_:)`` says how many libvips threads work on it.
-    /// - Throws: ``ImageError`` for a picture that cannot be read or is too large.
     /// With `crops`, the card crop (when ``needsCardCrop(width:height:)``) and the social crop
     /// follow, made from the largest derivative (``crops(_:of:widths:formats:settings:focus:)``);
     /// the social crop only in the original's format, which every social network reads.
+    /// Each derivative is handed to `deliver` as soon as it is encoded, so that its bytes need
+    /// not be kept while the others are made (a drawing's PNGs come to 17 MB).
+    /// - Throws: ``ImageError`` for a picture that cannot be read or is too large, or what
+    ///   `deliver` throws.
     public static func make(
-        _ path: String, info: ImageInfo, settings: DerivativeSettings, crops: CropSettings? = nil
-    ) throws(ImageError) -> [Derivative] {
+        _ path: String, info: ImageInfo, settings: DerivativeSettings, crops: CropSettings? = nil,
+        each deliver: (Derivative) throws(ImageError) -> Void
+    ) throws(ImageError) {
         try Vips.start()
         guard info.width * info.height <= ImageLimits.maximumPixels else { throw .tooLarge(width: info.width, height: info.height) }
         let widths = widths(for: info.width, settings: settings).reversed()
         let formats = formats(for: info, settings: settings)
-        guard let largest = widths.first else { return [] }
-        let decoded = try VipsImageRef.make { magbuild_vips_thumbnail(path, $0, Int32(largest)) }
-        // The picture as decoded, whatever `info` said (the file may have changed since).
-        guard decoded.width * decoded.height <= ImageLimits.maximumPixels else {
-            throw .tooLarge(width: decoded.width, height: decoded.height)
-        }
-        guard let plain = magbuild_vips_plain_copy(decoded.pointer) else { throw .unreadable(Vips.takeError()) }
-        var image = VipsImageRef(plain)
-        let full = image
-        var derivatives: [Derivative] = []
+        guard let largest = widths.first else { return }
+        let full = try decode(path, width: largest)
+        var image = full
         for width in widths {
             if image.width > width {
                 let source = image
                 image = try VipsImageRef.make { magbuild_vips_shrink(source.pointer, $0, Int32(width)) }
             }
             for format in formats {
-                derivatives.append(Derivative(width: image.width, height: image.height, format: format, bytes: try encode(image, as: format, settings: settings)))
+                try deliver(Derivative(width: image.width, height: image.height, format: format, bytes: try encode(image, as: format, settings: settings)))
             }
         }
-        if let crops {
-            if needsCardCrop(width: full.width, height: full.height) {
-                derivatives += try self.crops(.card, of: full, widths: crops.cardWidths, formats: formats, settings: settings, focus: crops.focus)
-            }
-            derivatives += try self.crops(
-                .social, of: full, widths: [crops.socialWidth], formats: Array(formats.prefix(1)), settings: settings, focus: crops.focus)
+        guard let crops else { return }
+        if needsCardCrop(width: full.width, height: full.height) {
+            try self.crops(.card, of: full, widths: crops.cardWidths, formats: formats, settings: settings, focus: crops.focus, each: deliver)
         }
+        try self.crops(
+            .social, of: full, widths: [crops.socialWidth], formats: Array(formats.prefix(1)), settings: settings, focus: crops.focus,
+            each: deliver)
+    }
+
+    /// ``make(_:info:settings:crops:each:)``'s derivatives, all in one array.
+    public static func make(
+        _ path: String, info: ImageInfo, settings: DerivativeSettings, crops: CropSettings? = nil
+    ) throws(ImageError) -> [Derivative] {
+        var derivatives: [Derivative] = []
+        try make(path, info: info, settings: settings, crops: crops) { derivatives.append($0) }
         return derivatives
+    }
+
+    /// The picture at `path` decoded into memory, `width` pixels wide at most, without metadata.
+    private static func decode(_ path: String, width: Int) throws(ImageError) -> VipsImageRef {
+        let decoded = try VipsImageRef.make { magbuild_vips_thumbnail(path, $0, Int32(width)) }
+        // The picture as decoded, whatever `info` said (the file may have changed since).
+        guard decoded.width * decoded.height <= ImageLimits.maximumPixels else {
+            throw .tooLarge(width: decoded.width, height: decoded.height)
+        }
+        guard let plain = magbuild_vips_plain_copy(decoded.pointer) else { throw .unreadable(Vips.takeError()) }
+        return VipsImageRef(plain)
     }
 
     static func encode(_ image: VipsImageRef, as format: Derivative.Format, settings: DerivativeSettings) throws(ImageError) -> [UInt8] {

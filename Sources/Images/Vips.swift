@@ -9,12 +9,13 @@ enum Vips {
     /// nil before the first start; then the reason it failed, empty when it started.
     private static let started = Mutex<String?>(nil)
 
-    /// Starts libvips; later calls return what the first did.
+    /// Starts libvips, and caps glibc's malloc arenas at the number of cores (at least two);
+    /// later calls return what the first did.
     /// - Throws: ``ImageError/libraryUnavailable(_:)`` when libvips cannot start.
     static func start() throws(ImageError) {
         let failure = started.withLock { state -> String in
             if let state { return state }
-            let result = magbuild_vips_start(CommandLine.arguments.first ?? "magbuild") == 0 ? "" : takeError()
+            let result = magbuild_vips_start(CommandLine.arguments.first ?? "magbuild", Int32(max(2, ProcessInfo.processInfo.activeProcessorCount))) == 0 ? "" : takeError()
             state = result
             return result
         }

@@ -25,6 +25,9 @@ struct PictureMaker: Sendable {
     let store: PictureStore
     let settings: DerivativeSettings
     let jobs: Int
+    /// The memory pictures in flight may need together, per job: two 2400-pixel photos at
+    /// once on two jobs, a picture with transparency alone.
+    static let memoryPerJob = 48 << 20
 
     /// A picture a page shows: where its original would be published and its file.
     struct Request: Sendable, Hashable {
@@ -121,13 +124,18 @@ struct PictureMaker: Sendable {
         let todo = wanted.sorted { $0.value.record.file < $1.value.record.file }
         // Pictures are made side by side; one picture alone gets all of libvips' threads.
         if !todo.isEmpty { Derivatives.useThreads(max(1, jobs / todo.count)) }
+        // As many pictures at once as their memory allows (BENCHMARKS.md, "Pictures and memory").
+        let budget = MemoryBudget(bytes: Self.memoryPerJob * jobs)
         let results = parallelMap(todo, jobs: jobs) { key, job -> Result<PictureStore.Entry, Diagnostic> in
-            do {
-                return .success(try store.make(
-                    key, from: site.path + "/" + job.record.file, content: job.record.content, info: job.record.info, settings: settings,
-                    crops: job.crops))
-            } catch {
-                return .failure(.error(at: SourceLocation(file: job.record.file), "\(error)"))
+            budget.withBytes(Derivatives.peakMemory(of: job.record.info, settings: settings)) {
+                defer { Derivatives.releaseFreedMemory() }
+                do {
+                    return .success(try store.make(
+                        key, from: site.path + "/" + job.record.file, content: job.record.content, info: job.record.info,
+                        settings: settings, crops: job.crops))
+                } catch {
+                    return .failure(.error(at: SourceLocation(file: job.record.file), "\(error)"))
+                }
             }
         }
         made.decoded = todo.count

@@ -107,47 +107,55 @@ struct PictureStore: Sendable {
     func make(
         _ key: Digest, from path: String, content: Digest, info: ImageInfo, settings: DerivativeSettings, crops: CropSettings?
     ) throws(ImageError) -> Entry {
-        let derivatives = Self.worthKeeping(try Derivatives.make(path, info: info, settings: settings, crops: crops))
+        let temporary = root + "/.tmp-" + key.description + "-" + UUID().uuidString
+        do {
+            try FileManager.default.createDirectory(atPath: temporary, withIntermediateDirectories: true)
+        } catch {
+            throw .unwritable("\(root): \(error)")
+        }
+        defer { try? FileManager.default.removeItem(atPath: temporary) }
+        // Each derivative is written as soon as it is made, not kept until the last one is.
+        var list = ""
+        var worth = WorthKeeping()
+        try Derivatives.make(path, info: info, settings: settings, crops: crops) { derivative throws(ImageError) in
+            guard worth.keeps(derivative) else { return }
+            let stored = Stored(width: derivative.width, height: derivative.height, format: derivative.format, crop: derivative.crop)
+            do {
+                try FilePaths.write(derivative.bytes, to: temporary + "/" + stored.name)
+            } catch {
+                throw .unwritable("\(root): \(error)")
+            }
+            list += "\(stored.name) \(derivative.bytes.count)\n"
+        }
         // The entry is found by the bytes read before: a file replaced meanwhile (an editor
         // saving again) must not be stored under them.
         guard let data = FileManager.default.contents(atPath: path), Digest.of(data) == content else {
             throw .unreadable("the file changed while it was read; build again")
         }
-        let temporary = root + "/.tmp-" + key.description + "-" + UUID().uuidString
         do {
-            try FileManager.default.createDirectory(atPath: temporary, withIntermediateDirectories: true)
-            var list = ""
-            for derivative in derivatives {
-                let stored = Stored(width: derivative.width, height: derivative.height, format: derivative.format, crop: derivative.crop)
-                try FilePaths.write(derivative.bytes, to: temporary + "/" + stored.name)
-                list += "\(stored.name) \(derivative.bytes.count)\n"
-            }
             try FilePaths.write(Array(list.utf8), to: temporary + "/" + Self.listName)
         } catch {
-            try? FileManager.default.removeItem(atPath: temporary)
             throw .unwritable("\(root): \(error)")
         }
         // Another build (the preview beside `magbuild build`) may have stored the same entry
         // meanwhile; an incomplete one (a file lost since) is replaced.
-        if rename(temporary, folder(key)) != 0 {
-            if entry(key) == nil {
-                let doomed = root + "/.gone-" + key.description + "-" + UUID().uuidString
-                if rename(folder(key), doomed) == 0 { try? FileManager.default.removeItem(atPath: doomed) }
-                _ = rename(temporary, folder(key))
-            }
-            try? FileManager.default.removeItem(atPath: temporary)
+        if rename(temporary, folder(key)) != 0, entry(key) == nil {
+            let doomed = root + "/.gone-" + key.description + "-" + UUID().uuidString
+            if rename(folder(key), doomed) == 0 { try? FileManager.default.removeItem(atPath: doomed) }
+            _ = rename(temporary, folder(key))
         }
         guard let entry = entry(key) else { throw .unwritable("\(folder(key)): the store's entry is incomplete") }
         return entry
     }
 
-    /// `derivatives` (largest first) without those that are no smaller in bytes than a wider
-    /// one of the same format and crop: a drawing's flat colours shrunk to a narrower PNG gain shades
-    /// that cost more bytes than the wider file (a 1200-pixel drawing of 15 KB gave 38 KB at
-    /// 800 pixels), and a phone should then load the wider one.
-    static func worthKeeping(_ derivatives: [Derivative]) -> [Derivative] {
-        var smallest: [String: Int] = [:]
-        return derivatives.filter { derivative in
+    /// Which derivatives (largest first) are kept: not those that are no smaller in bytes than
+    /// a wider one of the same format and crop. A drawing's flat colours shrunk to a narrower
+    /// PNG gain shades that cost more bytes than the wider file (a 1200-pixel drawing of 15 KB
+    /// gave 38 KB at 800 pixels), and a phone should then load the wider one.
+    struct WorthKeeping {
+        private var smallest: [String: Int] = [:]
+
+        mutating func keeps(_ derivative: Derivative) -> Bool {
             let kind = (derivative.crop?.rawValue ?? "") + derivative.format.rawValue
             if let wider = smallest[kind], derivative.bytes.count >= wider { return false }
             smallest[kind] = derivative.bytes.count
