@@ -98,7 +98,7 @@ public enum Derivatives {
     /// when it has a colour profile, and each smaller width is made from the one above it.
     /// Derivatives carry no metadata. ``useThreads(_:)`` says how many libvips threads work on it.
     /// With `crops`, the card crop (when ``needsCardCrop(width:height:)``) and the social crop
-    /// follow, made from the largest derivative (``crops(_:of:widths:formats:settings:focus:)``);
+    /// follow, made from the largest derivative (``crops(_:of:widths:formats:settings:focus:each:)``);
     /// the social crop only in the original's format, which every social network reads.
     /// Each derivative is handed to `deliver` as soon as it is encoded, so that its bytes need
     /// not be kept while the others are made (a drawing's PNGs come to 17 MB).

@@ -9,13 +9,15 @@ enum Vips {
     /// nil before the first start; then the reason it failed, empty when it started.
     private static let started = Mutex<String?>(nil)
 
-    /// Starts libvips, and caps glibc's malloc arenas at the number of cores (at least two);
-    /// later calls return what the first did.
+    /// Starts libvips, caps glibc's malloc arenas at the number of cores (at least two) and
+    /// has blocks of a megabyte and more mapped apart (``magbuild_vips_start``); later calls
+    /// return what the first did.
     /// - Throws: ``ImageError/libraryUnavailable(_:)`` when libvips cannot start.
     static func start() throws(ImageError) {
         let failure = started.withLock { state -> String in
             if let state { return state }
-            let result = magbuild_vips_start(CommandLine.arguments.first ?? "magbuild", Int32(max(2, ProcessInfo.processInfo.activeProcessorCount))) == 0 ? "" : takeError()
+            let arenas = Int32(max(2, ProcessInfo.processInfo.activeProcessorCount))
+            let result = magbuild_vips_start(CommandLine.arguments.first ?? "magbuild", arenas) == 0 ? "" : takeError()
             state = result
             return result
         }

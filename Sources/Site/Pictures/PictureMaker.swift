@@ -19,7 +19,8 @@ struct PictureRecord: Sendable, Equatable {
 /// Makes the derivatives of every picture the site shows ("make pictures"): each file is
 /// read and digested only when its stamp changed, and decoded only when the store has no
 /// derivatives for its bytes and the settings (``PictureStore``). Pictures are made in
-/// parallel, each decoded once; one picture alone gets all of libvips' threads.
+/// parallel, each decoded once, as many at once as a memory budget allows
+/// (``MemoryBudget``); one picture alone gets all of libvips' threads.
 struct PictureMaker: Sendable {
     let site: URL
     let store: PictureStore
