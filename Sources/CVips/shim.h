@@ -20,7 +20,7 @@ static inline GLogWriterOutput magbuild_vips_log(GLogLevelFlags level, const GLo
 /// Blocks of a megabyte and more (decoded pictures, encoders' buffers) are mapped apart and
 /// given back when freed: glibc's default moves that threshold up to the largest block freed
 /// (32 MB at most), and the next pictures' buffers then fragmented the arenas (the benchmark's
-/// peak, 178–198 MB, became 169–175 MB; BENCHMARKS.md, "Pictures and memory").
+/// peak, 178–198 MB, became 172–183 MB; BENCHMARKS.md, "Pictures and memory").
 static inline int magbuild_vips_start(const char *argv0, int arenas) {
     mallopt(M_ARENA_MAX, arenas);
     mallopt(M_MMAP_THRESHOLD, 1 << 20);

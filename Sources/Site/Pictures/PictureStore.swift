@@ -108,11 +108,7 @@ struct PictureStore: Sendable {
         _ key: Digest, from path: String, content: Digest, info: ImageInfo, settings: DerivativeSettings, crops: CropSettings?
     ) throws(ImageError) -> Entry {
         let temporary = root + "/.tmp-" + key.description + "-" + UUID().uuidString
-        do {
-            try FileManager.default.createDirectory(atPath: temporary, withIntermediateDirectories: true)
-        } catch {
-            throw .unwritable("\(root): \(error)")
-        }
+        try writing { try FileManager.default.createDirectory(atPath: temporary, withIntermediateDirectories: true) }
         defer { try? FileManager.default.removeItem(atPath: temporary) }
         // Each derivative is written as soon as it is made, not kept until the last one is.
         var list = ""
@@ -120,11 +116,7 @@ struct PictureStore: Sendable {
         try Derivatives.make(path, info: info, settings: settings, crops: crops) { derivative throws(ImageError) in
             guard worth.keeps(derivative) else { return }
             let stored = Stored(width: derivative.width, height: derivative.height, format: derivative.format, crop: derivative.crop)
-            do {
-                try FilePaths.write(derivative.bytes, to: temporary + "/" + stored.name)
-            } catch {
-                throw .unwritable("\(root): \(error)")
-            }
+            try writing { try FilePaths.write(derivative.bytes, to: temporary + "/" + stored.name) }
             list += "\(stored.name) \(derivative.bytes.count)\n"
         }
         // The entry is found by the bytes read before: a file replaced meanwhile (an editor
@@ -132,11 +124,7 @@ struct PictureStore: Sendable {
         guard let data = FileManager.default.contents(atPath: path), Digest.of(data) == content else {
             throw .unreadable("the file changed while it was read; build again")
         }
-        do {
-            try FilePaths.write(Array(list.utf8), to: temporary + "/" + Self.listName)
-        } catch {
-            throw .unwritable("\(root): \(error)")
-        }
+        try writing { try FilePaths.write(Array(list.utf8), to: temporary + "/" + Self.listName) }
         // Another build (the preview beside `magbuild build`) may have stored the same entry
         // meanwhile; an incomplete one (a file lost since) is replaced.
         if rename(temporary, folder(key)) != 0, entry(key) == nil {
@@ -146,6 +134,15 @@ struct PictureStore: Sendable {
         }
         guard let entry = entry(key) else { throw .unwritable("\(folder(key)): the store's entry is incomplete") }
         return entry
+    }
+
+    /// Runs `write`, a file operation in the store, with its failure as an ``ImageError``.
+    private func writing(_ write: () throws -> Void) throws(ImageError) {
+        do {
+            try write()
+        } catch {
+            throw .unwritable("\(root): \(error)")
+        }
     }
 
     /// Which derivatives (largest first) are kept: not those that are no smaller in bytes than
