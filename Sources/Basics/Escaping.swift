@@ -99,18 +99,48 @@ public enum Escaping {
 
     /// Percent-encodes everything but `A–Z a–z 0–9 - . _ ~` (and `/` when `keepSlash`).
     public static func percentEncoded(_ text: String, keepSlash: Bool) -> String {
+        percentEncoded(text, keeping: keepSlash ? .unreservedAndSlash : .unreserved)
+    }
+
+    /// `path` as a URL path: percent-encodes everything but the characters a path may hold as
+    /// they are (`A–Z a–z 0–9 - . _ ~ / ! $ & ' ( ) * + = : @`, the set Foundation calls
+    /// `urlPathAllowed`), and also `,` and `;`, which separate a `srcset`'s candidates and
+    /// their descriptors. A path with nothing to encode is returned as it is.
+    public static func percentEncodedPath(_ path: String) -> String {
+        percentEncoded(path, keeping: .path)
+    }
+
+    /// The ASCII bytes a percent encoding keeps, as a 128-bit set.
+    private struct KeptBytes {
+        let low: UInt64, high: UInt64
+
+        init(_ characters: String) {
+            var low: UInt64 = 0, high: UInt64 = 0
+            for byte in characters.utf8 {
+                if byte < 64 { low |= 1 << UInt64(byte) } else { high |= 1 << UInt64(byte - 64) }
+            }
+            self.low = low
+            self.high = high
+        }
+
+        func contains(_ byte: UInt8) -> Bool {
+            byte < 64 ? low & (1 << UInt64(byte)) != 0 : byte < 128 && high & (1 << UInt64(byte - 64)) != 0
+        }
+
+        static let unreserved = KeptBytes("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~")
+        static let unreservedAndSlash = KeptBytes("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~/")
+        static let path = KeptBytes("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~/!$&'()*+=:@")
+    }
+
+    private static func percentEncoded(_ text: String, keeping kept: KeptBytes) -> String {
+        guard !text.utf8.allSatisfy(kept.contains) else { return text }
         let hex = Array("0123456789ABCDEF".utf8)
         var out: [UInt8] = []
         out.reserveCapacity(text.utf8.count + text.utf8.count / 2)
         for byte in text.utf8 {
-            switch byte {
-            case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"),
-                UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"),
-                UInt8(ascii: "~"):
+            if kept.contains(byte) {
                 out.append(byte)
-            case UInt8(ascii: "/") where keepSlash:
-                out.append(byte)
-            default:
+            } else {
                 out.append(UInt8(ascii: "%"))
                 out.append(hex[Int(byte >> 4)])
                 out.append(hex[Int(byte & 0x0F)])

@@ -31,4 +31,22 @@ import Testing
             #expect((try? JSONDecoder().decode(String.self, from: data)) == text)
         }
     }
+
+    @Test func aPathKeepsWhatAURLPathAllowsButCommasAndSemicolons() {
+        #expect(Escaping.percentEncodedPath("politik/wahl/lead-800w.webp") == "politik/wahl/lead-800w.webp")
+        #expect(Escaping.percentEncodedPath("a/Karte 1,2;x.png") == "a/Karte%201%2C2%3Bx.png")
+        #expect(Escaping.percentEncodedPath("Käse/€%#?") == "K%C3%A4se/%E2%82%AC%25%23%3F")
+    }
+
+    /// The same as Foundation's `urlPathAllowed` without `,` and `;`, which pictures' paths
+    /// used before: every ASCII character and some beyond, alone and between others.
+    @Test func aPathIsEncodedAsFoundationEncodesIt() {
+        let allowed = CharacterSet.urlPathAllowed.subtracting(CharacterSet(charactersIn: ",;"))
+        let samples = (0..<128).map { String(UnicodeScalar(UInt8($0))) } + ["ä", "ß", "€", "😀", "\u{301}"]
+        for sample in samples {
+            for text in [sample, "a\(sample)b/c", "x/\(sample)\(sample)"] {
+                #expect(Escaping.percentEncodedPath(text) == text.addingPercentEncoding(withAllowedCharacters: allowed), "\(text)")
+            }
+        }
+    }
 }

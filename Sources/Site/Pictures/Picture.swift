@@ -1,3 +1,4 @@
+import Basics
 import Foundation
 import Images
 
@@ -47,11 +48,7 @@ struct Picture: Sendable, Hashable {
 
         /// Its site path as a URL path: `/politik/wahl/Karte%201-800w.webp` (`srcset` separates
         /// candidates by spaces, so names with spaces must be escaped).
-        var sitePath: String {
-            "/" + (path.addingPercentEncoding(withAllowedCharacters: Self.allowed) ?? path)
-        }
-
-        private static let allowed = CharacterSet.urlPathAllowed.subtracting(CharacterSet(charactersIn: ",;"))
+        var sitePath: String { "/" + Escaping.percentEncodedPath(path) }
     }
 
     /// The social card's picture (`og:image`).
