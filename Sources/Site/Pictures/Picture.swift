@@ -45,10 +45,20 @@ struct Picture: Sendable, Hashable {
         let crop: Crop?
         /// The file in the ``PictureStore``.
         let stored: String
-
         /// Its site path as a URL path: `/politik/wahl/Karte%201-800w.webp` (`srcset` separates
-        /// candidates by spaces, so names with spaces must be escaped).
-        var sitePath: String { "/" + Escaping.percentEncodedPath(path) }
+        /// candidates by spaces, so names with spaces must be escaped). Every teaser and
+        /// figure of the picture prints it, so it is encoded once, here.
+        let sitePath: String
+
+        init(path: String, width: Int, height: Int, format: Derivative.Format, crop: Crop?, stored: String) {
+            self.path = path
+            self.width = width
+            self.height = height
+            self.format = format
+            self.crop = crop
+            self.stored = stored
+            sitePath = "/" + Escaping.percentEncodedPath(path)
+        }
     }
 
     /// The social card's picture (`og:image`).
