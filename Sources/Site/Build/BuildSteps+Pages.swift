@@ -122,9 +122,9 @@ extension BuildSteps {
         let (todo, sink) = try output.begin(plan, jobs: options.jobs)
         let progress = ProgressCounter(step: "render pages", total: todo.count, report: options.progress)
         let maker = site.maker
-        let made = parallelMap(todo, jobs: options.jobs) { planned -> PageRenderer.Result in
+        let made = parallelMap(todo, jobs: options.jobs) { position -> PageRenderer.Result in
             defer { progress.advance() }
-            return maker.make(planned, into: sink)
+            return maker.make(plan[position], into: sink)
         }
         do {
             try failOnErrors(site.warnings + made.flatMap(\.diagnostics).uniqued())
