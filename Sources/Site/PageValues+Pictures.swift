@@ -15,12 +15,15 @@ extension PageValues {
         // Records, not dictionaries: every article's teaser keeps these values for the whole build.
         let cardFiles = picture.card
         let card = Picture.fallback(of: cardFiles) ?? fallback
+        let wholeSrcset = srcset(picture.whole, fallback.format, urls: urls), wholeSources = sources(picture.whole, urls: urls)
+        // A picture with the card's shape is its own card: the same strings, kept once.
+        let isWhole = cardFiles == picture.whole && card == fallback
         return [
             "src": .string(urls.link(fallback.sitePath)),
             "width": .int(fallback.width),
             "height": .int(fallback.height),
-            "srcset": srcset(picture.whole, fallback.format, urls: urls),
-            "sources": sources(picture.whole, urls: urls),
+            "srcset": wholeSrcset,
+            "sources": wholeSources,
             "derivatives": .array(picture.whole.map { file in
                 .record(Record(derivativeKeys, [
                     .string(urls.link(file.sitePath)), .int(file.width), .int(file.height), .string(file.format.mediaType),
@@ -28,22 +31,42 @@ extension PageValues {
             }),
             "card": .record(Record(cardKeys, [
                 .string(urls.link(card.sitePath)), .string(alt), .int(card.width), .int(card.height),
-                srcset(cardFiles, card.format, urls: urls), sources(cardFiles, urls: urls),
+                isWhole ? wholeSrcset : srcset(cardFiles, card.format, urls: urls),
+                isWhole ? wholeSources : sources(cardFiles, urls: urls),
             ])),
         ]
     }
+
+    /// A teaser's `image`, whose fields are those of `fields`: a record when they are one of
+    /// the usual sets (every teaser is kept for the whole build, and a record holds its values
+    /// in a third of a dictionary's room), else the dictionary.
+    static func imageValue(_ fields: [String: Value]) -> Value {
+        for keys in imageKeys where keys.names.count == fields.count {
+            let values = keys.names.compactMap { fields[$0] }
+            if values.count == fields.count { return .record(Record(keys, values)) }
+        }
+        return .dict(fields)
+    }
+
+    /// The lead image's fields: without its size, with it, and with the derivatives of a
+    /// picture the build resized.
+    private static let imageKeys = [
+        ["src", "alt", "caption", "credit"],
+        ["src", "alt", "caption", "credit", "width", "height"],
+        ["src", "alt", "caption", "credit", "width", "height", "srcset", "sources", "derivatives", "card"],
+    ].map(RecordKeys.init)
 
     private static let derivativeKeys = RecordKeys(["src", "width", "height", "type"])
     private static let cardKeys = RecordKeys(["src", "alt", "width", "height", "srcset", "sources"])
     private static let sourceKeys = RecordKeys(["type", "srcset"])
 
     /// `"/a/lead-480w.jpg 480w, /a/lead-800w.jpg 800w"`: the files of `files` in `format`, narrowest first.
-    private static func srcset(_ files: [Picture.File], _ format: Derivative.Format, urls: SiteURLs) -> Value {
+    private static func srcset(_ files: ArraySlice<Picture.File>, _ format: Derivative.Format, urls: SiteURLs) -> Value {
         .string(files.filter { $0.format == format }.reversed().map { urls.link($0.sitePath) + " \($0.width)w" }.joined(separator: ", "))
     }
 
     /// `{type, srcset}` per compact format of `files`, most compact first.
-    private static func sources(_ files: [Picture.File], urls: SiteURLs) -> Value {
+    private static func sources(_ files: ArraySlice<Picture.File>, urls: SiteURLs) -> Value {
         .array(Picture.compactFormats(of: files).map { format in
             .record(Record(sourceKeys, [.string(format.mediaType), srcset(files, format, urls: urls)]))
         })

@@ -295,7 +295,7 @@ struct PageValues: Sendable {
             if let picture = urls.picture(lead.src, page: article.url) {
                 fields.merge(Self.pictureFields(picture, alt: lead.alt, urls: urls)) { _, derived in derived }
             }
-            image = .dict(fields)
+            image = Self.imageValue(fields)
         }
         return .record(Record(teaserKeys, [
             .string(front.title),

@@ -91,12 +91,18 @@ extension BuildSteps {
         let bundles = options.source.path + "/" + SiteLayout.content + "/"
         copies.removeAll { withheld.contains($0.path) && $0.source.hasPrefix(bundles) }
         outputs += parallelMap(copies, jobs: options.jobs) { maker.plan(.copy($0.source), at: $0.path) }
-        let derivatives = model.pictures.byPath.values.sorted { $0.path < $1.path }.flatMap(\.files)
-        outputs += derivatives.map { maker.plan(.derivative($0.stored), at: $0.path) }
+        for picture in model.pictures.byPath.values.sorted(by: { $0.path < $1.path }) {
+            outputs += picture.files.map { maker.plan(.derivative($0.stored), at: $0.path) }
+        }
         let manifest = MachineFiles.manifest(config: model.config, urls: values.urls, published: Set(copies.map(\.path)))
         outputs.append(maker.plan(.text(manifest), at: "manifest.webmanifest"))
-        var seen = Set<String>()
-        return outputs.reversed().filter { seen.insert($0.path).inserted }.reversed()
+        // The last entry for a path wins; kept in place rather than filtered into copies (the
+        // plan of N=100,000 holds 730,000 outputs).
+        var seen = Set<String>(minimumCapacity: outputs.count)
+        let superseded = outputs.indices.reversed().filter { !seen.insert(outputs[$0].path).inserted }
+        guard !superseded.isEmpty else { return outputs }
+        let dropped = Set(superseded)
+        return outputs.indices.filter { !dropped.contains($0) }.map { outputs[$0] }
     }
 
     /// The files of the search index (``SiteSearch``), made from the previous build's index

@@ -19,20 +19,24 @@ struct Picture: Sendable, Hashable {
     /// The whole picture's widths, then the card crop's, then the social crop; within each,
     /// largest first, and for each width the original's format first, the most compact last.
     let files: [File]
-    /// The widths of the whole picture.
-    let whole: [File]
-    /// The widths a teaser card shows: the card crop's, or the whole picture's when it has the card's shape.
-    let card: [File]
+    /// Where the card crop's widths start and end in `files` (the whole picture's come before).
+    private let cardStart: Int, cardEnd: Int
 
     init(path: String, width: Int, height: Int, files: [File]) {
         self.path = path
         self.width = width
         self.height = height
-        self.files = files
-        whole = files.filter { $0.crop == nil }
-        let cut = files.filter { $0.crop == .card }
-        card = cut.isEmpty ? whole : cut
+        let whole = files.filter { $0.crop == nil }, card = files.filter { $0.crop == .card }
+        self.files = whole + card + files.filter { $0.crop == .social }
+        cardStart = whole.count
+        cardEnd = whole.count + card.count
     }
+
+    /// The widths of the whole picture. Slices of `files`, not arrays of their own: a build
+    /// keeps every picture of the site (130,000 at N=100,000).
+    var whole: ArraySlice<File> { files[..<cardStart] }
+    /// The widths a teaser card shows: the card crop's, or the whole picture's when it has the card's shape.
+    var card: ArraySlice<File> { cardStart < cardEnd ? files[cardStart..<cardEnd] : whole }
 
     /// One derivative: where it is published and where the build keeps it.
     struct File: Sendable, Hashable {
@@ -72,14 +76,14 @@ struct Picture: Sendable, Hashable {
     static let fallbackWidth = 1200
 
     /// Of `files` (one crop's), the narrowest in the original's format at least ``fallbackWidth`` wide, else the widest.
-    static func fallback(of files: [File]) -> File? {
+    static func fallback(of files: ArraySlice<File>) -> File? {
         guard let format = files.first?.format else { return nil }
         let plain = files.filter { $0.format == format }
         return plain.last { $0.width >= fallbackWidth } ?? plain.first
     }
 
     /// The formats of `files` beside the original's, most compact first (the order of `<source>` elements).
-    static func compactFormats(of files: [File]) -> [Derivative.Format] {
+    static func compactFormats(of files: ArraySlice<File>) -> [Derivative.Format] {
         var seen: [Derivative.Format] = []
         for file in files where file.format != files.first?.format && !seen.contains(file.format) { seen.append(file.format) }
         return seen.reversed()
