@@ -11,18 +11,35 @@ import Synchronization
 public func parallelMap<T: Sendable, R: Sendable>(
     _ items: [T], jobs: Int, _ transform: @Sendable (T) -> R
 ) -> [R] {
-    let workers = max(1, min(jobs, items.count))
-    if workers == 1 { return items.map(transform) }
+    if min(jobs, items.count) <= 1 { return items.map(transform) }
     let results = ResultSlots<R>(count: items.count)
+    forEachIndex(items.count, jobs: jobs) { results.store(transform(items[$0]), at: $0) }
+    return results.values()
+}
+
+/// Runs `body` for each of `items` on up to `jobs` threads, handed out as ``parallelMap(_:jobs:_:)``
+/// does, for work that keeps nothing per item.
+@inlinable
+public func parallelForEach<T: Sendable>(_ items: [T], jobs: Int, _ body: @Sendable (T) -> Void) {
+    forEachIndex(items.count, jobs: jobs) { body(items[$0]) }
+}
+
+/// Calls `body` with each of `0..<count` once, on up to `jobs` threads, one index at a time.
+@inlinable
+func forEachIndex(_ count: Int, jobs: Int, _ body: @Sendable (Int) -> Void) {
+    let workers = max(1, min(jobs, count))
+    if workers == 1 {
+        for index in 0..<count { body(index) }
+        return
+    }
     let next = Atomic<Int>(0)
     DispatchQueue.concurrentPerform(iterations: workers) { _ in
         while true {
             let index = next.wrappingAdd(1, ordering: .relaxed).oldValue
-            guard index < items.count else { return }
-            results.store(transform(items[index]), at: index)
+            guard index < count else { return }
+            body(index)
         }
     }
-    return results.values()
 }
 
 /// Fixed slots written by distinct threads, each slot exactly once.
