@@ -58,7 +58,9 @@ extension BuildSteps {
         let bodies = ArticleBodies(store: articles.bodies, site: options.source, config: config)
         let values = PageValues(model: model, bodies: bodies, preview: options.isPreview, jobs: options.jobs)
         return ResolvedSite(
-            values: values, maker: OutputMaker(values: values, templates: set, sources: templates.sources),
+            values: values, maker: OutputMaker(
+                values: values, templates: set, sources: templates.sources,
+                pictures: PictureStore(root: options.pictureFolder.path)),
             warnings: diagnostics.filter { $0.severity == .warning })
     }
 
@@ -93,7 +95,7 @@ extension BuildSteps {
         copies.removeAll { withheld.contains($0.path) && $0.source.hasPrefix(bundles) }
         outputs += parallelMap(copies, jobs: options.jobs) { maker.plan(.copy($0.source), at: $0.path) }
         for picture in model.pictures.byPath.values.sorted(by: { $0.path < $1.path }) {
-            outputs += picture.files.map { maker.plan(.derivative($0.stored), at: $0.path) }
+            outputs += picture.files.map { maker.plan(.derivative(entry: $0.entry, $0.stored), at: $0.path) }
         }
         let manifest = MachineFiles.manifest(config: model.config, urls: values.urls, published: Set(copies.map(\.path)))
         outputs.append(maker.plan(.text(manifest), at: "manifest.webmanifest"))

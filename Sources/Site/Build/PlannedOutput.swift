@@ -22,9 +22,9 @@ struct PlannedOutput: Sendable {
         indirect case sitemap(MachineFiles.SitemapFile)
         /// A file copied as it is, by path.
         case copy(String)
-        /// A picture's derivative, copied from the ``PictureStore`` (whose file names hold
-        /// what it is made from).
-        case derivative(String)
+        /// A picture's derivative: a file of a ``PictureStore`` entry (whose key is the digest
+        /// of what it is made from), linked from the store.
+        case derivative(entry: Digest, PictureStore.Stored)
         /// A file of the search index.
         indirect case search(SearchIndex, SearchIndex.File)
     }
@@ -41,10 +41,13 @@ struct OutputMaker: Sendable {
     let templates: TemplateSet
     /// Per page template: the digest of its settings and of it and every template it extends or includes.
     let templateKeys: [String: Digest]
+    /// Where pictures' derivatives are linked from.
+    let pictures: PictureStore
 
-    init(values: PageValues, templates: TemplateSet, sources: [String: String]) {
+    init(values: PageValues, templates: TemplateSet, sources: [String: String], pictures: PictureStore) {
         self.values = values
         self.templates = templates
+        self.pictures = pictures
         var keys: [String: Digest] = [:]
         for name in templates.names {
             var hasher = DigestHasher(tag: "template")
@@ -96,8 +99,9 @@ struct OutputMaker: Sendable {
         case .search(let index, let file):
             // A file named by its content is keyed by its name; the others by their bytes.
             if !file.isNamedByContent { hasher.combine(Data(index.bytes(of: file))) }
-        case .derivative(let stored):
-            hasher.combine(stored)
+        case .derivative(let entry, let stored):
+            hasher.combine(entry)
+            hasher.combine(stored.name)
         case .copy(let file):
             guard let stamp = FileStamp.of(file) else { return DigestHasher(tag: "missing \(file)").finalize() }
             hasher.combine(file)
@@ -120,15 +124,16 @@ struct OutputMaker: Sendable {
             result = PageRenderer.Result(path: output.path, html: file.xml)
         case .search(let index, let file):
             result = PageRenderer.Result(path: output.path, data: Data(index.bytes(of: file)))
-        case .copy(let source), .derivative(let source):
+        case .copy(let source):
             result = PageRenderer.Result(path: output.path, html: nil)
-            do {
-                if case .derivative = output.source {
-                    try sink.linkFile(at: URL(fileURLWithPath: source), to: output.path)
-                } else {
-                    try sink.copyFile(at: URL(fileURLWithPath: source), to: output.path)
-                }
-            } catch {
+            do { try sink.copyFile(at: URL(fileURLWithPath: source), to: output.path) } catch {
+                result.writeError = "\(output.path): \(error)"
+            }
+            return result
+        case .derivative(let entry, let stored):
+            result = PageRenderer.Result(path: output.path, html: nil)
+            let file = pictures.folder(entry) + "/" + stored.name
+            do { try sink.linkFile(at: URL(fileURLWithPath: file), to: output.path) } catch {
                 result.writeError = "\(output.path): \(error)"
             }
             return result

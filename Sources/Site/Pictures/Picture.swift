@@ -47,22 +47,26 @@ struct Picture: Sendable, Hashable {
         let format: Derivative.Format
         /// The crop it is a width of; nil for the whole picture.
         let crop: Crop?
-        /// The file in the ``PictureStore``.
-        let stored: String
+        /// The ``PictureStore`` entry that holds it, whose folder has it as ``stored``'s name
+        /// (kept as the entry's key, not as a path: a site has 590,000 of them at N=100,000).
+        let entry: Digest
         /// Its site path as a URL path: `/politik/wahl/Karte%201-800w.webp` (`srcset` separates
         /// candidates by spaces, so names with spaces must be escaped). Every teaser and
         /// figure of the picture prints it, so it is encoded once, here.
         let sitePath: String
 
-        init(path: String, width: Int, height: Int, format: Derivative.Format, crop: Crop?, stored: String) {
+        init(path: String, width: Int, height: Int, format: Derivative.Format, crop: Crop?, entry: Digest) {
             self.path = path
             self.width = width
             self.height = height
             self.format = format
             self.crop = crop
-            self.stored = stored
+            self.entry = entry
             sitePath = "/" + Escaping.percentEncodedPath(path)
         }
+
+        /// Its file in the store's entry.
+        var stored: PictureStore.Stored { PictureStore.Stored(width: width, height: height, format: format, crop: crop) }
     }
 
     /// The social card's picture (`og:image`).

@@ -207,11 +207,11 @@ struct PictureMaker: Sendable {
 
     private func picture(_ path: String, record: PictureRecord, entry: PictureStore.Entry?) -> Picture {
         guard let entry else { return Picture(path: path, width: record.info.width, height: record.info.height, files: []) }
-        let folder = store.folder(entry.key) + "/", stem = Picture.stem(of: path)
+        let stem = Picture.stem(of: path)
         let files = entry.files.map { stored in
             Picture.File(
                 path: Picture.derivativePath(stem: stem, crop: stored.crop, width: stored.width, format: stored.format),
-                width: stored.width, height: stored.height, format: stored.format, crop: stored.crop, stored: folder + stored.name)
+                width: stored.width, height: stored.height, format: stored.format, crop: stored.crop, entry: entry.key)
         }
         return Picture(path: path, width: record.info.width, height: record.info.height, files: files)
     }
