@@ -35,8 +35,12 @@ public enum ContentLoader {
             if !keepingBodies { article?.body = "" }
             return (article, diagnostics)
         }
+        // Sized at once: every article is kept for the whole build, and an array grown by
+        // doubling held up to twice their room.
         var articles: [ArticleSource] = []
+        articles.reserveCapacity(results.count)
         var owners: [String: String] = [:]
+        owners.reserveCapacity(results.count)
         for (article, found) in results {
             diagnostics += found
             guard let article else { continue }

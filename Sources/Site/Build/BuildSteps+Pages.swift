@@ -73,16 +73,16 @@ extension BuildSteps {
         if !model.pages.isEmpty {
             try failOnErrors(CheckURLs.collisions(pages, model: model, site: options.source, plainPagesOnly: true))
         }
-        var outputs = parallelMap(pages, jobs: options.jobs) { maker.plan(.page($0), at: $0.outputPath) }
-        outputs += parallelMap(MachineFiles.feeds(model: model, urls: values.urls), jobs: options.jobs) { maker.plan(.feed($0), at: $0.path) }
-        for (path, file) in MachineFiles.sitemapFiles(MachineFiles.sitemapEntries(model: model, urls: values.urls, pages: pages), urls: values.urls) {
-            outputs.append(maker.plan(.sitemap(file), at: path))
-        }
+        let pageOutputs = parallelMap(pages, jobs: options.jobs) { maker.plan(.page($0), at: $0.outputPath) }
+        let feedOutputs = parallelMap(MachineFiles.feeds(model: model, urls: values.urls), jobs: options.jobs) { maker.plan(.feed($0), at: $0.path) }
+        var machineOutputs = MachineFiles.sitemapFiles(
+            MachineFiles.sitemapEntries(model: model, urls: values.urls, pages: pages), urls: values.urls
+        ).map { path, file in maker.plan(.sitemap(file), at: path) }
         let news = MachineFiles.newsEntries(model: model, urls: values.urls, now: options.now)
-        outputs.append(maker.plan(
+        machineOutputs.append(maker.plan(
             .text(MachineFiles.newsSitemap(news, name: model.config.title, language: model.config.language)),
             at: MachineFiles.newsSitemapPath))
-        outputs.append(maker.plan(.text(MachineFiles.robots(urls: values.urls, preview: options.isPreview)), at: "robots.txt"))
+        machineOutputs.append(maker.plan(.text(MachineFiles.robots(urls: values.urls, preview: options.isPreview)), at: "robots.txt"))
         var copies = FileCopier.copies(
             site: options.source.path, articles: model.articles.map(\.source), pages: model.pages.map(\.source),
             profiles: model.sections.compactMap { $0.intro?.profile },
@@ -93,11 +93,23 @@ extension BuildSteps {
         let withheld = model.config.images.originals ? [] : Set(model.pictures.byPath.values.filter { !$0.files.isEmpty }.map { String($0.path.dropFirst()) })
         let bundles = options.source.path + "/" + SiteLayout.content + "/"
         copies.removeAll { withheld.contains($0.path) && $0.source.hasPrefix(bundles) }
-        outputs += parallelMap(copies, jobs: options.jobs) { maker.plan(.copy($0.source), at: $0.path) }
-        for picture in model.pictures.byPath.values.sorted(by: { $0.path < $1.path }) {
-            outputs += picture.files.map { maker.plan(.derivative(entry: $0.entry, $0.stored), at: $0.path) }
+        let copyOutputs = parallelMap(copies, jobs: options.jobs) { maker.plan(.copy($0.source), at: $0.path) }
+        let pictures = model.pictures.byPath.values.sorted { $0.path < $1.path }
+        // The plan is kept for the whole build: made at its size, not grown by doubling.
+        var outputs: [PlannedOutput] = []
+        outputs.reserveCapacity(
+            pageOutputs.count + feedOutputs.count + machineOutputs.count + copyOutputs.count
+                + pictures.reduce(0) { $0 + $1.files.count } + 1)
+        outputs += pageOutputs
+        outputs += feedOutputs
+        outputs += machineOutputs
+        outputs += copyOutputs
+        for picture in pictures {
+            for file in picture.files { outputs.append(maker.plan(.derivative(entry: file.entry, file.stored), at: file.path)) }
         }
-        let manifest = MachineFiles.manifest(config: model.config, urls: values.urls, published: Set(copies.map(\.path)))
+        let icons = Set(MachineFiles.manifestIcons.map(\.0))
+        let manifest = MachineFiles.manifest(
+            config: model.config, urls: values.urls, published: Set(copies.lazy.map(\.path).filter { icons.contains($0) }))
         outputs.append(maker.plan(.text(manifest), at: "manifest.webmanifest"))
         // The last entry for a path wins; kept in place rather than filtered into copies (the
         // plan of N=100,000 holds 730,000 outputs).
@@ -118,7 +130,9 @@ extension BuildSteps {
 
     /// The index's files but those at the path of a planned page or static file, which wins.
     static func searchOutputs(_ outputs: [PlannedOutput], besides plan: [PlannedOutput]) -> [PlannedOutput] {
-        let taken = Set(plan.map(\.path))
+        // The few index paths looked up in the plan, not the plan's paths gathered (730,000 at N=100,000).
+        let wanted = Set(outputs.map(\.path))
+        let taken = Set(plan.lazy.map(\.path).filter { wanted.contains($0) })
         return outputs.filter { !taken.contains($0.path) }
     }
 
@@ -180,8 +194,8 @@ extension BuildSummary {
     init(site: ResolvedSite, plan: [PlannedOutput], pages: RenderedPages, steps: [(name: String, seconds: Double)]) {
         self.init()
         warnings = site.warnings
-        self.pages = plan.filter { if case .page = $0.source { true } else { false } }.count
-        files = plan.filter { if case .copy = $0.source { true } else if case .derivative = $0.source { true } else { false } }.count
+        self.pages = plan.lazy.filter { if case .page = $0.source { true } else { false } }.count
+        files = plan.lazy.filter { if case .copy = $0.source { true } else if case .derivative = $0.source { true } else { false } }.count
         comments = site.model.articles.reduce(0) { $0 + ($1.frontMatter.comments == .off ? 0 : $1.facts.commentCount) }
         written = pages.made
         templates = pages.templates
@@ -196,9 +210,11 @@ extension BuildSummary {
 extension BuildCache {
     /// The cache a build leaves for the next.
     init(identity: Digest, content: LoadedSite, articles: RenderedArticles, plan: [PlannedOutput], counts: Counts) {
-        self.init(
-            identity: identity, settings: content.settings, articles: articles.records,
-            outputs: Dictionary(plan.map { ($0.path, $0.key) }, uniquingKeysWith: { _, last in last }))
+        // Filled in place: a list of pairs made first would hold every output twice.
+        var outputs: [String: Digest] = [:]
+        outputs.reserveCapacity(plan.count)
+        for output in plan { outputs[output.path] = output.key }
+        self.init(identity: identity, settings: content.settings, articles: articles.records, outputs: outputs)
         self.counts = counts
     }
 }

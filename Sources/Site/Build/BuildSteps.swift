@@ -127,7 +127,9 @@ extension BuildSteps {
             return result
         }
         var diagnostics = results.flatMap(\.diagnostics)
+        // Sized at once: a dictionary grown by doubling kept up to twice the room of the records.
         var records: [String: ArticleRecord] = [:]
+        records.reserveCapacity(content.articles.count)
         for result in results { records[result.record.source.file] = result.record }
         for source in content.articles where records[source.file] == nil {
             if let record = content.unchanged[source.file] {

@@ -54,22 +54,6 @@ extension BuildCache {
     /// the cache may be unreadable, and the next build then starts from scratch.
     func write(to url: URL) throws {
         try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-        let temporary = url.path + ".magbuild-tmp"
-        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-        guard descriptor >= 0 else { throw OutputError.writeFailed("\(temporary): \(String(cString: strerror(errno)))") }
-        var writer = CacheWriter(Self.magic, streamingTo: (descriptor, temporary))
-        write(to: &writer)
-        do {
-            try writer.finish()
-            close(descriptor)
-        } catch {
-            close(descriptor)
-            unlink(temporary)
-            throw error
-        }
-        guard rename(temporary, url.path) == 0 else {
-            unlink(temporary)
-            throw OutputError.writeFailed("\(url.path): rename failed (errno \(errno))")
-        }
+        try CacheWriter.writeFile(url.path, header: Self.magic) { write(to: &$0) }
     }
 }

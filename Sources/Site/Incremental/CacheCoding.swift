@@ -87,13 +87,44 @@ struct CacheWriter {
         write(values.count)
         for value in values {
             value.write(to: &self)
-            if file != nil, bytes.count >= 1 << 22 { spill() }
+            spillIfLarge()
         }
     }
 
     mutating func write(_ values: [String]) {
         write(values.count)
-        for value in values { write(value) }
+        for value in values {
+            write(value)
+            spillIfLarge()
+        }
+    }
+
+    /// Passes the bytes on to the file once they are a few megabytes.
+    mutating func spillIfLarge() {
+        if file != nil, bytes.count >= 1 << 22 { spill() }
+    }
+
+    /// Writes the file at `path` a few megabytes at a time: `header`, then what `body` writes,
+    /// under a temporary name that replaces `path` when all is written.
+    /// - Throws: `OutputError` when the file could not be written.
+    static func writeFile(_ path: String, header: [UInt8], _ body: (inout CacheWriter) -> Void) throws {
+        let temporary = path + ".magbuild-tmp"
+        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { throw OutputError.writeFailed("\(temporary): \(String(cString: strerror(errno)))") }
+        var writer = CacheWriter(header, streamingTo: (descriptor, temporary))
+        body(&writer)
+        do {
+            try writer.finish()
+            close(descriptor)
+        } catch {
+            close(descriptor)
+            unlink(temporary)
+            throw error
+        }
+        guard rename(temporary, path) == 0 else {
+            unlink(temporary)
+            throw OutputError.writeFailed("\(path): rename failed (errno \(errno))")
+        }
     }
 }
 

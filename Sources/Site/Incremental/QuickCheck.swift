@@ -83,11 +83,7 @@ struct QuickCheck: Sendable {
         let check = QuickCheck(
             identity: identity, cacheFile: cacheFile, outputFolder: outputFolder, nextDue: nextDue, counts: counts,
             warnings: warnings, watched: watched, outputs: outputs)
-        var writer = CacheWriter(magic)
-        check.write(to: &writer)
-        let temporary = folder.quickFile.path + ".magbuild-tmp"
-        guard (try? FilePaths.write(writer.bytes, to: temporary)) != nil else { return }
-        if rename(temporary, folder.quickFile.path) != 0 { unlink(temporary) }
+        try? CacheWriter.writeFile(folder.quickFile.path, header: magic) { check.write(to: &$0) }
     }
 }
 
@@ -196,6 +192,7 @@ extension QuickCheck: CacheCodable {
         for entry in watched {
             writer.write(entry.path)
             writer.write(entry.stamp)
+            writer.spillIfLarge()
         }
         writer.write(outputs)
     }
