@@ -125,23 +125,24 @@ struct OutputMaker: Sendable {
         case .search(let index, let file):
             result = PageRenderer.Result(path: output.path, data: Data(index.bytes(of: file)))
         case .copy(let source):
-            result = PageRenderer.Result(path: output.path, html: nil)
-            do { try sink.copyFile(at: URL(fileURLWithPath: source), to: output.path) } catch {
-                result.writeError = "\(output.path): \(error)"
-            }
-            return result
+            return Self.placed(output.path) { try sink.copyFile(at: URL(fileURLWithPath: source), to: output.path) }
         case .derivative(let entry, let stored):
-            result = PageRenderer.Result(path: output.path, html: nil)
             let file = pictures.folder(entry) + "/" + stored.name
-            do { try sink.linkFile(at: URL(fileURLWithPath: file), to: output.path) } catch {
-                result.writeError = "\(output.path): \(error)"
-            }
-            return result
+            return Self.placed(output.path) { try sink.linkFile(at: URL(fileURLWithPath: file), to: output.path) }
         }
         if result.diagnostics.isEmpty, let data = result.data {
             do { try sink.write(data, to: result.path) } catch { result.writeError = "\(result.path): \(error)" }
         }
         result.data = nil
+        return result
+    }
+}
+
+extension OutputMaker {
+    /// The result of putting a file that is not rendered (a copy, a derivative) at `path`.
+    private static func placed(_ path: String, by place: () throws -> Void) -> PageRenderer.Result {
+        var result = PageRenderer.Result(path: path, html: nil)
+        do { try place() } catch { result.writeError = "\(path): \(error)" }
         return result
     }
 }
