@@ -180,8 +180,10 @@ extension PageValues {
     func figureSources(of article: PublishedArticle) -> [String] {
         article.facts.embeds.compactMap { placed in
             guard case .figure(let figure) = placed.embed else { return nil }
-            guard let fallback = urls.picture(figure.originalPath, page: article.url)?.fallback else { return figure.src }
-            return urls.link(fallback.sitePath)
+            guard let picture = urls.picture(figure.originalPath, page: article.url), let fallback = picture.fallback else {
+                return figure.src
+            }
+            return urls.link(picture.sitePath(of: fallback))
         }
     }
 }

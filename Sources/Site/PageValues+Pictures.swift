@@ -15,24 +15,25 @@ extension PageValues {
         // Records, not dictionaries: every article's teaser keeps these values for the whole build.
         let cardFiles = picture.card
         let card = Picture.fallback(of: cardFiles) ?? fallback
-        let wholeSrcset = srcset(picture.whole, fallback.format, urls: urls), wholeSources = sources(picture.whole, urls: urls)
+        let wholeSrcset = srcset(picture.whole, fallback.format, of: picture, urls: urls)
+        let wholeSources = sources(picture.whole, of: picture, urls: urls)
         // A picture with the card's shape is its own card: the same strings, kept once.
         let isWhole = cardFiles == picture.whole && card == fallback
         return [
-            "src": .string(urls.link(fallback.sitePath)),
+            "src": .string(urls.link(picture.sitePath(of: fallback))),
             "width": .int(fallback.width),
             "height": .int(fallback.height),
             "srcset": wholeSrcset,
             "sources": wholeSources,
             "derivatives": .array(picture.whole.map { file in
                 .record(Record(derivativeKeys, [
-                    .string(urls.link(file.sitePath)), .int(file.width), .int(file.height), .string(file.format.mediaType),
+                    .string(urls.link(picture.sitePath(of: file))), .int(file.width), .int(file.height), .string(file.format.mediaType),
                 ]))
             }),
             "card": .record(Record(cardKeys, [
-                .string(urls.link(card.sitePath)), .string(alt), .int(card.width), .int(card.height),
-                isWhole ? wholeSrcset : srcset(cardFiles, card.format, urls: urls),
-                isWhole ? wholeSources : sources(cardFiles, urls: urls),
+                .string(urls.link(picture.sitePath(of: card))), .string(alt), .int(card.width), .int(card.height),
+                isWhole ? wholeSrcset : srcset(cardFiles, card.format, of: picture, urls: urls),
+                isWhole ? wholeSources : sources(cardFiles, of: picture, urls: urls),
             ])),
         ]
     }
@@ -60,15 +61,16 @@ extension PageValues {
     private static let cardKeys = RecordKeys(["src", "alt", "width", "height", "srcset", "sources"])
     private static let sourceKeys = RecordKeys(["type", "srcset"])
 
-    /// `"/a/lead-480w.jpg 480w, /a/lead-800w.jpg 800w"`: the files of `files` in `format`, narrowest first.
-    private static func srcset(_ files: ArraySlice<Picture.File>, _ format: Derivative.Format, urls: SiteURLs) -> Value {
-        .string(files.filter { $0.format == format }.reversed().map { urls.link($0.sitePath) + " \($0.width)w" }.joined(separator: ", "))
+    /// `"/a/lead-480w.jpg 480w, /a/lead-800w.jpg 800w"`: the files of `files` (of `picture`) in `format`, narrowest first.
+    private static func srcset(_ files: ArraySlice<Picture.File>, _ format: Derivative.Format, of picture: Picture, urls: SiteURLs) -> Value {
+        .string(files.filter { $0.format == format }.reversed().map { urls.link(picture.sitePath(of: $0)) + " \($0.width)w" }
+            .joined(separator: ", "))
     }
 
     /// `{type, srcset}` per compact format of `files`, most compact first.
-    private static func sources(_ files: ArraySlice<Picture.File>, urls: SiteURLs) -> Value {
+    private static func sources(_ files: ArraySlice<Picture.File>, of picture: Picture, urls: SiteURLs) -> Value {
         .array(Picture.compactFormats(of: files).map { format in
-            .record(Record(sourceKeys, [.string(format.mediaType), srcset(files, format, urls: urls)]))
+            .record(Record(sourceKeys, [.string(format.mediaType), srcset(files, format, of: picture, urls: urls)]))
         })
     }
 }

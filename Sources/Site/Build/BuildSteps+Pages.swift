@@ -105,7 +105,8 @@ extension BuildSteps {
         outputs += machineOutputs
         outputs += copyOutputs
         for picture in pictures {
-            for file in picture.files { outputs.append(maker.plan(.derivative(entry: file.entry, file.stored), at: file.path)) }
+            guard let entry = picture.entry else { continue }
+            for file in picture.files { outputs.append(maker.plan(.derivative(entry: entry, file), at: picture.path(of: file))) }
         }
         let icons = Set(MachineFiles.manifestIcons.map(\.0))
         let manifest = MachineFiles.manifest(

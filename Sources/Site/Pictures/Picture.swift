@@ -16,58 +16,48 @@ struct Picture: Sendable, Hashable {
     /// The original's size as readers see it (EXIF orientation applied).
     let width: Int
     let height: Int
+    /// The ``PictureStore`` entry that holds its derivatives; nil when it has none.
+    let entry: Digest?
     /// The whole picture's widths, then the card crop's, then the social crop; within each,
     /// largest first, and for each width the original's format first, the most compact last.
+    /// The store entry's own list (the order it keeps), shared rather than copied: a build
+    /// keeps every picture of the site (130,000 at N=100,000, 590,000 derivatives).
     let files: [File]
     /// Where the card crop's widths start and end in `files` (the whole picture's come before).
     private let cardStart: Int, cardEnd: Int
+    /// The derivatives' site path up to their suffix, as a URL path: `/politik/wahl/Karte%201`
+    /// (`srcset` separates candidates by spaces, so names with spaces must be escaped). Every
+    /// teaser and figure of the picture prints its derivatives' paths, so it is encoded once, here.
+    private let urlStem: String
 
-    init(path: String, width: Int, height: Int, files: [File]) {
+    /// One derivative: a width of the whole picture or of a crop, in one format. Where it is
+    /// published is the picture's to say (``path(of:)``, ``sitePath(of:)``).
+    typealias File = PictureStore.Stored
+
+    /// The picture at `path`, published as it is when `entry` is nil.
+    init(path: String, width: Int, height: Int, entry: PictureStore.Entry?) {
         self.path = path
         self.width = width
         self.height = height
-        let whole = files.filter { $0.crop == nil }, card = files.filter { $0.crop == .card }
-        self.files = whole + card + files.filter { $0.crop == .social }
-        cardStart = whole.count
-        cardEnd = whole.count + card.count
+        self.entry = entry?.key
+        files = entry?.files ?? []
+        cardStart = files.firstIndex { $0.crop != nil } ?? files.count
+        cardEnd = files[cardStart...].firstIndex { $0.crop != .card } ?? files.count
+        urlStem = "/" + Escaping.percentEncodedPath(Self.stem(of: path))
     }
 
-    /// The widths of the whole picture. Slices of `files`, not arrays of their own: a build
-    /// keeps every picture of the site (130,000 at N=100,000).
+    /// The widths of the whole picture. Slices of `files`, not arrays of their own.
     var whole: ArraySlice<File> { files[..<cardStart] }
     /// The widths a teaser card shows: the card crop's, or the whole picture's when it has the card's shape.
     var card: ArraySlice<File> { cardStart < cardEnd ? files[cardStart..<cardEnd] : whole }
 
-    /// One derivative: where it is published and where the build keeps it.
-    struct File: Sendable, Hashable {
-        /// Site path without leading slash (`politik/wahl/lead-800w.webp`).
-        let path: String
-        let width: Int
-        let height: Int
-        let format: Derivative.Format
-        /// The crop it is a width of; nil for the whole picture.
-        let crop: Crop?
-        /// The ``PictureStore`` entry that holds it, whose folder has it as ``stored``'s name
-        /// (kept as the entry's key, not as a path: a site has 590,000 of them at N=100,000).
-        let entry: Digest
-        /// Its site path as a URL path: `/politik/wahl/Karte%201-800w.webp` (`srcset` separates
-        /// candidates by spaces, so names with spaces must be escaped). Every teaser and
-        /// figure of the picture prints it, so it is encoded once, here.
-        let sitePath: String
+    /// Where derivative `file` is published, as a site path without leading slash
+    /// (`politik/wahl/lead-800w.webp`, `politik/wahl/lead-card-480w.jpg`): the original's
+    /// name without its extension, then the crop and width, in the format's extension.
+    func path(of file: File) -> String { Self.stem(of: path) + file.suffix }
 
-        init(path: String, width: Int, height: Int, format: Derivative.Format, crop: Crop?, entry: Digest) {
-            self.path = path
-            self.width = width
-            self.height = height
-            self.format = format
-            self.crop = crop
-            self.entry = entry
-            sitePath = "/" + Escaping.percentEncodedPath(path)
-        }
-
-        /// Its file in the store's entry.
-        var stored: PictureStore.Stored { PictureStore.Stored(width: width, height: height, format: format, crop: crop) }
-    }
+    /// ``path(of:)`` as a URL path: `/politik/wahl/Karte%201-800w.webp`.
+    func sitePath(of file: File) -> String { urlStem + file.suffix }
 
     /// The social card's picture (`og:image`).
     var social: File? { files.first { $0.crop == .social } ?? fallback }
@@ -93,13 +83,6 @@ struct Picture: Sendable, Hashable {
         return seen.reversed()
     }
 
-    /// The site path of a derivative of the original whose ``stem(of:)`` is `stem`: the
-    /// original's name with the crop and width, in the format's extension
-    /// (`politik/wahl/lead-800w.webp`, `politik/wahl/lead-card-480w.jpg`).
-    static func derivativePath(stem: String, crop: Crop?, width: Int, format: Derivative.Format) -> String {
-        stem + (crop.map { "-" + $0.rawValue } ?? "") + "-\(width)w.\(format.fileExtension)"
-    }
-
     /// The site path of the original at `original` (`/politik/wahl/lead.jpg`) without leading
     /// slash and extension (`politik/wahl/lead`).
     static func stem(of original: String) -> String {
@@ -121,13 +104,20 @@ struct Pictures: Sendable {
     /// The site path a page shows for the image at `path`: its fallback derivative when it has
     /// derivatives, else `path` itself.
     func shown(_ path: String) -> String {
-        guard let fallback = byPath[path]?.fallback else { return path }
-        return fallback.sitePath
+        guard let picture = byPath[path], let fallback = picture.fallback else { return path }
+        return picture.sitePath(of: fallback)
     }
 
     /// The site path of the social card's picture for the image at `path`.
     func social(_ path: String) -> String {
-        guard let social = byPath[path]?.social else { return path }
-        return social.sitePath
+        guard let picture = byPath[path], let social = picture.social else { return path }
+        return picture.sitePath(of: social)
     }
+}
+
+extension PictureStore.Stored {
+    /// What follows the original's name (without its extension) in the derivative's name:
+    /// the crop and width, and the format's extension (`-800w.webp`, `-card-480w.jpg`). Only
+    /// letters, digits, `-` and `.`: the same in a URL path.
+    var suffix: String { (crop.map { "-" + $0.rawValue } ?? "") + "-\(width)w.\(format.fileExtension)" }
 }

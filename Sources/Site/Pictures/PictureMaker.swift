@@ -156,14 +156,15 @@ struct PictureMaker: Sendable {
         var owner: [String: String] = [:]
         var diagnostics: [Diagnostic] = []
         for picture in pictures.sorted(by: { $0.path < $1.path }) {
-            if let taken = picture.files.first(where: { owner[$0.path].map { $0 != picture.path } ?? false }), let other = owner[taken.path] {
+            let paths = picture.files.map(picture.path(of:))
+            if let taken = paths.first(where: { owner[$0].map { $0 != picture.path } ?? false }), let other = owner[taken] {
                 diagnostics.append(.error(
                     at: SourceLocation(file: files[picture.path] ?? picture.path),
-                    "this picture's derivatives would be published under the names of \(files[other] ?? other)'s (\(taken.path))",
+                    "this picture's derivatives would be published under the names of \(files[other] ?? other)'s (\(taken))",
                     hint: "give one of the two files another name; pictures are published by name without their extension"))
                 continue
             }
-            for file in picture.files { owner[file.path] = picture.path }
+            for path in paths { owner[path] = picture.path }
         }
         return diagnostics
     }
@@ -206,13 +207,6 @@ struct PictureMaker: Sendable {
     }
 
     private func picture(_ path: String, record: PictureRecord, entry: PictureStore.Entry?) -> Picture {
-        guard let entry else { return Picture(path: path, width: record.info.width, height: record.info.height, files: []) }
-        let stem = Picture.stem(of: path)
-        let files = entry.files.map { stored in
-            Picture.File(
-                path: Picture.derivativePath(stem: stem, crop: stored.crop, width: stored.width, format: stored.format),
-                width: stored.width, height: stored.height, format: stored.format, crop: stored.crop, entry: entry.key)
-        }
-        return Picture(path: path, width: record.info.width, height: record.info.height, files: files)
+        Picture(path: path, width: record.info.width, height: record.info.height, entry: entry)
     }
 }

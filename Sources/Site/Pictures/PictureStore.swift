@@ -17,7 +17,19 @@ struct PictureStore: Sendable {
     /// The derivatives of one picture as the store holds them.
     struct Entry: Sendable, Hashable {
         let key: Digest
+        /// The whole picture's widths, then the card crop's, then the social crop; within each,
+        /// largest first, and for each width the original's format first (``Picture`` relies on it).
         let files: [Stored]
+
+        init(key: Digest, files: [Stored]) {
+            self.key = key
+            let ordered = zip(files, files.dropFirst()).allSatisfy { !Self.precedes($1, $0) }
+            self.files = ordered ? files : files.sorted(by: Self.precedes)
+        }
+
+        private static func precedes(_ a: Stored, _ b: Stored) -> Bool {
+            (a.crop?.order ?? 0, b.width, a.format.order) < (b.crop?.order ?? 0, a.width, b.format.order)
+        }
     }
 
     /// One derivative file of an entry: a width of the whole picture or of one of its crops.
@@ -97,7 +109,7 @@ struct PictureStore: Sendable {
             files.append(stored)
         }
         guard !files.isEmpty else { return nil }
-        return Entry(key: key, files: files.sorted { ($0.crop?.order ?? 0, $1.width, $0.format.order) < ($1.crop?.order ?? 0, $0.width, $1.format.order) })
+        return Entry(key: key, files: files)
     }
 
     /// Makes the derivatives of the picture at `path` (described by `info`, its bytes' digest
