@@ -144,6 +144,7 @@ struct CacheReader {
     private var offset = 0
 
     init(_ data: Data) { bytes = [UInt8](data) }
+    init(_ bytes: [UInt8]) { self.bytes = bytes }
 
     var isAtEnd: Bool { offset == bytes.count }
 
