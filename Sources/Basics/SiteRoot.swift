@@ -29,6 +29,6 @@ public struct SiteRoot: Sendable, Hashable {
     /// (`https://…`, `//cdn…`, `#notes`, `?q`, a page-relative `lead.jpg`) is returned as is.
     public func link(_ sitePath: String) -> String {
         guard !path.isEmpty, sitePath.hasPrefix("/"), !sitePath.hasPrefix("//") else { return sitePath }
-        return path + sitePath
+        return String(concatenating: path, sitePath)
     }
 }

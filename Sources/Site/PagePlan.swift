@@ -24,7 +24,7 @@ struct PlannedPage: Sendable {
     var outputPath: String {
         let trimmed = url.hasPrefix("/") ? String(url.dropFirst()) : url
         if trimmed.isEmpty { return "index.html" }
-        return trimmed.hasSuffix("/") ? trimmed + "index.html" : trimmed
+        return trimmed.hasSuffix("/") ? String(concatenating: trimmed, "index.html") : trimmed
     }
 }
 

@@ -86,7 +86,7 @@ struct SiteURLs: Sendable {
         if src.hasPrefix("/static/") { return String(src.dropFirst("/static".count)) }
         if src.hasPrefix("/") { return src }
         let relative = src.hasPrefix("./") ? String(src.dropFirst(2)) : src
-        return page + relative
+        return String(concatenating: page, relative)
     }
 
     /// The link to a site path (see ``SiteRoot/link(_:)``).
@@ -96,6 +96,6 @@ struct SiteURLs: Sendable {
     func absolute(_ path: String) -> String {
         if path.hasPrefix("http://") || path.hasPrefix("https://") { return path }
         let base = config.baseURL.hasSuffix("/") ? String(config.baseURL.dropLast()) : config.baseURL
-        return base + (path.hasPrefix("/") ? path : "/" + path)
+        return path.hasPrefix("/") ? String(concatenating: base, path) : String(concatenating: base, "/", path)
     }
 }

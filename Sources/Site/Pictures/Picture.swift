@@ -43,7 +43,7 @@ struct Picture: Sendable, Hashable {
         files = entry?.files ?? []
         cardStart = files.firstIndex { $0.crop != nil } ?? files.count
         cardEnd = files[cardStart...].firstIndex { $0.crop != .card } ?? files.count
-        urlStem = "/" + Escaping.percentEncodedPath(Self.stem(of: path))
+        urlStem = String(concatenating: "/", Escaping.percentEncodedPath(Self.stem(of: path)))
     }
 
     /// The widths of the whole picture. Slices of `files`, not arrays of their own.
@@ -54,10 +54,10 @@ struct Picture: Sendable, Hashable {
     /// Where derivative `file` is published, as a site path without leading slash
     /// (`politik/wahl/lead-800w.webp`, `politik/wahl/lead-card-480w.jpg`): the original's
     /// name without its extension, then the crop and width, in the format's extension.
-    func path(of file: File) -> String { Self.stem(of: path) + file.suffix }
+    func path(of file: File) -> String { String(concatenating: Self.stem(of: path), file.suffix) }
 
     /// ``path(of:)`` as a URL path: `/politik/wahl/Karte%201-800w.webp`.
-    func sitePath(of file: File) -> String { urlStem + file.suffix }
+    func sitePath(of file: File) -> String { String(concatenating: urlStem, file.suffix) }
 
     /// The social card's picture (`og:image`).
     var social: File? { files.first { $0.crop == .social } ?? fallback }
