@@ -2,43 +2,110 @@ import Basics
 import Foundation
 
 /// One article as found on disk: where it lives, its front matter and its Markdown body.
+///
+/// A value like any other, whose fields live in one shared allocation until a copy is
+/// changed (copy on write): a build holds each article in several places at once (the
+/// loaded content, the published list, the build cache's record, the model), and as an
+/// inline struct of 400 bytes each place kept a copy of its own, 1.6 KB per article, and
+/// dictionaries of records reserved a third more room on top (heaptrack at N=10,000 and
+/// N=100,000; BENCHMARKS.md, "articles shared, not copied").
 public struct ArticleSource: Sendable, Hashable {
     /// The Markdown file, relative to the site folder: `content/politik/foo/index.md`.
-    public var file: String
+    public var file: String {
+        get { storage.fields.file }
+        set { unique.fields.file = newValue }
+    }
     /// The article's URL path without slashes (section + slug, slug override applied):
     /// `politik/foo`. `related:` names articles by ``sourcePath`` (see ``ContentPaths``).
-    public var contentPath: String
+    public var contentPath: String {
+        get { storage.fields.contentPath }
+        set { unique.fields.contentPath = newValue }
+    }
     /// The section path, possibly nested: `politik`, `kolumnen/spahns-spitzwege`; `""` at the root.
-    public var section: String
+    public var section: String {
+        get { storage.fields.section }
+        set { unique.fields.section = newValue }
+    }
     /// The URL path of the article page: `/politik/foo/`.
-    public var url: String
+    public var url: String {
+        get { storage.fields.url }
+        set { unique.fields.url = newValue }
+    }
     /// The bundle folder relative to the site folder (`content/politik/foo`), or nil for a flat file.
-    public var bundleDirectory: String?
+    public var bundleDirectory: String? {
+        get { storage.fields.bundleDirectory }
+        set { unique.fields.bundleDirectory = newValue }
+    }
     /// Files in the bundle that are published next to the page (images, PDFs …),
     /// relative to the bundle folder, sorted; never Markdown or comment exports.
-    public var resources: [String]
+    public var resources: [String] {
+        get { storage.fields.resources }
+        set { unique.fields.resources = newValue }
+    }
     /// The comment export beside the article, relative to the site folder, if it exists.
-    public var commentsFile: String?
-    public var frontMatter: FrontMatter
+    public var commentsFile: String? {
+        get { storage.fields.commentsFile }
+        set { unique.fields.commentsFile = newValue }
+    }
+    public var frontMatter: FrontMatter {
+        get { storage.fields.frontMatter }
+        set { unique.fields.frontMatter = newValue }
+    }
     /// The Markdown after the front matter.
-    public var body: String
+    public var body: String {
+        get { storage.fields.body }
+        set { unique.fields.body = newValue }
+    }
     /// The line of the file on which `body` starts (1-based), to map body positions to file positions.
-    public var bodyLine: Int
+    public var bodyLine: Int {
+        get { storage.fields.bodyLine }
+        set { unique.fields.bodyLine = newValue }
+    }
 
     public init(
         file: String, contentPath: String, section: String, url: String, bundleDirectory: String?,
         resources: [String], commentsFile: String?, frontMatter: FrontMatter, body: String, bodyLine: Int
     ) {
-        self.file = file
-        self.contentPath = contentPath
-        self.section = section
-        self.url = url
-        self.bundleDirectory = bundleDirectory
-        self.resources = resources
-        self.commentsFile = commentsFile
-        self.frontMatter = frontMatter
-        self.body = body
-        self.bodyLine = bodyLine
+        storage = Storage(Fields(
+            file: file, contentPath: contentPath, section: section, url: url, bundleDirectory: bundleDirectory,
+            resources: resources, commentsFile: commentsFile, frontMatter: frontMatter, body: body, bodyLine: bodyLine))
+    }
+
+    public static func == (lhs: ArticleSource, rhs: ArticleSource) -> Bool {
+        lhs.storage === rhs.storage || lhs.storage.fields == rhs.storage.fields
+    }
+
+    public func hash(into hasher: inout Hasher) { hasher.combine(storage.fields) }
+
+    private var storage: Storage
+
+    /// The storage, copied first if another value shares it.
+    private var unique: Storage {
+        mutating get {
+            if !isKnownUniquelyReferenced(&storage) { storage = Storage(storage.fields) }
+            return storage
+        }
+    }
+
+    private struct Fields: Sendable, Hashable {
+        var file: String
+        var contentPath: String
+        var section: String
+        var url: String
+        var bundleDirectory: String?
+        var resources: [String]
+        var commentsFile: String?
+        var frontMatter: FrontMatter
+        var body: String
+        var bodyLine: Int
+    }
+
+    /// Unchecked: `fields` is changed only through ``unique``, that is by the one value that
+    /// holds the storage alone, on the thread that owns that value; values that share a
+    /// storage only read it. That is the rule of Swift's own copy-on-write collections.
+    private final class Storage: @unchecked Sendable {
+        var fields: Fields
+        init(_ fields: Fields) { self.fields = fields }
     }
 }
 

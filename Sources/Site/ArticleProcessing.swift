@@ -23,9 +23,11 @@ enum ArticleProcessing {
     /// Renders the article's Markdown and comments. `settings` is the digest of the site
     /// settings that every article's rendering depends on (part of the article's key).
     /// The published article drops its Markdown (a tenth of a large build's memory) unless
-    /// `keepingMarkdown` (`magbuild check` quotes source lines in its findings).
+    /// `keepingMarkdown` (`magbuild check` quotes source lines in its findings); `loaded` is
+    /// the same article as loaded without it, kept instead of another copy.
     static func process(
-        _ source: ArticleSource, site: URL, config: SiteConfig, settings: Digest = .zero, keepingMarkdown: Bool = false
+        _ source: ArticleSource, site: URL, config: SiteConfig, settings: Digest = .zero, keepingMarkdown: Bool = false,
+        loaded: ArticleSource? = nil
     ) -> Result {
         let rendered = render(source, site: site, config: config)
         let size = leadImageFile(of: source, site: site).flatMap(ImageSize.read)
@@ -37,8 +39,8 @@ enum ArticleProcessing {
         let inputs = ArticleRecord.inputs(
             of: source, site: site, known: rendered.commentsInput.map { [$0] } ?? [], images: images)
         let key = ArticleRecord.key(of: source, inputs: inputs, settings: settings)
-        var stripped = source
-        stripped.body = ""
+        var stripped = loaded ?? source
+        if !stripped.body.isEmpty { stripped.body = "" }
         var bodyWithoutText = rendered.article.body
         bodyWithoutText.plainText = []  // counted into `terms`
         return Result(

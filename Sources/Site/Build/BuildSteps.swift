@@ -117,7 +117,8 @@ extension BuildSteps {
             defer { progress.advance() }
             // A file that vanished since it was loaded is rendered empty; the next build reports it.
             let source = ContentLoader.withBody(stripped, siteAt: site) ?? stripped
-            var result = ArticleProcessing.process(source, site: site, config: config, settings: settings)
+            var result = ArticleProcessing.process(
+                source, site: site, config: config, settings: settings, loaded: source.bodyLine == stripped.bodyLine ? stripped : nil)
             result.record.warnings = (loadWarnings[source.file] ?? []) + result.record.warnings
             // Out of memory until its pages are made.
             if let rendered = result.rendered { store.put(rendered, for: source.file) }
