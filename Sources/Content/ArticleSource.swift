@@ -12,54 +12,54 @@ import Foundation
 public struct ArticleSource: Sendable, Hashable {
     /// The Markdown file, relative to the site folder: `content/politik/foo/index.md`.
     public var file: String {
-        get { storage.fields.file }
-        set { unique.fields.file = newValue }
+        _read { yield storage.fields.file }
+        set { change { $0.file = newValue } }
     }
     /// The article's URL path without slashes (section + slug, slug override applied):
     /// `politik/foo`. `related:` names articles by ``sourcePath`` (see ``ContentPaths``).
     public var contentPath: String {
-        get { storage.fields.contentPath }
-        set { unique.fields.contentPath = newValue }
+        _read { yield storage.fields.contentPath }
+        set { change { $0.contentPath = newValue } }
     }
     /// The section path, possibly nested: `politik`, `kolumnen/spahns-spitzwege`; `""` at the root.
     public var section: String {
-        get { storage.fields.section }
-        set { unique.fields.section = newValue }
+        _read { yield storage.fields.section }
+        set { change { $0.section = newValue } }
     }
     /// The URL path of the article page: `/politik/foo/`.
     public var url: String {
-        get { storage.fields.url }
-        set { unique.fields.url = newValue }
+        _read { yield storage.fields.url }
+        set { change { $0.url = newValue } }
     }
     /// The bundle folder relative to the site folder (`content/politik/foo`), or nil for a flat file.
     public var bundleDirectory: String? {
-        get { storage.fields.bundleDirectory }
-        set { unique.fields.bundleDirectory = newValue }
+        _read { yield storage.fields.bundleDirectory }
+        set { change { $0.bundleDirectory = newValue } }
     }
     /// Files in the bundle that are published next to the page (images, PDFs …),
     /// relative to the bundle folder, sorted; never Markdown or comment exports.
     public var resources: [String] {
-        get { storage.fields.resources }
-        set { unique.fields.resources = newValue }
+        _read { yield storage.fields.resources }
+        set { change { $0.resources = newValue } }
     }
     /// The comment export beside the article, relative to the site folder, if it exists.
     public var commentsFile: String? {
-        get { storage.fields.commentsFile }
-        set { unique.fields.commentsFile = newValue }
+        _read { yield storage.fields.commentsFile }
+        set { change { $0.commentsFile = newValue } }
     }
     public var frontMatter: FrontMatter {
-        get { storage.fields.frontMatter }
-        set { unique.fields.frontMatter = newValue }
+        _read { yield storage.fields.frontMatter }
+        set { change { $0.frontMatter = newValue } }
     }
     /// The Markdown after the front matter.
     public var body: String {
-        get { storage.fields.body }
-        set { unique.fields.body = newValue }
+        _read { yield storage.fields.body }
+        set { change { $0.body = newValue } }
     }
     /// The line of the file on which `body` starts (1-based), to map body positions to file positions.
     public var bodyLine: Int {
-        get { storage.fields.bodyLine }
-        set { unique.fields.bodyLine = newValue }
+        _read { yield storage.fields.bodyLine }
+        set { change { $0.bodyLine = newValue } }
     }
 
     public init(
@@ -79,12 +79,13 @@ public struct ArticleSource: Sendable, Hashable {
 
     private var storage: Storage
 
-    /// The storage, copied first if another value shares it.
-    private var unique: Storage {
-        mutating get {
-            if !isKnownUniquelyReferenced(&storage) { storage = Storage(storage.fields) }
-            return storage
-        }
+    /// Gives this value fields of its own, changed by `body`: storage is never changed in
+    /// place, so values that share it only ever read it. Articles change while they are
+    /// loaded (a few times each); they are read all through the build.
+    private mutating func change(_ body: (inout Fields) -> Void) {
+        var fields = storage.fields
+        body(&fields)
+        storage = Storage(fields)
     }
 
     private struct Fields: Sendable, Hashable {
@@ -100,11 +101,9 @@ public struct ArticleSource: Sendable, Hashable {
         var bodyLine: Int
     }
 
-    /// Unchecked: `fields` is changed only through ``unique``, that is by the one value that
-    /// holds the storage alone, on the thread that owns that value; values that share a
-    /// storage only read it. That is the rule of Swift's own copy-on-write collections.
-    private final class Storage: @unchecked Sendable {
-        var fields: Fields
+    /// Immutable, so shared by copies across threads as it is.
+    private final class Storage: Sendable {
+        let fields: Fields
         init(_ fields: Fields) { self.fields = fields }
     }
 }

@@ -25,6 +25,9 @@ struct Picture: Sendable, Hashable {
     let files: [File]
     /// Where the card crop's widths start and end in `files` (the whole picture's come before).
     private let cardStart: Int, cardEnd: Int
+    /// The original's site path without leading slash and extension (`politik/wahl/lead`):
+    /// its derivatives' paths up to their suffix.
+    private let stem: String
     /// The derivatives' site path up to their suffix, as a URL path: `/politik/wahl/Karte%201`
     /// (`srcset` separates candidates by spaces, so names with spaces must be escaped). Every
     /// teaser and figure of the picture prints its derivatives' paths, so it is encoded once, here.
@@ -43,7 +46,8 @@ struct Picture: Sendable, Hashable {
         files = entry?.files ?? []
         cardStart = files.firstIndex { $0.crop != nil } ?? files.count
         cardEnd = files[cardStart...].firstIndex { $0.crop != .card } ?? files.count
-        urlStem = String(concatenating: "/", Escaping.percentEncodedPath(Self.stem(of: path)))
+        stem = Self.stem(of: path)
+        urlStem = String(concatenating: "/", Escaping.percentEncodedPath(stem))
     }
 
     /// The widths of the whole picture. Slices of `files`, not arrays of their own.
@@ -54,7 +58,7 @@ struct Picture: Sendable, Hashable {
     /// Where derivative `file` is published, as a site path without leading slash
     /// (`politik/wahl/lead-800w.webp`, `politik/wahl/lead-card-480w.jpg`): the original's
     /// name without its extension, then the crop and width, in the format's extension.
-    func path(of file: File) -> String { String(concatenating: Self.stem(of: path), file.suffix) }
+    func path(of file: File) -> String { String(concatenating: stem, file.suffix) }
 
     /// ``path(of:)`` as a URL path: `/politik/wahl/Karte%201-800w.webp`.
     func sitePath(of file: File) -> String { String(concatenating: urlStem, file.suffix) }
