@@ -11,56 +11,26 @@ import Foundation
 /// N=100,000; BENCHMARKS.md, "articles shared, not copied").
 public struct ArticleSource: Sendable, Hashable {
     /// The Markdown file, relative to the site folder: `content/politik/foo/index.md`.
-    public var file: String {
-        _read { yield storage.fields.file }
-        set { change { $0.file = newValue } }
-    }
+    @inlinable public var file: String { _read { yield storage.fields.file } set { change { $0.file = newValue } } }
     /// The article's URL path without slashes (section + slug, slug override applied):
     /// `politik/foo`. `related:` names articles by ``sourcePath`` (see ``ContentPaths``).
-    public var contentPath: String {
-        _read { yield storage.fields.contentPath }
-        set { change { $0.contentPath = newValue } }
-    }
+    @inlinable public var contentPath: String { _read { yield storage.fields.contentPath } set { change { $0.contentPath = newValue } } }
     /// The section path, possibly nested: `politik`, `kolumnen/spahns-spitzwege`; `""` at the root.
-    public var section: String {
-        _read { yield storage.fields.section }
-        set { change { $0.section = newValue } }
-    }
+    @inlinable public var section: String { _read { yield storage.fields.section } set { change { $0.section = newValue } } }
     /// The URL path of the article page: `/politik/foo/`.
-    public var url: String {
-        _read { yield storage.fields.url }
-        set { change { $0.url = newValue } }
-    }
+    @inlinable public var url: String { _read { yield storage.fields.url } set { change { $0.url = newValue } } }
     /// The bundle folder relative to the site folder (`content/politik/foo`), or nil for a flat file.
-    public var bundleDirectory: String? {
-        _read { yield storage.fields.bundleDirectory }
-        set { change { $0.bundleDirectory = newValue } }
-    }
+    @inlinable public var bundleDirectory: String? { _read { yield storage.fields.bundleDirectory } set { change { $0.bundleDirectory = newValue } } }
     /// Files in the bundle that are published next to the page (images, PDFs …),
     /// relative to the bundle folder, sorted; never Markdown or comment exports.
-    public var resources: [String] {
-        _read { yield storage.fields.resources }
-        set { change { $0.resources = newValue } }
-    }
+    @inlinable public var resources: [String] { _read { yield storage.fields.resources } set { change { $0.resources = newValue } } }
     /// The comment export beside the article, relative to the site folder, if it exists.
-    public var commentsFile: String? {
-        _read { yield storage.fields.commentsFile }
-        set { change { $0.commentsFile = newValue } }
-    }
-    public var frontMatter: FrontMatter {
-        _read { yield storage.fields.frontMatter }
-        set { change { $0.frontMatter = newValue } }
-    }
+    @inlinable public var commentsFile: String? { _read { yield storage.fields.commentsFile } set { change { $0.commentsFile = newValue } } }
+    @inlinable public var frontMatter: FrontMatter { _read { yield storage.fields.frontMatter } set { change { $0.frontMatter = newValue } } }
     /// The Markdown after the front matter.
-    public var body: String {
-        _read { yield storage.fields.body }
-        set { change { $0.body = newValue } }
-    }
+    @inlinable public var body: String { _read { yield storage.fields.body } set { change { $0.body = newValue } } }
     /// The line of the file on which `body` starts (1-based), to map body positions to file positions.
-    public var bodyLine: Int {
-        _read { yield storage.fields.bodyLine }
-        set { change { $0.bodyLine = newValue } }
-    }
+    @inlinable public var bodyLine: Int { _read { yield storage.fields.bodyLine } set { change { $0.bodyLine = newValue } } }
 
     public init(
         file: String, contentPath: String, section: String, url: String, bundleDirectory: String?,
@@ -77,34 +47,34 @@ public struct ArticleSource: Sendable, Hashable {
 
     public func hash(into hasher: inout Hasher) { hasher.combine(storage.fields) }
 
-    private var storage: Storage
+    @usableFromInline var storage: Storage
 
     /// Gives this value fields of its own, changed by `body`: storage is never changed in
     /// place, so values that share it only ever read it. Articles change while they are
     /// loaded (a few times each); they are read all through the build.
-    private mutating func change(_ body: (inout Fields) -> Void) {
+    @usableFromInline mutating func change(_ body: (inout Fields) -> Void) {
         var fields = storage.fields
         body(&fields)
         storage = Storage(fields)
     }
 
-    private struct Fields: Sendable, Hashable {
-        var file: String
-        var contentPath: String
-        var section: String
-        var url: String
-        var bundleDirectory: String?
-        var resources: [String]
-        var commentsFile: String?
-        var frontMatter: FrontMatter
-        var body: String
-        var bodyLine: Int
+    @usableFromInline struct Fields: Sendable, Hashable {
+        @usableFromInline var file: String
+        @usableFromInline var contentPath: String
+        @usableFromInline var section: String
+        @usableFromInline var url: String
+        @usableFromInline var bundleDirectory: String?
+        @usableFromInline var resources: [String]
+        @usableFromInline var commentsFile: String?
+        @usableFromInline var frontMatter: FrontMatter
+        @usableFromInline var body: String
+        @usableFromInline var bodyLine: Int
     }
 
     /// Immutable, so shared by copies across threads as it is.
-    private final class Storage: Sendable {
-        let fields: Fields
-        init(_ fields: Fields) { self.fields = fields }
+    @usableFromInline final class Storage: Sendable {
+        @usableFromInline let fields: Fields
+        @usableFromInline init(_ fields: Fields) { self.fields = fields }
     }
 }
 
