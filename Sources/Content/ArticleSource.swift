@@ -41,6 +41,14 @@ public struct ArticleSource: Sendable, Hashable {
             resources: resources, commentsFile: commentsFile, frontMatter: frontMatter, body: body, bodyLine: bodyLine))
     }
 
+    /// The article without its Markdown; the same value (sharing its fields) when it has none.
+    public var withoutBody: ArticleSource {
+        guard !body.isEmpty else { return self }
+        var stripped = self
+        stripped.body = ""
+        return stripped
+    }
+
     public static func == (lhs: ArticleSource, rhs: ArticleSource) -> Bool {
         lhs.storage === rhs.storage || lhs.storage.fields == rhs.storage.fields
     }

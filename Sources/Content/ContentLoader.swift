@@ -32,7 +32,7 @@ public enum ContentLoader {
                 return (known, [])
             }
             var (article, diagnostics) = loadArticle(found, siteAt: root, config: config)
-            if !keepingBodies { article?.body = "" }
+            if !keepingBodies { article = article?.withoutBody }
             return (article, diagnostics)
         }
         // Sized at once: every article is kept for the whole build, and an array grown by

@@ -39,8 +39,7 @@ enum ArticleProcessing {
         let inputs = ArticleRecord.inputs(
             of: source, site: site, known: rendered.commentsInput.map { [$0] } ?? [], images: images)
         let key = ArticleRecord.key(of: source, inputs: inputs, settings: settings)
-        var stripped = loaded ?? source
-        if !stripped.body.isEmpty { stripped.body = "" }
+        let stripped = (loaded ?? source).withoutBody
         var bodyWithoutText = rendered.article.body
         bodyWithoutText.plainText = []  // counted into `terms`
         return Result(

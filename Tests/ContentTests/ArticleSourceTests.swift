@@ -39,4 +39,12 @@ import Testing
         same.body = "Text"  // a value equal to the one it had
         #expect(same == original && same.hashValue == original.hashValue)
     }
+
+    @Test func withoutItsBodyAnArticleKeepsEverythingElse() {
+        let stripped = original.withoutBody
+        var expected = original
+        expected.body = ""
+        #expect(stripped == expected && original.body == "Text")
+        #expect(stripped.withoutBody == stripped)
+    }
 }

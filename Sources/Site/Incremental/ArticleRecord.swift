@@ -18,10 +18,8 @@ struct ArticleRecord: Sendable {
 
     /// The record of an article that this build does not publish: known, but not rendered.
     static func unrendered(_ source: ArticleSource, site: URL, warnings: [Diagnostic]) -> ArticleRecord {
-        var stripped = source
-        if !stripped.body.isEmpty { stripped.body = "" }
-        return ArticleRecord(
-            source: stripped, inputs: inputs(of: source, site: site), key: nil,
+        ArticleRecord(
+            source: source.withoutBody, inputs: inputs(of: source, site: site), key: nil,
             facts: ArticleFacts(wordCount: 0, commentCount: 0, leadImageSize: nil), warnings: warnings)
     }
 

@@ -61,7 +61,9 @@ struct PictureMaker: Sendable {
         let shown = chosen.compactMap { path, request in
             records[request.file].map { (path, request.file, $0, key(of: $0, request: request).flatMap { entries[$0] }) }
         }
-        let pictures = parallelMap(shown, jobs: jobs) { path, _, record, entry in picture(path, record: record, entry: entry) }
+        let pictures = parallelMap(shown, jobs: jobs) { path, _, record, entry in
+            Picture(path: path, width: record.info.width, height: record.info.height, entry: entry)
+        }
         made.pictures.byPath = Dictionary(pictures.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
         made.diagnostics += collisions(pictures, files: Dictionary(shown.map { ($0.0, $0.1) }, uniquingKeysWith: { first, _ in first }))
         // The cache keeps the entries this build used, in a stable order.
@@ -204,9 +206,5 @@ struct PictureMaker: Sendable {
             return .known(previous)
         }
         return .fresh(stamp, content)
-    }
-
-    private func picture(_ path: String, record: PictureRecord, entry: PictureStore.Entry?) -> Picture {
-        Picture(path: path, width: record.info.width, height: record.info.height, entry: entry)
     }
 }
