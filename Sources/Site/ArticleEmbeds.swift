@@ -125,7 +125,7 @@ extension PageValues {
     func embedCalls(of index: Int, page: Value, _ detail: Detail) -> [ArticleEmbeds.Call] {
         let article = model.articles[index]
         guard !article.facts.embeds.isEmpty else { return [] }
-        let base: [String: Value] = ["site": siteValue, "page": page, "article": teaser(index, detail)]
+        let base: [String: Value] = ["site": site(detail), "page": page, "article": teaser(index, detail)]
         var related = self.related(of: index)[...]
         return article.facts.embeds.compactMap { placed in
             var embed = placed.embed

@@ -66,7 +66,7 @@ public struct SiteChecker: Sendable {
                 intros: SectionIntro.render(loaded.profiles, config: config), authors: loaded.authors)
             let urls = SiteURLs(config: config, sections: model.sections, articles: model.articles)
             let names = Set(templates?.names ?? Array(sources.keys))
-            let pages = PagePlan.pages(for: model, urls: urls, templates: names)
+            let pages = PagePlan.pages(for: model, urls: urls, templates: names, groups: PagePlan.listingGroups(model, urls: urls))
             diagnostics += CheckURLs.collisions(pages, model: model, site: site)
             diagnostics += PlainPage.missingTemplate(loaded.pages, templates: names)
             diagnostics += ArticleEmbeds.problems(

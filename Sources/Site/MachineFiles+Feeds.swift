@@ -20,9 +20,10 @@ extension MachineFiles {
 
     /// The site feed, and one beside the first page of every listing (sections, columns,
     /// tags, authors): `/politik/atom.xml`, `/tags/wahl/atom.xml`.
-    static func feeds(model: SiteModel, urls: SiteURLs) -> [Feed] {
+    /// `groups` are the model's listings (``PagePlan/listingGroups(_:urls:)``).
+    static func feeds(model: SiteModel, groups: [PagePlan.ListingGroup]) -> [Feed] {
         [Feed(path: "atom.xml", title: model.config.title, url: "/", articles: Array(model.articles.indices), full: true)]
-            + PagePlan.listingGroups(model, urls: urls).map { group in
+            + groups.map { group in
                 Feed(path: String(group.feedURL.dropFirst()), title: "\(group.title) – \(model.config.title)", url: group.url,
                      articles: group.items, full: model.section(atURL: group.url) != nil)
             }

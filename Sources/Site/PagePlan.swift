@@ -30,11 +30,12 @@ struct PlannedPage: Sendable {
 
 /// Decides every page of the site from the model.
 enum PagePlan {
-    static func pages(for model: SiteModel, urls: SiteURLs, templates: Set<String>) -> [PlannedPage] {
+    /// Every page; `groups` are the model's listings (``listingGroups(_:urls:)``).
+    static func pages(for model: SiteModel, urls: SiteURLs, templates: Set<String>, groups: [ListingGroup]) -> [PlannedPage] {
         var pages = model.articles.indices.map { PlannedPage(url: model.articles[$0].url, kind: .article($0)) }
         pages += model.pages.indices.map { PlannedPage(url: model.pages[$0].source.url, kind: .plain($0)) }
         pages += homePages(model)
-        pages += listingPages(model, urls: urls)
+        pages += listingPages(groups, perPage: model.config.paginate)
         if templates.contains("terms.html") { pages += termIndexPages(model, urls: urls) }
         let hasNotFoundTemplate = templates.contains("404.html")
         if hasNotFoundTemplate { pages.append(PlannedPage(url: "/404.html", kind: .notFound)) }
@@ -73,9 +74,9 @@ enum PagePlan {
         var feedURL: String { url + "atom.xml" }
     }
 
-    private static func listingPages(_ model: SiteModel, urls: SiteURLs) -> [PlannedPage] {
-        listingGroups(model, urls: urls).flatMap { group in
-            paginate(group.items, base: group.url, perPage: model.config.paginate).map { chunk in
+    private static func listingPages(_ groups: [ListingGroup], perPage: Int) -> [PlannedPage] {
+        groups.flatMap { group in
+            paginate(group.items, base: group.url, perPage: perPage).map { chunk in
                 PlannedPage(url: chunk.url, kind: .listing(
                     template: "list.html", kind: group.kind, title: group.title, description: group.title,
                     lead: nil, articles: chunk.items, pagination: chunk.pagination))
@@ -97,16 +98,19 @@ enum PagePlan {
         var names: [String: String] = [:]
         for (i, article) in model.articles.enumerated() {
             if let column = article.frontMatter.column {
-                columns[urls.column(column), default: []].append(i)
-                names[urls.column(column)] = column
+                let url = urls.column(column)
+                columns[url, default: []].append(i)
+                names[url] = column
             }
             for tag in article.frontMatter.tags {
-                tags[urls.tag(tag), default: []].append(i)
-                names[urls.tag(tag)] = tag
+                let url = urls.tag(tag)
+                tags[url, default: []].append(i)
+                names[url] = tag
             }
             for author in article.frontMatter.authors {
-                authors[urls.author(author), default: []].append(i)
-                names[urls.author(author)] = author
+                let url = urls.author(author)
+                authors[url, default: []].append(i)
+                names[url] = author
             }
         }
         for (kind, map) in [("column", columns), ("tag", tags), ("author", authors)] {

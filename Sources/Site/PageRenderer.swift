@@ -40,9 +40,10 @@ enum PageRenderer {
     /// digests for its key (see ``Detail``). Nil for an alias, which is a redirect, not a template page.
     static func inputs(of page: PlannedPage, values: PageValues, _ detail: Detail) -> Inputs? {
         if case .article(let index) = page.kind {
-            let embeds = values.embedCalls(of: index, page: values.articlePage(index), detail)
+            let page = values.articlePage(index, detail)
+            let embeds = values.embedCalls(of: index, page: page, detail)
             return Inputs(template: "article.html", embeds: embeds) { rendered in
-                values.articleContext(index, detail, embedded: zip(embeds, rendered).map { ($0.offset, $1) })
+                values.articleContext(index, detail, page: page, embedded: zip(embeds, rendered).map { ($0.offset, $1) })
             }
         }
         guard let (template, context) = templateInputs(of: page, values: values, detail) else { return nil }

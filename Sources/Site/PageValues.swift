@@ -24,6 +24,9 @@ struct PageValues: Sendable {
     /// What stands in for each teaser in the variables a key is made from: its digest.
     private(set) var teaserDigests: [Value]
     let siteValue: Value
+    /// What stands in for `site` in the variables a key is made from: its digest (every page
+    /// and every partial in an article's body receives `site`).
+    private let siteStandIn: Value
     /// Bodies and comment sections of the articles, rendered when a page asks for them.
     private(set) var bodies: ArticleBodies
     /// Previous (older) and next (newer) article in the same section, per article.
@@ -74,6 +77,7 @@ struct PageValues: Sendable {
             .string(model.config.colors.theme),
             model.config.search.enabled ? .string(urls.link("/\(model.config.search.page)/")) : .null,
         ]))
+        siteStandIn = Self.standIn(for: siteValue)
     }
 
     /// These values with the article at `index` replaced by a new version of it, with its
@@ -92,6 +96,11 @@ struct PageValues: Sendable {
         detail == .full ? teasers[index] : teaserDigests[index]
     }
 
+    /// `site`, or its digest.
+    func site(_ detail: Detail) -> Value {
+        detail == .full ? siteValue : siteStandIn
+    }
+
     /// The digest that stands in for a value in the variables a key is made from.
     private static func standIn(for value: Value) -> Value {
         var hasher = DigestHasher(tag: "stand-in")
@@ -99,41 +108,41 @@ struct PageValues: Sendable {
         return .string(hasher.finalize().description)
     }
 
-    /// The variables of an article page; in full, its body has `embedded` (rendered partials
-    /// of ``embedCalls(of:page:_:)``) inserted at their offsets.
-    func articleContext(_ index: Int, _ detail: Detail, embedded: [(offset: Int, html: String)] = []) -> [String: Value] {
+    /// The variables of an article page, whose `page` is `page` (``articlePage(_:_:)``); in
+    /// full, its body has `embedded` (rendered partials of ``embedCalls(of:page:_:)``) inserted
+    /// at their offsets. For a key, the article's teaser fields are the teaser's digest.
+    func articleContext(_ index: Int, _ detail: Detail, page: Value, embedded: [(offset: Int, html: String)] = []) -> [String: Value] {
         let article = model.articles[index]
         guard case .record(let teaser) = teasers[index] else { return [:] }
-        let content: Value, comments: Value
-        switch detail {
-        case .full:
-            let rendered = bodies.rendered(article)
-            content = .safe(ArticleEmbeds.splice(rendered.body.html, embedded))
-            comments = commentsValue(article, comments: rendered.comments)
-        case .digests:
-            content = .string("article \(article.key)")
-            comments = content
-        }
-        let value = Record(Self.articleKeys, teaser.values + [
-            content,
+        let own: [Value] = [
             .array(related(of: index).map { self.teaser($0, detail) }),
             neighbours[index].prev.map { self.teaser($0, detail) } ?? .null,
             neighbours[index].next.map { self.teaser($0, detail) } ?? .null,
-            comments,
-            ShareLinks.value(
-                model.config.share, title: article.frontMatter.title, permalink: urls.absolute(article.url),
-                language: model.config.language),
-        ])
-        return ["site": siteValue, "page": articlePage(index), "article": .record(value)]
+        ]
+        let share = ShareLinks.value(
+            model.config.share, title: article.frontMatter.title, permalink: urls.absolute(article.url),
+            language: model.config.language)
+        let value: Record
+        switch detail {
+        case .full:
+            let rendered = bodies.rendered(article)
+            let content = Value.safe(ArticleEmbeds.splice(rendered.body.html, embedded))
+            value = Record(Self.articleKeys, teaser.values + [content] + own + [commentsValue(article, comments: rendered.comments), share])
+        case .digests:
+            let content = Value.string("article \(article.key)")
+            value = Record(Self.articleStandInKeys, [teaserDigests[index], content] + own + [content, share])
+        }
+        return ["site": site(detail), "page": page, "article": .record(value)]
     }
 
-    /// The `page` variable of article `index`'s page.
-    func articlePage(_ index: Int) -> Value {
+    /// The `page` variable of article `index`'s page, or its digest.
+    func articlePage(_ index: Int, _ detail: Detail) -> Value {
         let article = model.articles[index]
-        return pageValue(
+        let page = pageValue(
             kind: "article", title: article.frontMatter.title, description: article.frontMatter.teaser,
             url: article.url, image: article.frontMatter.image.map { urls.absolute(urls.socialImageURL($0.src, page: article.url)) },
             breadcrumbs: breadcrumbs(to: article.source.section, then: (article.frontMatter.title, article.url)))
+        return detail == .full ? page : Self.standIn(for: page)
     }
 
     /// The way from the home page down the sections of `sectionPath` (`kolumnen`, then
@@ -155,6 +164,8 @@ struct PageValues: Sendable {
     private static let menuKeys = RecordKeys(PageFrontMatter.Menu.allCases.map(\.rawValue))
     /// A teaser's keys and what only the article's own page shows, in the order of `articleContext(_:)`.
     private static let articleKeys = RecordKeys(teaserKeys.names + ["content", "related", "prev", "next", "comments", "share"])
+    /// The keys of `article` in a key's variables: the teaser's fields are its digest.
+    private static let articleStandInKeys = RecordKeys(["teaser", "content", "related", "prev", "next", "comments", "share"])
     private static let pageKeys = RecordKeys(["kind", "title", "description", "url", "permalink", "image", "feed", "breadcrumbs"])
     private static let commentSectionKeys = RecordKeys(["mode", "count", "order", "threads"])
 
@@ -212,7 +223,7 @@ struct PageValues: Sendable {
             kind: kind, title: title, description: summary, url: url, image: nil, feed: kind == "home" ? nil : base + "atom.xml",
             breadcrumbs: section.map { breadcrumbs(to: $0.path) } ?? [])
         return [
-            "site": siteValue, "page": page,
+            "site": site(detail), "page": page,
             "lead": lead.map { teaser($0, detail) } ?? .null,
             "articles": .array(articles.map { teaser($0, detail) }),
             "list": .dict(list),

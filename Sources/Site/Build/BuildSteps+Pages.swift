@@ -69,12 +69,13 @@ extension BuildSteps {
     /// - Throws: `DiagnosticList` when a plain page's URL is also another page's.
     static func planPages(_ site: ResolvedSite, options: BuildOptions) throws -> [PlannedOutput] {
         let values = site.values, maker = site.maker, model = site.model
-        let pages = PagePlan.pages(for: model, urls: values.urls, templates: Set(maker.templates.names))
+        let groups = PagePlan.listingGroups(model, urls: values.urls)
+        let pages = PagePlan.pages(for: model, urls: values.urls, templates: Set(maker.templates.names), groups: groups)
         if !model.pages.isEmpty {
             try failOnErrors(CheckURLs.collisions(pages, model: model, site: options.source, plainPagesOnly: true))
         }
         let pageOutputs = parallelMap(pages, jobs: options.jobs) { maker.plan(.page($0), at: $0.outputPath) }
-        let feedOutputs = parallelMap(MachineFiles.feeds(model: model, urls: values.urls), jobs: options.jobs) { maker.plan(.feed($0), at: $0.path) }
+        let feedOutputs = parallelMap(MachineFiles.feeds(model: model, groups: groups), jobs: options.jobs) { maker.plan(.feed($0), at: $0.path) }
         var machineOutputs = MachineFiles.sitemapFiles(
             MachineFiles.sitemapEntries(model: model, urls: values.urls, pages: pages), urls: values.urls
         ).map { path, file in maker.plan(.sitemap(file), at: path) }
