@@ -27,7 +27,7 @@ struct Picture: Sendable, Hashable {
     private let cardStart: Int, cardEnd: Int
     /// The original's site path without leading slash and extension (`politik/wahl/lead`):
     /// its derivatives' paths up to their suffix.
-    private let stem: String
+    let stem: String
     /// The derivatives' site path up to their suffix, as a URL path: `/politik/wahl/Karte%201`
     /// (`srcset` separates candidates by spaces, so names with spaces must be escaped). Every
     /// teaser and figure of the picture prints its derivatives' paths, so it is encoded once, here.

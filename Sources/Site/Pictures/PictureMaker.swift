@@ -155,9 +155,15 @@ struct PictureMaker: Sendable {
     /// `lead.jpg` and `lead.png` in one folder both give `lead-800w.webp`. `files` maps each
     /// picture's path to its file.
     private func collisions(_ pictures: [Picture], files: [String: String]) -> [Diagnostic] {
+        // A derivative's suffix has no slash, so two pictures' derivatives can share a name
+        // only when their stems are in one folder: the others are not compared by name (the
+        // names of every derivative of the site, made only to be compared, were a third of
+        // this step in a build after an edit).
+        var perFolder: [Substring: Int] = [:]
+        for picture in pictures { perFolder[Self.folder(of: picture.stem), default: 0] += 1 }
         var owner: [String: String] = [:]
         var diagnostics: [Diagnostic] = []
-        for picture in pictures.sorted(by: { $0.path < $1.path }) {
+        for picture in pictures.sorted(by: { $0.path < $1.path }) where perFolder[Self.folder(of: picture.stem), default: 0] > 1 {
             let paths = picture.files.map(picture.path(of:))
             if let taken = paths.first(where: { owner[$0].map { $0 != picture.path } ?? false }), let other = owner[taken] {
                 diagnostics.append(.error(
@@ -169,6 +175,13 @@ struct PictureMaker: Sendable {
             for path in paths { owner[path] = picture.path }
         }
         return diagnostics
+    }
+
+    /// The folder part of a stem (up to its last slash, by Unicode scalar: a name equal to
+    /// another in canonical form has an equal folder part).
+    private static func folder(of stem: String) -> Substring {
+        guard let slash = stem.unicodeScalars.lastIndex(of: "/") else { return "" }
+        return Substring(stem.unicodeScalars[..<slash])
     }
 
     /// The store key of a picture's derivatives (and crops, for a lead image); nil for a
