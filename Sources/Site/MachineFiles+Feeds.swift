@@ -64,39 +64,81 @@ extension MachineFiles {
         let id: String
         let selfURL: String
         let updated: Date
-        let entries: [Entry]
+        var entries: [Entry]
     }
 
     /// The document of a feed, over the newest `feedLength` of its articles (model order:
     /// newest first). `bodies` renders the entries' bodies (on demand for cached articles).
     static func document(of feed: Feed, values: PageValues, _ detail: Detail) -> FeedDocument {
+        var document = header(of: feed, values: values)
+        document.entries = feed.entries.map { entry(of: $0, full: feed.full, values: values, detail) }
+        return document
+    }
+
+    /// What a feed's key is made from: the digest of its document's own fields, then of each
+    /// entry (``document(of:values:_:)`` with ``Detail/digests``), `entry` giving the digest of
+    /// an article's entry (``entryDigests(of:values:jobs:)``: an article shown by a dozen feeds
+    /// is digested once).
+    static func keyDigest(of feed: Feed, values: PageValues, entry: (_ article: Int, _ full: Bool) -> Digest) -> Digest {
+        var hasher = DigestHasher(tag: "feed")
+        hasher.combine(DigestEncoder.digest(of: header(of: feed, values: values)))
+        for article in feed.entries { hasher.combine(entry(article, feed.full)) }
+        return hasher.finalize()
+    }
+
+    /// The digest of the entry (with ``Detail/digests``) of every article that `feeds` show,
+    /// in full or as a teaser, by article.
+    static func entryDigests(of feeds: [Feed], values: PageValues, jobs: Int) -> (full: [Int: Digest], teaser: [Int: Digest]) {
+        var wanted = (full: Set<Int>(), teaser: Set<Int>())
+        for feed in feeds {
+            if feed.full { wanted.full.formUnion(feed.entries) } else { wanted.teaser.formUnion(feed.entries) }
+        }
+        let pairs = wanted.full.sorted().map { ($0, true) } + wanted.teaser.sorted().map { ($0, false) }
+        let digests = parallelMap(pairs, jobs: jobs) { entryDigest(of: $0, full: $1, values: values) }
+        var result = (full: [Int: Digest](minimumCapacity: wanted.full.count), teaser: [Int: Digest](minimumCapacity: wanted.teaser.count))
+        for ((article, full), digest) in zip(pairs, digests) {
+            if full { result.full[article] = digest } else { result.teaser[article] = digest }
+        }
+        return result
+    }
+
+    /// The digest of article `index`'s entry (with ``Detail/digests``) in a feed of whole articles (`full`) or of teasers.
+    static func entryDigest(of index: Int, full: Bool, values: PageValues) -> Digest {
+        DigestEncoder.digest(of: entry(of: index, full: full, values: values, .digests))
+    }
+
+    /// A feed's document without its entries.
+    private static func header(of feed: Feed, values: PageValues) -> FeedDocument {
         let model = values.model, urls = values.urls
-        let entries = feed.entries.map { model.articles[$0] }
-        let updated = entries.map { $0.frontMatter.updated ?? $0.frontMatter.date }.max() ?? Date(timeIntervalSince1970: 0)
+        let updated = feed.entries.map { model.articles[$0].frontMatter.updated ?? model.articles[$0].frontMatter.date }.max()
+            ?? Date(timeIntervalSince1970: 0)
         return FeedDocument(
             language: model.config.language, title: feed.title, id: urls.absolute(feed.url),
-            selfURL: urls.absolute(feed.url + "atom.xml"), updated: updated,
-            entries: entries.map { article in
-                let front = article.frontMatter
-                let image = front.image.map { lead in
-                    let url = urls.absolute(urls.imageURL(lead.src, article: article))
-                    return FeedDocument.Image(url: url, type: mediaType(of: url))
-                }
-                let content: String?
-                switch (feed.full, detail) {
-                case (false, _): content = nil
-                case (true, .digests):
-                    content = "article \(article.key) " + values.figureSources(of: article).joined(separator: " ")
-                case (true, .full):
-                    content = xmlEscape(ArticleEmbeds.feedHTML(
-                        values.bodies.rendered(article).body.html, embeds: article.facts.embeds, sources: values.figureSources(of: article)))
-                }
-                return FeedDocument.Entry(
-                    title: front.title, permalink: urls.absolute(article.url), published: front.date,
-                    updated: front.updated ?? front.date,
-                    authors: front.authors.map { FeedDocument.Author(name: $0, uri: urls.absolute(urls.author($0))) },
-                    summary: front.teaser, categories: front.tags, image: image, content: content)
-            })
+            selfURL: urls.absolute(feed.url + "atom.xml"), updated: updated, entries: [])
+    }
+
+    /// Article `index`'s entry in a feed of whole articles (`full`) or of teasers.
+    private static func entry(of index: Int, full: Bool, values: PageValues, _ detail: Detail) -> FeedDocument.Entry {
+        let article = values.model.articles[index], urls = values.urls
+        let front = article.frontMatter
+        let image = front.image.map { lead in
+            let url = urls.absolute(urls.imageURL(lead.src, article: article))
+            return FeedDocument.Image(url: url, type: mediaType(of: url))
+        }
+        let content: String?
+        switch (full, detail) {
+        case (false, _): content = nil
+        case (true, .digests):
+            content = "article \(article.key) " + values.figureSources(of: article).joined(separator: " ")
+        case (true, .full):
+            content = xmlEscape(ArticleEmbeds.feedHTML(
+                values.bodies.rendered(article).body.html, embeds: article.facts.embeds, sources: values.figureSources(of: article)))
+        }
+        return FeedDocument.Entry(
+            title: front.title, permalink: urls.absolute(article.url), published: front.date,
+            updated: front.updated ?? front.date,
+            authors: front.authors.map { FeedDocument.Author(name: $0, uri: urls.absolute(urls.author($0))) },
+            summary: front.teaser, categories: front.tags, image: image, content: content)
     }
 
     /// The media type a picture's file name suggests (feed readers need one for an enclosure).

@@ -75,7 +75,7 @@ extension BuildSteps {
             try failOnErrors(CheckURLs.collisions(pages, model: model, site: options.source, plainPagesOnly: true))
         }
         let pageOutputs = parallelMap(pages, jobs: options.jobs) { maker.plan(.page($0), at: $0.outputPath) }
-        let feedOutputs = parallelMap(MachineFiles.feeds(model: model, groups: groups), jobs: options.jobs) { maker.plan(.feed($0), at: $0.path) }
+        let feedOutputs = maker.plan(feeds: MachineFiles.feeds(model: model, groups: groups), jobs: options.jobs)
         var machineOutputs = MachineFiles.sitemapFiles(
             MachineFiles.sitemapEntries(model: model, urls: values.urls, pages: pages), urls: values.urls
         ).map { path, file in maker.plan(.sitemap(file), at: path) }

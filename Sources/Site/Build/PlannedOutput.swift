@@ -1,3 +1,4 @@
+import Basics
 import Foundation
 import Search
 import Templates
@@ -72,7 +73,21 @@ struct OutputMaker: Sendable {
         PlannedOutput(path: path, key: key(of: source, at: path), source: source)
     }
 
-    private func key(of source: PlannedOutput.Source, at path: String) -> Digest {
+    /// Every feed of `feeds` at its path, with its key; each article's entry is digested once
+    /// however many feeds show it.
+    func plan(feeds: [MachineFiles.Feed], jobs: Int) -> [PlannedOutput] {
+        let entries = MachineFiles.entryDigests(of: feeds, values: values, jobs: jobs)
+        return parallelMap(feeds, jobs: jobs) { feed in
+            let source = PlannedOutput.Source.feed(feed)
+            let key = key(of: source, at: feed.path) { article, full in (full ? entries.full : entries.teaser)[article] ?? .zero }
+            return PlannedOutput(path: feed.path, key: key, source: source)
+        }
+    }
+
+    /// The key of `source` at `path`; a feed's entries' digests come from `feedEntry` when given.
+    private func key(
+        of source: PlannedOutput.Source, at path: String, feedEntry: ((_ article: Int, _ full: Bool) -> Digest)? = nil
+    ) -> Digest {
         var hasher = DigestHasher(tag: "output")
         hasher.combine(path)
         switch source {
@@ -91,7 +106,9 @@ struct OutputMaker: Sendable {
                 hasher.combine(Value.dict(embed.context))
             }
         case .feed(let feed):
-            hasher.combine(DigestEncoder.digest(of: MachineFiles.document(of: feed, values: values, .digests)))
+            hasher.combine(MachineFiles.keyDigest(of: feed, values: values) { article, full in
+                feedEntry?(article, full) ?? MachineFiles.entryDigest(of: article, full: full, values: values)
+            })
         case .text(let text):
             hasher.combine(text)
         case .sitemap(let file):
