@@ -120,7 +120,7 @@ struct DiskTransaction: OutputTransaction {
         var cache = cache
         cache.outputFolder = FolderSwap.identity(of: output)
         if let previous, FileManager.default.fileExists(atPath: folder.spare.path) {
-            cache.spare = previous.outputs
+            cache.spare = SpareKeys(previous: previous.outputs, changes: changes)
             cache.spareFolder = FolderSwap.identity(of: folder.spare)
         }
         return cache

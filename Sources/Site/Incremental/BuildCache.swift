@@ -11,7 +11,7 @@ import Glibc
 /// site folder or other build options, or one that does not describe the output folder as
 /// it is now, is ignored and the build starts from scratch.
 public struct BuildCache: Sendable {
-    static let format = 12
+    static let format = 13
 
     var format = BuildCache.format
     /// The magbuild binary, the site folder and the build options.
@@ -27,7 +27,7 @@ public struct BuildCache: Sendable {
     /// Disk builds: the identity of the output folder these outputs describe.
     var outputFolder: FolderIdentity? = nil
     /// Disk builds: the keys of the spare copy of the previous output, when it is complete.
-    var spare: [String: Digest]? = nil
+    var spare: SpareKeys? = nil
     /// What the summary line counts, for a build that had nothing to do.
     var counts = Counts(pages: 0, files: 0, comments: 0)
     /// Disk builds: the identity of the spare folder.
@@ -45,6 +45,36 @@ public struct BuildCache: Sendable {
     /// Whether this cache may be used for a build with `identity`.
     func matches(_ identity: Digest) -> Bool {
         format == Self.format && self.identity == identity
+    }
+}
+
+/// The keys of the spare copy of the output (the output before last), as the entries in which
+/// they differ from the output's (``BuildCache/outputs``): after an edit, a dozen of 59,000.
+struct SpareKeys: Sendable, Equatable {
+    /// The spare's key of each path whose file there has another key than in the output, or
+    /// that the output lacks.
+    var differing: [String: Digest]
+    /// The output's paths that the spare lacks.
+    var lacking: [String]
+
+    init(differing: [String: Digest], lacking: [String]) {
+        self.differing = differing
+        self.lacking = lacking
+    }
+
+    /// The keys of an output that was `previous` before `changes` made it the output now.
+    init(previous: [String: Digest], changes: OutputChanges) {
+        var differing: [String: Digest] = [:]
+        for path in changes.changed + changes.removed { differing[path] = previous[path] }
+        self.init(differing: differing, lacking: changes.added)
+    }
+
+    /// The spare's keys, given the output's.
+    func keys(outputs: [String: Digest]) -> [String: Digest] {
+        var keys = outputs
+        keys.merge(differing) { _, spare in spare }
+        for path in lacking { keys[path] = nil }
+        return keys
     }
 }
 

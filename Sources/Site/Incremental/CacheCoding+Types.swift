@@ -12,10 +12,11 @@ extension BuildCache: CacheCodable {
     /// What a cache file's bytes hold: a cache of this format, read to its last byte, or not.
     static func decode(_ data: Data) -> CacheContents<BuildCache> {
         guard data.starts(with: magic) else { return .unreadable }
-        var reader = CacheReader(data.dropFirst(magic.count))
-        guard let format = try? reader.int() else { return .unreadable }
+        // The format is read from the first bytes alone: the whole file is 34 MB at N=10,000.
+        var peek = CacheReader(data.dropFirst(magic.count).prefix(16))
+        guard let format = try? peek.int() else { return .unreadable }
         guard format == Self.format else { return .otherFormat }
-        reader = CacheReader(data.dropFirst(magic.count))
+        var reader = CacheReader(data.dropFirst(magic.count))
         guard let cache = try? BuildCache(from: &reader), reader.isAtEnd else { return .unreadable }
         return .value(cache)
     }
@@ -30,7 +31,7 @@ extension BuildCache: CacheCodable {
         pictures = Dictionary(try reader.array(PictureRecord.self).map { ($0.file, $0) }, uniquingKeysWith: { _, last in last })
         outputs = try Self.readKeys(&reader)
         outputFolder = try reader.optional()
-        spare = try reader.bool() ? try Self.readKeys(&reader) : nil
+        spare = try reader.bool() ? try reader.read(SpareKeys.self) : nil
         spareFolder = try reader.optional()
         counts = try reader.read()
     }
@@ -45,12 +46,12 @@ extension BuildCache: CacheCodable {
         Self.writeKeys(outputs, to: &writer)
         writer.write(outputFolder)
         writer.write(spare != nil)
-        if let spare { Self.writeKeys(spare, to: &writer) }
+        if let spare { writer.write(spare) }
         writer.write(spareFolder)
         writer.write(counts)
     }
 
-    private static func writeKeys(_ keys: [String: Digest], to writer: inout CacheWriter) {
+    static func writeKeys(_ keys: [String: Digest], to writer: inout CacheWriter) {
         writer.write(keys.count)
         for (path, key) in keys {
             writer.write(path)
@@ -59,9 +60,22 @@ extension BuildCache: CacheCodable {
     }
 
     /// Each entry takes at least three bytes: an empty path's length and two one-byte halves of its key.
-    private static func readKeys(_ reader: inout CacheReader) throws -> [String: Digest] {
+    static func readKeys(_ reader: inout CacheReader) throws -> [String: Digest] {
         let entries = try reader.elements(minimumSize: 3) { (try $0.string(), try $0.read(Digest.self)) }
         return Dictionary(entries, uniquingKeysWith: { _, last in last })
+    }
+}
+
+extension SpareKeys: CacheCodable {
+    /// A lacking path takes at least a byte, its length.
+    init(from reader: inout CacheReader) throws {
+        self.init(differing: try BuildCache.readKeys(&reader), lacking: try reader.elements(minimumSize: 1) { try $0.string() })
+    }
+
+    func write(to writer: inout CacheWriter) {
+        BuildCache.writeKeys(differing, to: &writer)
+        writer.write(lacking.count)
+        for path in lacking { writer.write(path) }
     }
 }
 

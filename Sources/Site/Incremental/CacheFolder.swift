@@ -92,7 +92,7 @@ struct CacheFolder {
         guard let keys = cache.spare, let folder = cache.spareFolder, folder == FolderSwap.identity(of: spare),
             !FileManager.default.fileExists(atPath: spareMarker.path)
         else { return nil }
-        return keys
+        return keys.keys(outputs: cache.outputs)
     }
 
     func markSpareIncomplete() throws {
