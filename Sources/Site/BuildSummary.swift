@@ -1,3 +1,4 @@
+import Basics
 import Diagnostics
 import Foundation
 
@@ -51,6 +52,28 @@ public struct OutputChanges: Sendable, Equatable {
     }
 
     public var count: Int { added.count + changed.count + removed.count }
+
+    /// What `outputs` add, change and remove in an output whose keys were `previous`.
+    init(_ outputs: [PlannedOutput], previous: [String: Digest], jobs: Int) {
+        // Looked up on every core: a lookup costs as much as hashing the path (59,000 at N=10,000).
+        let found = parallelMap(outputs, jobs: jobs) { output in previous[output.path].map { $0 == output.key } }
+        var added: [String] = [], changed: [String] = []
+        for (output, same) in zip(outputs, found) {
+            switch same {
+            case nil: added.append(output.path)
+            case false?: changed.append(output.path)
+            case true?: break
+            }
+        }
+        // Paths are unique in a plan: when every previous path is among them, none was removed
+        // (the usual case, which then needs no set of every path).
+        var removed: [String] = []
+        if previous.count != outputs.count - added.count {
+            let paths = Set(outputs.lazy.map(\.path))
+            removed = previous.keys.filter { !paths.contains($0) }
+        }
+        self.init(added: added, changed: changed, removed: removed)
+    }
 }
 
 /// Measures named steps of the pipeline.

@@ -32,6 +32,28 @@ import Testing
         return true
     }
 
+    /// The spare copy's keys are kept as their difference from the output's, and come back
+    /// whole: the previous output's keys, given what the build added, changed and removed.
+    @Test func theSpareCopysKeysComeBackFromTheirDifference() throws {
+        let key = { (n: UInt64) in Digest(high: n, low: ~n) }
+        let previous = ["a.html": key(1), "b.html": key(2), "c.html": key(3)]
+        let outputs = [("a.html", key(1)), ("b.html", key(4)), ("d.html", key(5))].map {
+            PlannedOutput(path: $0, key: $1, source: .text(""))
+        }
+        let changes = OutputChanges(outputs, previous: previous, jobs: 2)
+        #expect(changes == OutputChanges(added: ["d.html"], changed: ["b.html"], removed: ["c.html"]))
+        let spare = SpareKeys(previous: previous, changes: changes)
+        #expect(spare.differing == ["b.html": key(2), "c.html": key(3)] && spare.lacking == ["d.html"])
+        let now = Dictionary(uniqueKeysWithValues: outputs.map { ($0.path, $0.key) })
+        #expect(spare.keys(outputs: now) == previous)
+        var writer = CacheWriter([])
+        spare.write(to: &writer)
+        var reader = CacheReader(Data(writer.bytes))
+        #expect(try SpareKeys(from: &reader) == spare)
+        #expect(reader.isAtEnd)
+        #expect(OutputChanges(outputs, previous: now, jobs: 2).count == 0, "a plan against its own keys changes nothing")
+    }
+
     /// Every front matter field survives the cache: an article taken from it is the article read.
     @Test func frontMatterWithEveryFieldComesBackEqual() throws {
         let front = FrontMatter(

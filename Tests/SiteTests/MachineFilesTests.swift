@@ -39,6 +39,25 @@ import Testing
         #expect(robots.contains("Sitemap: https://test.example/sitemap.xml"))
     }
 
+    /// A feed's key is the same whether its entries' digests are made once for all feeds or
+    /// for it alone, and no two feeds share one.
+    @Test func aFeedsKeyIsTheSameWithItsEntriesDigestedOnceForAllFeeds() throws {
+        let pictures = FileManager.default.temporaryDirectory.appendingPathComponent("magbuild-feed-keys-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: pictures) }
+        var options = BuildOptions(source: SiteBuilderTests.fixture, jobs: 2, now: Date(timeIntervalSince1970: 1_750_000_000))
+        options.pictureStore = pictures
+        var output = SinkTransaction(sink: MemoryOutput())
+        let site = try BuildDriver(options: options).run(previous: nil, into: &output).site
+        let feeds = MachineFiles.feeds(model: site.model, groups: PagePlan.listingGroups(site.model, urls: site.values.urls))
+        let planned = site.maker.plan(feeds: feeds, jobs: 2)
+        #expect(feeds.count > 3 && planned.count == feeds.count)
+        for (feed, output) in zip(feeds, planned) {
+            #expect(output.path == feed.path)
+            #expect(output.key == site.maker.plan(.feed(feed), at: feed.path).key, "\(feed.path)")
+        }
+        #expect(Set(planned.map(\.key)).count == planned.count)
+    }
+
     /// The elements a parser reads, with namespaces reported, by qualified name.
     final class Names: NSObject, XMLParserDelegate {
         var names: [String] = []

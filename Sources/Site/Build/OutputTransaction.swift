@@ -86,7 +86,7 @@ struct DiskTransaction: OutputTransaction {
         case .unchanged:
             return 0
         case .spare(let spare):
-            spare.removeFiles(notIn: Set(outputs.map(\.path)))
+            spare.removeFiles(notIn: outputs, jobs: jobs)
             try FolderSwap.exchange(output, folder.spare)
         case .staged(let staged):
             if let old = try staged.commitKeepingPrevious() {
@@ -103,11 +103,7 @@ struct DiskTransaction: OutputTransaction {
             return made
         }
         // Files taken from the spare copy were not made, but they did change the output.
-        let paths = Set(outputs.map(\.path))
-        changes = OutputChanges(
-            added: outputs.filter { previous.outputs[$0.path] == nil }.map(\.path),
-            changed: outputs.filter { output in previous.outputs[output.path].map { $0 != output.key } ?? false }.map(\.path),
-            removed: previous.outputs.keys.filter { !paths.contains($0) })
+        changes = OutputChanges(outputs, previous: previous.outputs, jobs: jobs)
         return max(made, changes.count)
     }
 

@@ -1,3 +1,4 @@
+import Basics
 import Foundation
 #if canImport(Glibc)
 import Glibc
@@ -50,8 +51,13 @@ struct SpareOutput: OutputSink {
         try replace(target) { if !FilePaths.link(source.path, $0) { try FilePaths.copy(source.path, to: $0) } }
     }
 
-    /// Deletes the spare's files that this build does not have, and folders left empty.
-    func removeFiles(notIn paths: Set<String>) {
+    /// Deletes the spare's files that `outputs` do not have, and folders left empty.
+    func removeFiles(notIn outputs: [PlannedOutput], jobs: Int) {
+        // Paths are unique in a plan: when every output is in the spare, the spare has nothing
+        // else (the usual case, which then needs no set of every path).
+        let keys = spareKeys
+        guard keys.count != parallelMap(outputs, jobs: jobs, { keys[$0.path] != nil }).lazy.filter({ $0 }).count else { return }
+        let paths = Set(outputs.lazy.map(\.path))
         for path in spareKeys.keys where !paths.contains(path) {
             guard var file = FilePaths.join(spare.path, path) else { continue }
             unlink(file)
