@@ -38,12 +38,11 @@ struct BuildDriver: Sendable {
         let site = try clock.measure("resolve references") {
             try BuildSteps.resolveReferences(content, templates: templates, articles: articles, pictures: pictures, options: options)
         }
-        // Made from scratch (no memo of the last index), the index is made while the pages are
-        // planned: both only read the resolved site, and each has serial parts that leave cores
-        // idle. From the last index's memo its work is the edit's, and it runs alone after the plan.
+        // The index is made while the pages are planned: both only read the resolved site, and
+        // each has serial parts that leave cores idle.
         let previousIndex = usable?.search
-        let indexing = site.model.config.search.enabled && previousIndex == nil ? Concurrent {
-            StepClock.timed { BuildSteps.indexSearch(site, previous: nil, options: options) }
+        let indexing = site.model.config.search.enabled ? Concurrent {
+            StepClock.timed { BuildSteps.indexSearch(site, previous: previousIndex, options: options) }
         } : nil
         var plan: [PlannedOutput]
         do {
