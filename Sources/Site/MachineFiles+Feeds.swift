@@ -143,7 +143,8 @@ extension MachineFiles {
 
     /// The media type a picture's file name suggests (feed readers need one for an enclosure).
     static func mediaType(of file: String) -> String {
-        let name = file.split(separator: "?").first.map(String.init)?.lowercased() ?? ""
+        // Only the end of the name (before a query) tells: it alone is lowercased.
+        let name = String(decoding: file.utf8.prefix { $0 != UInt8(ascii: "?") }.suffix(8), as: UTF8.self).lowercased()
         if name.hasSuffix(".png") { return "image/png" }
         if name.hasSuffix(".gif") { return "image/gif" }
         if name.hasSuffix(".webp") { return "image/webp" }

@@ -11,28 +11,31 @@ enum ShareLinks {
     /// (the theme's button copies or shares it).
     static func value(_ targets: [SiteConfig.ShareTarget], title: String, permalink: String, language: String) -> Value {
         let german = language.lowercased().hasPrefix("de")
-        func encoded(_ text: String) -> String { Escaping.percentEncoded(text, keepSlash: false) }
+        // Percent-encoding goes byte by byte, so the encoding of a joined text is the encodings
+        // joined: the title and the permalink are encoded once for all targets.
+        let title = Escaping.percentEncoded(title, keepSlash: false)
+        let link = Escaping.percentEncoded(permalink, keepSlash: false)
         return .array(targets.map { target in
             let label: String, url: String
             switch target {
             case .mail:
                 label = german ? "E-Mail" : "Email"
-                url = "mailto:?subject=\(encoded(title))&body=\(encoded(title + "\n" + permalink))"
+                url = "mailto:?subject=\(title)&body=\(title)%0A\(link)"
             case .whatsapp:
                 label = "WhatsApp"
-                url = "https://wa.me/?text=\(encoded(title + " " + permalink))"
+                url = "https://wa.me/?text=\(title)%20\(link)"
             case .telegram:
                 label = "Telegram"
-                url = "https://t.me/share/url?url=\(encoded(permalink))&text=\(encoded(title))"
+                url = "https://t.me/share/url?url=\(link)&text=\(title)"
             case .x:
                 label = "X"
-                url = "https://x.com/intent/post?url=\(encoded(permalink))&text=\(encoded(title))"
+                url = "https://x.com/intent/post?url=\(link)&text=\(title)"
             case .facebook:
                 label = "Facebook"
-                url = "https://www.facebook.com/sharer/sharer.php?u=\(encoded(permalink))"
+                url = "https://www.facebook.com/sharer/sharer.php?u=\(link)"
             case .linkedin:
                 label = "LinkedIn"
-                url = "https://www.linkedin.com/sharing/share-offsite/?url=\(encoded(permalink))"
+                url = "https://www.linkedin.com/sharing/share-offsite/?url=\(link)"
             case .copy:
                 label = german ? "Link kopieren" : "Copy link"
                 url = permalink
