@@ -14,7 +14,7 @@ extension BuildSteps {
         let maker = PictureMaker(
             site: options.source, store: PictureStore(root: options.pictureFolder.path),
             settings: derivativeSettings(content.config.images), jobs: options.jobs)
-        var made = maker.make(pictureRequests(articles.published, site: options.source), previous: previous?.pictures ?? [:])
+        var made = maker.make(pictureRequests(articles.published, jobs: options.jobs), previous: previous?.pictures ?? [:])
         made.diagnostics += narrowLeadImages(articles.published, pictures: made.pictures, site: options.source, jobs: options.jobs)
         return made
     }
@@ -53,24 +53,22 @@ extension BuildSteps {
 
     /// The local picture files of `articles`' lead images and figures, with where each would be
     /// published; lead images first, so that their `focus` decides where a picture's crops are cut.
-    static func pictureRequests(_ articles: [PublishedArticle], site: URL) -> [PictureMaker.Request] {
-        var requests: [PictureMaker.Request] = []
-        func add(_ src: String, of article: PublishedArticle, lead: Bool = false, focus: LeadImage.Focus? = nil) {
+    static func pictureRequests(_ articles: [PublishedArticle], jobs: Int) -> [PictureMaker.Request] {
+        @Sendable func request(_ src: String, of article: PublishedArticle, lead: Bool = false, focus: LeadImage.Focus? = nil) -> PictureMaker.Request? {
             guard let relative = ArticleSource.localPath(src, bundleDirectory: article.source.bundleDirectory),
                 Self.resizableExtensions.contains((relative.split(separator: ".").last.map(String.init) ?? "").lowercased())
-            else { return }
-            requests.append(PictureMaker.Request(
-                path: SiteURLs.imagePath(src, page: article.url), file: relative, crops: lead, focus: focus))
+            else { return nil }
+            return PictureMaker.Request(path: SiteURLs.imagePath(src, page: article.url), file: relative, crops: lead, focus: focus)
         }
-        for article in articles {
-            if let image = article.frontMatter.image { add(image.src, of: article, lead: true, focus: image.focus) }
+        let leads = parallelMap(articles, jobs: jobs) { article in
+            article.frontMatter.image.flatMap { request($0.src, of: article, lead: true, focus: $0.focus) }
         }
-        for article in articles {
-            for placed in article.facts.embeds {
-                guard case .figure(let figure) = placed.embed else { continue }
-                add(figure.originalPath, of: article)
+        let figures = parallelMap(articles, jobs: jobs) { article in
+            article.facts.embeds.compactMap { placed -> PictureMaker.Request? in
+                guard case .figure(let figure) = placed.embed else { return nil }
+                return request(figure.originalPath, of: article)
             }
         }
-        return requests
+        return leads.compactMap { $0 } + figures.joined()
     }
 }
