@@ -54,6 +54,25 @@ import Testing
         #expect(OutputChanges(outputs, previous: now, jobs: 2).count == 0, "a plan against its own keys changes nothing")
     }
 
+    /// A writer that streams to a file writes the bytes a writer in memory holds, also for a
+    /// block larger than what it keeps before passing on (which goes to the file as it is).
+    @Test func aStreamingWriterWritesWhatAWriterInMemoryHolds() throws {
+        let block = (0..<(5 << 20)).map { UInt8(truncatingIfNeeded: $0 &* 31) }
+        let keys = Dictionary(uniqueKeysWithValues: (0..<200_000).map { ("seite/\($0)/index.html", Digest(high: UInt64($0), low: 7)) })
+        func body(_ writer: inout CacheWriter) {
+            writer.write("vorher")
+            writer.write(bytes: block)
+            BuildCache.writeKeys(keys, to: &writer)
+            writer.write(bytes: [1, 2, 3])
+        }
+        var memory = CacheWriter([9])
+        body(&memory)
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("magbuild-writer-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: file) }
+        try CacheWriter.writeFile(file.path, header: [9]) { body(&$0) }
+        #expect(try Data(contentsOf: file) == Data(memory.bytes))
+    }
+
     /// Every front matter field survives the cache: an article taken from it is the article read.
     @Test func frontMatterWithEveryFieldComesBackEqual() throws {
         let front = FrontMatter(

@@ -56,6 +56,7 @@ extension BuildCache: CacheCodable {
         for (path, key) in keys {
             writer.write(path)
             key.write(to: &writer)
+            writer.spillIfLarge()
         }
     }
 

@@ -35,13 +35,18 @@ struct CacheWriter {
     }
 
     private mutating func spill() {
+        pass(bytes)
+        bytes.removeAll(keepingCapacity: true)
+    }
+
+    /// Writes `block` to the file (after an earlier failure, nothing).
+    private mutating func pass(_ block: [UInt8]) {
         guard let file, failure == nil else { return }
         do {
-            try bytes.withUnsafeBytes { try FilePaths.write($0, to: file.descriptor, path: file.path) }
+            try block.withUnsafeBytes { try FilePaths.write($0, to: file.descriptor, path: file.path) }
         } catch {
             failure = error
         }
-        bytes.removeAll(keepingCapacity: true)
     }
 
     mutating func write(_ value: UInt64) {
@@ -68,7 +73,14 @@ struct CacheWriter {
 
     mutating func write(bytes value: [UInt8]) {
         write(value.count)
-        bytes.append(contentsOf: value)
+        guard file != nil, value.count >= Self.spillSize else {
+            bytes.append(contentsOf: value)
+            return
+        }
+        // A large block (the quick check's walk: 25 MB at N=100,000) goes to the file as it is,
+        // not through the buffer.
+        spill()
+        pass(value)
     }
 
     mutating func write<T: CacheCodable>(_ value: T) { value.write(to: &self) }
@@ -101,8 +113,11 @@ struct CacheWriter {
 
     /// Passes the bytes on to the file once they are a few megabytes.
     mutating func spillIfLarge() {
-        if file != nil, bytes.count >= 1 << 22 { spill() }
+        if file != nil, bytes.count >= Self.spillSize { spill() }
     }
+
+    /// How many bytes the writer holds before passing them on.
+    private static let spillSize = 1 << 22
 
     /// Writes the file at `path` a few megabytes at a time: `header`, then what `body` writes,
     /// under a temporary name that replaces `path` when all is written.
