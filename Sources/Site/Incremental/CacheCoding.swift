@@ -35,6 +35,7 @@ struct CacheWriter {
     }
 
     private mutating func spill() {
+        guard file != nil else { return }  // a writer in memory keeps its bytes
         pass(bytes)
         bytes.removeAll(keepingCapacity: true)
     }
