@@ -21,7 +21,7 @@ public enum ContentLoader {
     ) -> LoadedContent {
         var diagnostics: [Diagnostic] = []
         let config = loadConfig(siteAt: root, diagnostics: &diagnostics)
-        let tree = ContentTree(siteAt: root)
+        let tree = ContentTree(siteAt: root, jobs: jobs)
         diagnostics += tree.diagnostics
 
         let results = parallelMap(tree.articles, jobs: jobs) { found -> (ArticleSource?, [Diagnostic]) in

@@ -39,8 +39,9 @@ struct ContentTree {
     /// Folders nested deeper than this are not read (a guard against symbolic link loops).
     static let maxDepth = DirectoryListing.maxDepth
 
-    /// Scans `root/<folder>`: `content/` (a site without one gets a warning) or `pages/`.
-    init(siteAt root: URL, folder: String = SiteLayout.content) {
+    /// Scans `root/<folder>`: `content/` (a site without one gets a warning) or `pages/`,
+    /// reading folders on up to `jobs` threads.
+    init(siteAt root: URL, folder: String = SiteLayout.content, jobs: Int = 1) {
         self.root = root
         self.folder = folder
         let content = root.appendingPathComponent(folder, isDirectory: true)
@@ -50,12 +51,18 @@ struct ContentTree {
             }
             return
         }
-        scan(content.path, path: [])
+        scan(content.path, path: [], jobs: jobs)
         // By bytes: `String`'s Unicode-aware `<` made this sort the scan's largest cost.
         articles.sort { $0.file.utf8.lexicographicallyPrecedes($1.file.utf8) }
     }
 
-    private mutating func scan(_ folder: String, path: [String]) {
+    /// What the scan of a subfolder found, before it is added to its parent's.
+    private init(root: URL, folder: String) {
+        self.root = root
+        self.folder = folder
+    }
+
+    private mutating func scan(_ folder: String, path: [String], jobs: Int) {
         guard path.count <= Self.maxDepth else {
             diagnostics.append(.error(at: SourceLocation(file: relative(path)), "folders nested too deeply"))
             return
@@ -87,8 +94,23 @@ struct ContentTree {
                 file: relative(path + [name]), section: path, slug: slug, bundleDirectory: nil, resources: [],
                 commentsFile: files.contains(comments) ? relative(path + [comments]) : nil))
         }
-        for name in folders {
-            scan(folder + "/" + name, path: path + [name])
+        guard jobs > 1, folders.count > 1 else {
+            for name in folders { scan(folder + "/" + name, path: path + [name], jobs: jobs) }
+            return
+        }
+        // A section holds thousands of article folders: reading their listings one by one was
+        // the serial part of loading a site whose articles are all in the build cache. The
+        // subfolders' findings are added in their order, as one by one.
+        let root = self.root, scanned = self.folder
+        let subtrees = parallelMap(folders, jobs: jobs) { name in
+            var subtree = ContentTree(root: root, folder: scanned)
+            subtree.scan(folder + "/" + name, path: path + [name], jobs: jobs)
+            return subtree
+        }
+        for subtree in subtrees {
+            articles += subtree.articles
+            profiles += subtree.profiles
+            diagnostics += subtree.diagnostics
         }
     }
 

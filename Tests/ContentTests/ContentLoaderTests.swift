@@ -137,6 +137,29 @@ import Testing
         #expect(loaded.diagnostics.first?.severity == .error)
     }
 
+    /// Folders read on several threads give what reading them one by one gives: the same
+    /// articles, section profiles and findings, in the same order.
+    @Test func aTreeReadOnSeveralThreadsIsTheTreeReadOnOne() throws {
+        let site = try TestSite()
+        defer { site.remove() }
+        for section in ["politik", "kultur", "kolumnen/spitzwege", "kolumnen/am-rand"] {
+            try site.write("content/\(section)/_index.md", "---\ntitle: \(section)\n---\n")
+            for number in 0..<12 {
+                try site.write("content/\(section)/artikel-\(number)/index.md", TestSite.article())
+                try site.write("content/\(section)/artikel-\(number)/lead.jpg")
+                try site.write("content/\(section)/flach-\(number).md", TestSite.article())
+            }
+            try site.write("content/\(section)/index.md", TestSite.article())
+        }
+        try site.write("content/index.md", TestSite.article())
+        let one = ContentTree(siteAt: site.root, jobs: 1), several = ContentTree(siteAt: site.root, jobs: 4)
+        #expect(one.articles.count == 4 * 25)
+        #expect(several.articles == one.articles)
+        #expect(several.profiles.map(\.file) == one.profiles.map(\.file) && several.profiles.map(\.section) == one.profiles.map(\.section))
+        #expect(several.diagnostics.map(\.description) == one.diagnostics.map(\.description))
+        #expect(one.diagnostics.count == 1, "content/index.md has no name of its own")
+    }
+
     @Test func manyArticlesLoadInAStableOrder() throws {
         let site = try TestSite()
         defer { site.remove() }
