@@ -19,6 +19,20 @@ import Testing
         #expect(FilePaths.normalized("a/..b/.c") == "a/..b/.c")
     }
 
+    /// An open folder finds the files in it by relative path, and nothing outside it.
+    @Test func anOpenFolderFindsItsFilesAndNothingOutside() throws {
+        let root = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        try FileManager.default.createDirectory(atPath: root + "/innen/politik", withIntermediateDirectories: true)
+        try Data("a".utf8).write(to: URL(fileURLWithPath: root + "/innen/politik/index.html"))
+        try Data("b".utf8).write(to: URL(fileURLWithPath: root + "/aussen.html"))
+        let folder = try #require(FilePaths.Folder(root + "/innen"))
+        #expect(folder.contains("politik/index.html"))
+        #expect(!folder.contains("politik/fehlt.html"))
+        #expect(!folder.contains("../aussen.html") && !folder.contains("/aussen.html") && !folder.contains(""))
+        #expect(FilePaths.Folder(root + "/fehlt") == nil)
+    }
+
     @Test func copyMakesAnIndependentFileWithTheSameBytes() throws {
         let folder = try temporaryFolder()
         let bytes = Data((0..<300_000).map { UInt8(truncatingIfNeeded: $0 &* 31) })

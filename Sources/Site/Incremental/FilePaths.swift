@@ -41,6 +41,27 @@ enum FilePaths {
         return stat(path, &info) == 0
     }
 
+    /// An open folder, in which paths are looked up relative to it: the kernel then walks only
+    /// the relative part (59,000 lookups in the spare copy of the output in every edit build).
+    final class Folder: Sendable {
+        private let descriptor: Int32
+
+        /// The folder at `path`; nil if it cannot be opened.
+        init?(_ path: String) {
+            descriptor = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+            if descriptor < 0 { return nil }
+        }
+
+        deinit { close(descriptor) }
+
+        /// Whether `relative` (a path with only proper names, ``isInside(_:)``) exists in the folder.
+        func contains(_ relative: String) -> Bool {
+            guard FilePaths.isInside(relative) else { return false }
+            var info = stat()
+            return fstatat(descriptor, relative, &info, 0) == 0
+        }
+    }
+
     /// Creates the folder that will hold `path`, and its parents, as needed.
     static func makeParent(of path: String) {
         guard let slash = path.lastIndex(of: "/"), slash > path.startIndex else { return }

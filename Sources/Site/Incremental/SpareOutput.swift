@@ -15,10 +15,22 @@ struct SpareOutput: OutputSink {
     let live: URL
     let spareKeys: [String: Digest]
     let liveKeys: [String: Digest]
+    /// The spare copy, open: most files are looked up there and kept.
+    private let spareFolder: FilePaths.Folder?
+
+    init(spare: URL, live: URL, spareKeys: [String: Digest], liveKeys: [String: Digest]) {
+        self.spare = spare
+        self.live = live
+        self.spareKeys = spareKeys
+        self.liveKeys = liveKeys
+        spareFolder = FilePaths.Folder(spare.path)
+    }
 
     func reuse(_ path: String, key: Digest) -> Bool {
+        if spareKeys[path] == key, spareFolder?.contains(path) ?? FilePaths.join(spare.path, path).map(FilePaths.exists) ?? false {
+            return true
+        }
         guard let target = FilePaths.join(spare.path, path) else { return false }
-        if spareKeys[path] == key, FilePaths.exists(target) { return true }
         guard liveKeys[path] == key, let current = FilePaths.join(live.path, path), FilePaths.exists(current) else { return false }
         return (try? replace(target) { temporary in
             guard FilePaths.link(current, temporary) else { throw OutputError.writeFailed("\(path): cannot link") }
