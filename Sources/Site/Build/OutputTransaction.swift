@@ -70,7 +70,7 @@ struct DiskTransaction: OutputTransaction {
             return ([], MemoryOutput())
         } else if let previous, let spareKeys = folder.spareKeys(of: previous) {
             try folder.markSpareIncomplete()
-            let spare = SpareOutput(spare: folder.spare, live: output, spareKeys: spareKeys, liveKeys: previous.outputs)
+            let spare = SpareOutput(spare: folder.spare, live: output, differences: spareKeys, liveKeys: previous.outputs)
             mode = .spare(spare)
             sink = spare
         } else {
@@ -82,11 +82,14 @@ struct DiskTransaction: OutputTransaction {
     }
 
     mutating func commit(_ outputs: [PlannedOutput], made: Int, jobs: Int) throws -> Int {
+        if case .unchanged = mode { return 0 }
+        // Files taken from the spare copy were not made, but they did change the output.
+        changes = previous.map { OutputChanges(outputs, previous: $0.outputs, jobs: jobs) } ?? OutputChanges(changed: outputs.map(\.path))
         switch mode {
         case .unchanged:
             return 0
         case .spare(let spare):
-            spare.removeFiles(notIn: outputs, jobs: jobs)
+            spare.removeFiles(goneFrom: changes)
             try FolderSwap.exchange(output, folder.spare)
         case .staged(let staged):
             if let old = try staged.commitKeepingPrevious() {
@@ -98,13 +101,7 @@ struct DiskTransaction: OutputTransaction {
                 }
             }
         }
-        guard let previous else {
-            changes = OutputChanges(changed: outputs.map(\.path))
-            return made
-        }
-        // Files taken from the spare copy were not made, but they did change the output.
-        changes = OutputChanges(outputs, previous: previous.outputs, jobs: jobs)
-        return max(made, changes.count)
+        return previous == nil ? made : max(made, changes.count)
     }
 
     func abort() {

@@ -87,12 +87,13 @@ struct CacheFolder {
         withUnsafeBytes(of: (identity.high.littleEndian, identity.low.littleEndian)) { Array($0) }
     }
 
-    /// The keys of the spare copy, if it is complete and is the one the cache describes.
-    func spareKeys(of cache: BuildCache) -> [String: Digest]? {
+    /// The keys of the spare copy (as their difference from the output's), if it is complete
+    /// and is the one the cache describes.
+    func spareKeys(of cache: BuildCache) -> SpareKeys? {
         guard let keys = cache.spare, let folder = cache.spareFolder, folder == FolderSwap.identity(of: spare),
             !FileManager.default.fileExists(atPath: spareMarker.path)
         else { return nil }
-        return keys.keys(outputs: cache.outputs)
+        return keys
     }
 
     func markSpareIncomplete() throws {

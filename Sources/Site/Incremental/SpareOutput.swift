@@ -1,4 +1,3 @@
-import Basics
 import Foundation
 #if canImport(Glibc)
 import Glibc
@@ -15,13 +14,17 @@ struct SpareOutput: OutputSink {
     let live: URL
     let spareKeys: [String: Digest]
     let liveKeys: [String: Digest]
+    /// How the spare's keys differ from the live output's.
+    private let differences: SpareKeys
     /// The spare copy, open: most files are looked up there and kept.
     private let spareFolder: FilePaths.Folder?
 
-    init(spare: URL, live: URL, spareKeys: [String: Digest], liveKeys: [String: Digest]) {
+    /// The spare at `spare`, whose keys are the live output's (`liveKeys`) but for `differences`.
+    init(spare: URL, live: URL, differences: SpareKeys, liveKeys: [String: Digest]) {
         self.spare = spare
         self.live = live
-        self.spareKeys = spareKeys
+        self.differences = differences
+        spareKeys = differences.keys(outputs: liveKeys)
         self.liveKeys = liveKeys
         spareFolder = FilePaths.Folder(spare.path)
     }
@@ -63,14 +66,15 @@ struct SpareOutput: OutputSink {
         try replace(target) { if !FilePaths.link(source.path, $0) { try FilePaths.copy(source.path, to: $0) } }
     }
 
-    /// Deletes the spare's files that `outputs` do not have, and folders left empty.
-    func removeFiles(notIn outputs: [PlannedOutput], jobs: Int) {
-        // Paths are unique in a plan: when every output is in the spare, the spare has nothing
-        // else (the usual case, which then needs no set of every path).
-        let keys = spareKeys
-        guard keys.count != parallelMap(outputs, jobs: jobs, { keys[$0.path] != nil }).lazy.filter({ $0 }).count else { return }
-        let paths = Set(outputs.lazy.map(\.path))
-        for path in spareKeys.keys where !paths.contains(path) {
+    /// Deletes the spare's files that this build's output does not have (`changes` made it
+    /// from the live output), and folders left empty. The spare holds the live output's files
+    /// but for ``differences``, so a file of the spare that the build lacks is one the live
+    /// output had and the build removed, or one only the spare had that the build did not add:
+    /// a few paths to look at, not every path of the site.
+    func removeFiles(goneFrom changes: OutputChanges) {
+        let added = Set(changes.added)
+        let spareOnly = differences.differing.keys.filter { liveKeys[$0] == nil && !added.contains($0) }
+        for path in changes.removed.filter({ spareKeys[$0] != nil }) + spareOnly {
             guard var file = FilePaths.join(spare.path, path) else { continue }
             unlink(file)
             while let slash = file.lastIndex(of: "/"), slash > file.startIndex {
