@@ -93,7 +93,7 @@ extension MachineFiles {
         for feed in feeds {
             if feed.full { wanted.full.formUnion(feed.entries) } else { wanted.teaser.formUnion(feed.entries) }
         }
-        let pairs = wanted.full.sorted().map { ($0, true) } + wanted.teaser.sorted().map { ($0, false) }
+        let pairs = wanted.full.map { ($0, true) } + wanted.teaser.map { ($0, false) }
         let digests = parallelMap(pairs, jobs: jobs) { entryDigest(of: $0, full: $1, values: values) }
         var result = (full: [Int: Digest](minimumCapacity: wanted.full.count), teaser: [Int: Digest](minimumCapacity: wanted.teaser.count))
         for ((article, full), digest) in zip(pairs, digests) {

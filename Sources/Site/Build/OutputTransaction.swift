@@ -82,13 +82,12 @@ struct DiskTransaction: OutputTransaction {
     }
 
     mutating func commit(_ outputs: [PlannedOutput], made: Int, jobs: Int) throws -> Int {
-        if case .unchanged = mode { return 0 }
         // Files taken from the spare copy were not made, but they did change the output.
-        changes = previous.map { OutputChanges(outputs, previous: $0.outputs, jobs: jobs) } ?? OutputChanges(changed: outputs.map(\.path))
         switch mode {
         case .unchanged:
             return 0
         case .spare(let spare):
+            changes = OutputChanges(outputs, previous: spare.liveKeys, jobs: jobs)
             spare.removeFiles(goneFrom: changes)
             try FolderSwap.exchange(output, folder.spare)
         case .staged(let staged):
@@ -100,6 +99,7 @@ struct DiskTransaction: OutputTransaction {
                     folder.removeUntrustedSpare(jobs: jobs)
                 }
             }
+            changes = previous.map { OutputChanges(outputs, previous: $0.outputs, jobs: jobs) } ?? OutputChanges(changed: outputs.map(\.path))
         }
         return previous == nil ? made : max(made, changes.count)
     }

@@ -159,11 +159,13 @@ struct PictureMaker: Sendable {
         // only when their stems are in one folder: the others are not compared by name (the
         // names of every derivative of the site, made only to be compared, were a third of
         // this step in a build after an edit).
+        let folders = pictures.map { Self.folder(of: $0.stem) }
         var perFolder: [Substring: Int] = [:]
-        for picture in pictures { perFolder[Self.folder(of: picture.stem), default: 0] += 1 }
+        for folder in folders { perFolder[folder, default: 0] += 1 }
+        let compared = zip(pictures, folders).filter { perFolder[$1, default: 0] > 1 }.map(\.0)
         var owner: [String: String] = [:]
         var diagnostics: [Diagnostic] = []
-        for picture in pictures.sorted(by: { $0.path < $1.path }) where perFolder[Self.folder(of: picture.stem), default: 0] > 1 {
+        for picture in compared.sorted(by: { $0.path < $1.path }) {
             let paths = picture.files.map(picture.path(of:))
             if let taken = paths.first(where: { owner[$0].map { $0 != picture.path } ?? false }), let other = owner[taken] {
                 diagnostics.append(.error(
