@@ -24,6 +24,28 @@ public func parallelForEach<T: Sendable>(_ items: [T], jobs: Int, _ body: @Senda
     forEachIndex(items.count, jobs: jobs) { body(items[$0]) }
 }
 
+/// Runs `body` for each of `items` as ``parallelForEach(_:jobs:_:)`` does, with state of
+/// its own per thread: `worker` makes it on the thread, once, and it never leaves that
+/// thread. For objects that every item reads in a tight loop (a template set), whose
+/// reference counts would otherwise be shared by every core; so it need not be `Sendable`.
+@inlinable
+public func parallelForEach<T: Sendable, S>(
+    _ items: [T], jobs: Int, worker: @Sendable () -> S, _ body: @Sendable (inout S, T) -> Void
+) {
+    guard !items.isEmpty else { return }
+    let workers = max(1, min(jobs, items.count))
+    let next = Atomic<Int>(0)
+    @Sendable func work() {
+        var state = worker()
+        while true {
+            let index = next.wrappingAdd(1, ordering: .relaxed).oldValue
+            guard index < items.count else { return }
+            body(&state, items[index])
+        }
+    }
+    if workers == 1 { work() } else { DispatchQueue.concurrentPerform(iterations: workers) { _ in work() } }
+}
+
 /// Calls `body` with each of `0..<count` once, on up to `jobs` threads, one index at a time.
 @inlinable
 func forEachIndex(_ count: Int, jobs: Int, _ body: @Sendable (Int) -> Void) {

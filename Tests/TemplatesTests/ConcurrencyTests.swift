@@ -1,4 +1,5 @@
 import Foundation
+import Diagnostics
 import Testing
 @testable import Templates
 
@@ -50,6 +51,24 @@ import Testing
         }
         #expect(mismatches.isEmpty)
         #expect(try set.render("article.html", context: Self.context(0)) == Self.expected(0, set))
+    }
+
+    /// A copy for a thread of its own renders what the set renders, errors included, and
+    /// shares none of the set's templates.
+    @Test func aCopyRendersWhatTheSetRendersWithTemplatesOfItsOwn() throws {
+        let set = try TemplateSet(sources: Self.sources, settings: settings())
+        let copy = set.copy()
+        #expect(copy.names == set.names)
+        for name in set.names {
+            let original = try #require(set.templates[name]), copied = try #require(copy.templates[name])
+            #expect(original !== copied)
+            #expect(original.source == copied.source)
+        }
+        for number in 0..<20 {
+            #expect(try copy.render("article.html", context: Self.context(number)) == Self.expected(number, set))
+        }
+        let failing = try TemplateSet(sources: ["t.html": "a{{ missing }}b"], settings: settings())
+        #expect(throws: DiagnosticList.self) { try failing.copy().render("t.html", context: [:]) }
     }
 
     @Test func manyThreadsWithDispatch() throws {

@@ -150,7 +150,7 @@ extension BuildSteps {
         // What each output's making says is gathered as it comes, not kept per output: in a
         // build from scratch of N=100,000 that would be 730,000 results.
         let gathered = Mutex(Gathered())
-        parallelForEach(todo, jobs: options.jobs) { position in
+        parallelForEach(todo, jobs: options.jobs, worker: { maker.copy() }) { maker, position in
             defer { progress.advance() }
             let result = maker.make(plan[position], into: sink)
             guard result.template != nil || !result.diagnostics.isEmpty || result.writeError != nil else { return }

@@ -39,7 +39,7 @@ struct PlannedOutput: Sendable {
 /// kind of output is made from.
 struct OutputMaker: Sendable {
     let values: PageValues
-    let templates: TemplateSet
+    private(set) var templates: TemplateSet
     /// Per page template: the digest of its settings and of it and every template it extends or includes.
     let templateKeys: [String: Digest]
     /// Where pictures' derivatives are linked from.
@@ -66,6 +66,13 @@ struct OutputMaker: Sendable {
             keys[name] = hasher.finalize()
         }
         templateKeys = keys
+    }
+
+    /// The same maker with a copy of the templates (``TemplateSet/copy()``), for one thread of "render pages".
+    func copy() -> OutputMaker {
+        var copy = self
+        copy.templates = templates.copy()
+        return copy
     }
 
     /// The output at `path` made from `source`, with its key.
