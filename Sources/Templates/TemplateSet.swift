@@ -83,8 +83,8 @@ public final class TemplateSet: Sendable {
     /// counts a reference. Threads rendering with one set count on the same objects, and each
     /// count moves a cache line between cores: with two threads that took 1.3–1.6 s of CPU
     /// in "render pages" of a build from scratch at N=10,000 (`perf`: `swift_retain`
-    /// under `Renderer.render` and `Renderer.evaluate`), against about 5 ms to parse the set
-    /// once per thread.
+    /// under `Renderer.render` and `Renderer.evaluate`), against a few milliseconds to parse
+    /// the set once per thread.
     public func copy() -> TemplateSet {
         var copies: [String: Template] = [:]
         for (name, template) in templates {
