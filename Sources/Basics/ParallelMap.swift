@@ -32,34 +32,33 @@ public func parallelForEach<T: Sendable>(_ items: [T], jobs: Int, _ body: @Senda
 public func parallelForEach<T: Sendable, S>(
     _ items: [T], jobs: Int, worker: @Sendable () -> S, _ body: @Sendable (inout S, T) -> Void
 ) {
-    guard !items.isEmpty else { return }
-    let workers = max(1, min(jobs, items.count))
-    let next = Atomic<Int>(0)
-    @Sendable func work() {
-        var state = worker()
-        while true {
-            let index = next.wrappingAdd(1, ordering: .relaxed).oldValue
-            guard index < items.count else { return }
-            body(&state, items[index])
-        }
-    }
-    if workers == 1 { work() } else { DispatchQueue.concurrentPerform(iterations: workers) { _ in work() } }
+    forEachIndex(items.count, jobs: jobs, worker: worker) { state, index in body(&state, items[index]) }
 }
 
 /// Calls `body` with each of `0..<count` once, on up to `jobs` threads, one index at a time.
 @inlinable
 func forEachIndex(_ count: Int, jobs: Int, _ body: @Sendable (Int) -> Void) {
-    let workers = max(1, min(jobs, count))
-    if workers == 1 {
-        for index in 0..<count { body(index) }
+    forEachIndex(count, jobs: jobs, worker: {}) { _, index in body(index) }
+}
+
+/// Calls `body` with each of `0..<count` once, on up to `jobs` threads, one index at a time,
+/// with the state `worker` made on that thread (none is made when there is nothing to do).
+@inlinable
+func forEachIndex<S>(_ count: Int, jobs: Int, worker: @Sendable () -> S, _ body: @Sendable (inout S, Int) -> Void) {
+    guard count > 0 else { return }
+    let workers = min(jobs, count)
+    if workers <= 1 {
+        var state = worker()
+        for index in 0..<count { body(&state, index) }
         return
     }
     let next = Atomic<Int>(0)
     DispatchQueue.concurrentPerform(iterations: workers) { _ in
+        var state = worker()
         while true {
             let index = next.wrappingAdd(1, ordering: .relaxed).oldValue
             guard index < count else { return }
-            body(index)
+            body(&state, index)
         }
     }
 }

@@ -11,7 +11,7 @@ import Testing
 
         static func run(_ arguments: [String]) throws -> Tool {
             let log = FileManager.default.temporaryDirectory.appendingPathComponent("magbuild-tool-\(UUID().uuidString).log")
-            FileManager.default.createFile(atPath: log.path, contents: nil)
+            _ = FileManager.default.createFile(atPath: log.path, contents: nil)
             defer { try? FileManager.default.removeItem(at: log) }
             let handle = try FileHandle(forWritingTo: log)
             let process = Process()
