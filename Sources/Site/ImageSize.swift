@@ -6,9 +6,9 @@ struct ImageSize: Sendable, Hashable {
     let width: Int
     let height: Int
 
-    /// Reads the size of the image at `url`; nil for unknown formats, SVGs and unreadable files.
-    static func read(_ url: URL) -> ImageSize? {
-        guard let handle = try? FileHandle(forReadingFrom: url) else { return nil }
+    /// Reads the size of the image at `path`; nil for unknown formats, SVGs and unreadable files.
+    static func read(_ path: String) -> ImageSize? {
+        guard let handle = FileHandle(forReadingAtPath: path) else { return nil }
         defer { try? handle.close() }
         guard let data = try? handle.read(upToCount: 512 * 1024) else { return nil }
         return parse([UInt8](data))

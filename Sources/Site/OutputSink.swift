@@ -9,11 +9,11 @@ import Glibc
 public protocol OutputSink: Sendable {
     /// Stores `data` at `path`, a site path without leading slash (`politik/foo/index.html`).
     func write(_ data: Data, to path: String) throws
-    /// Stores a copy of the file at `source` under `path`.
-    func copyFile(at source: URL, to path: String) throws
+    /// Stores a copy of the file at `source` (a path in the file system) under `path`.
+    func copyFile(atPath source: String, to path: String) throws
     /// Stores the file at `source`, which nobody changes (a picture store's derivative), under
     /// `path`: on disk a hard link where the file system allows, else a copy.
-    func linkFile(at source: URL, to path: String) throws
+    func linkFile(atPath source: String, to path: String) throws
     /// Keeps the file at `path` from an earlier build if that one was made from inputs with
     /// this `key`; returns false when the file has to be made.
     func reuse(_ path: String, key: Digest) -> Bool
@@ -45,8 +45,8 @@ public final class MemoryOutput: OutputSink {
         }
     }
 
-    public func copyFile(at source: URL, to path: String) throws {
-        let data = try Data(contentsOf: source)
+    public func copyFile(atPath source: String, to path: String) throws {
+        let data = try Data(contentsOf: URL(fileURLWithPath: source))
         try write(data, to: path)
     }
 
@@ -102,20 +102,20 @@ public struct DiskOutput: OutputSink {
         try FilePaths.write(data, to: target)
     }
 
-    public func linkFile(at source: URL, to path: String) throws {
+    public func linkFile(atPath source: String, to path: String) throws {
         let target = try file(path)
         FilePaths.makeParent(of: target)
         unlink(target)
-        if FilePaths.link(source.path, target) { return }
-        try FilePaths.copy(source.path, to: target)
+        if FilePaths.link(source, target) { return }
+        try FilePaths.copy(source, to: target)
     }
 
-    public func copyFile(at source: URL, to path: String) throws {
+    public func copyFile(atPath source: String, to path: String) throws {
         let target = try file(path)
         FilePaths.makeParent(of: target)
         unlink(target)
-        if let old = previousFile(path), FilePaths.sameContents(old, source.path), FilePaths.link(old, target) { return }
-        try FilePaths.copy(source.path, to: target)
+        if let old = previousFile(path), FilePaths.sameContents(old, source), FilePaths.link(old, target) { return }
+        try FilePaths.copy(source, to: target)
     }
 
     /// The file for a site path; refuses paths that would leave the output folder.

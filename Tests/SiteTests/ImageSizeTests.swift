@@ -41,7 +41,7 @@ import Testing
         // 1200 × 800 as stored, EXIF orientation 6 (Tests/ImagesTests/Fixtures/make_fixtures.py).
         let photo = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .appendingPathComponent("ImagesTests/Fixtures/photo.jpg")
-        #expect(ImageSize.read(photo) == ImageSize(width: 800, height: 1200))
+        #expect(ImageSize.read(photo.path) == ImageSize(width: 800, height: 1200))
     }
 
     @Test func readsGIFAndWebP() {

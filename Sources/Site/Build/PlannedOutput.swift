@@ -149,10 +149,10 @@ struct OutputMaker: Sendable {
         case .search(let index, let file):
             result = PageRenderer.Result(path: output.path, data: Data(index.bytes(of: file)))
         case .copy(let source):
-            return Self.placed(output.path) { try sink.copyFile(at: URL(fileURLWithPath: source), to: output.path) }
+            return Self.placed(output.path) { try sink.copyFile(atPath: source, to: output.path) }
         case .derivative(let entry, let stored):
             let file = pictures.folder(entry) + "/" + stored.name
-            return Self.placed(output.path) { try sink.linkFile(at: URL(fileURLWithPath: file), to: output.path) }
+            return Self.placed(output.path) { try sink.linkFile(atPath: file, to: output.path) }
         }
         if result.diagnostics.isEmpty, let data = result.data {
             do { try sink.write(data, to: result.path) } catch { result.writeError = "\(result.path): \(error)" }
@@ -173,7 +173,7 @@ extension OutputMaker {
 
 extension OutputSink {
     /// Sinks in memory keep a copy.
-    public func linkFile(at source: URL, to path: String) throws { try copyFile(at: source, to: path) }
+    public func linkFile(atPath source: String, to path: String) throws { try copyFile(atPath: source, to: path) }
 
     /// Sinks without a previous build to reuse from make every file.
     public func reuse(_ path: String, key: Digest) -> Bool { false }

@@ -30,7 +30,7 @@ struct ArticleRecord: Sendable {
         func read(_ path: String) -> InputFile { known.first { $0.path == path } ?? InputFile.read(path, site: folder) }
         var inputs = [read(source.file)]
         if let comments = source.commentsFile { inputs.append(read(comments)) }
-        if let image = ArticleProcessing.leadImageFile(of: source, site: site), let path = relative(image, to: site) {
+        if let path = ArticleProcessing.leadImageFile(of: source) {
             inputs.append(InputFile.read(path, site: folder, byStamp: true))
         }
         for path in images where !inputs.contains(where: { $0.path == path }) {
@@ -66,11 +66,5 @@ struct ArticleRecord: Sendable {
             record.inputs[index] = now
         }
         return record
-    }
-
-    static func relative(_ url: URL, to site: URL) -> String? {
-        let base = site.standardizedFileURL.path + "/"
-        let path = url.standardizedFileURL.path
-        return path.hasPrefix(base) ? String(path.dropFirst(base.count)) : nil
     }
 }

@@ -51,19 +51,19 @@ struct SpareOutput: OutputSink {
         try replace(target) { try FilePaths.write(data, to: $0) }
     }
 
-    func copyFile(at source: URL, to path: String) throws {
+    func copyFile(atPath source: String, to path: String) throws {
         guard let target = FilePaths.join(spare.path, path) else { throw OutputError.invalidPath(path) }
-        if let current = FilePaths.join(live.path, path), FilePaths.sameContents(current, source.path),
+        if let current = FilePaths.join(live.path, path), FilePaths.sameContents(current, source),
             (try? replace(target, with: { if !FilePaths.link(current, $0) { throw OutputError.writeFailed(path) } })) != nil
         {
             return
         }
-        try replace(target) { try FilePaths.copy(source.path, to: $0) }
+        try replace(target) { try FilePaths.copy(source, to: $0) }
     }
 
-    func linkFile(at source: URL, to path: String) throws {
+    func linkFile(atPath source: String, to path: String) throws {
         guard let target = FilePaths.join(spare.path, path) else { throw OutputError.invalidPath(path) }
-        try replace(target) { if !FilePaths.link(source.path, $0) { try FilePaths.copy(source.path, to: $0) } }
+        try replace(target) { if !FilePaths.link(source, $0) { try FilePaths.copy(source, to: $0) } }
     }
 
     /// Deletes the spare's files that this build's output does not have (`changes` made it
