@@ -87,8 +87,38 @@ enum ArticleEmbeds {
     }
 
     /// `html` with each part inserted at its UTF-8 offset (offsets ascending).
+    ///
+    /// Joined from slices of the strings: a `String` made from bytes has them checked again,
+    /// which took 0.12 s of CPU for the article pages of a build from scratch at N=10,000
+    /// (`perf`). An offset inside a character's bytes (never one the renderer reports) is
+    /// spliced as bytes.
     static func splice(_ html: String, _ parts: [(offset: Int, html: String)]) -> String {
         guard !parts.isEmpty else { return html }
+        let utf8 = html.utf8
+        var ends: [String.Index] = []
+        ends.reserveCapacity(parts.count)
+        var copied = 0
+        for part in parts {
+            let offset = min(max(part.offset, copied), utf8.count)
+            let end = utf8.index(utf8.startIndex, offsetBy: offset)
+            if end != utf8.endIndex, UTF8.isContinuation(utf8[end]) { return spliceBytes(html, parts) }
+            ends.append(end)
+            copied = offset
+        }
+        var out = ""
+        out.reserveCapacity(utf8.count + parts.reduce(0) { $0 + $1.html.utf8.count })
+        var start = html.startIndex
+        for (end, part) in zip(ends, parts) {
+            out += html[start..<end]
+            out += part.html
+            start = end
+        }
+        out += html[start...]
+        return out
+    }
+
+    /// ``splice(_:_:)`` byte by byte.
+    static func spliceBytes(_ html: String, _ parts: [(offset: Int, html: String)]) -> String {
         let bytes = Array(html.utf8)
         var out: [UInt8] = []
         out.reserveCapacity(bytes.count + parts.reduce(0) { $0 + $1.html.utf8.count })
