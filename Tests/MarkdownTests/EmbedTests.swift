@@ -33,6 +33,14 @@ import Testing
         #expect(rendered.wordCount == 2)
     }
 
+    /// The HTML around the places is kept byte for byte, and the places count bytes, also
+    /// among letters of more than one byte.
+    @Test func placesAmongLettersOfSeveralBytes() {
+        let rendered = render("Grüße 🙂.\n\n> [!teaser] politik/straße\n\nZweiter Absatz: e\u{301}.\n\n> [!slot] abo\n")
+        #expect(marked(rendered) == "<p>Grüße 🙂.</p>\n[teaser politik/straße]<p>Zweiter Absatz: e\u{301}.</p>\n[slot abo]")
+        #expect(rendered.embeds.map(\.offset) == ["<p>Grüße 🙂.</p>\n".utf8.count, rendered.html.utf8.count])
+    }
+
     @Test func aTrailingSlashOrLeadingSlashOfTheTargetIsDropped() {
         let rendered = render("> [!teaser] /kultur/roman/\n")
         #expect(rendered.embeds.first?.embed == .teaser("kultur/roman"))
