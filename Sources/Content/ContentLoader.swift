@@ -130,7 +130,7 @@ public enum ContentLoader {
                                       hint: "is this the site folder? pass it with --source DIR"))
             return SiteConfig()
         }
-        guard let text = readText(url) else {
+        guard let text = readText(SiteLayout.config, in: root) else {
             diagnostics.append(.error(at: SourceLocation(file: "site.yml"), "cannot read site.yml as UTF-8 text"))
             return SiteConfig()
         }
@@ -181,11 +181,6 @@ public enum ContentLoader {
         article.body = block.body
         article.bodyLine = block.bodyLine
         return article
-    }
-
-    private static func readText(_ url: URL) -> String? {
-        guard let data = try? Data(contentsOf: url) else { return nil }
-        return String(data: data, encoding: .utf8)
     }
 
     /// The text of `file` in the site folder `root`. The path is joined as text: with
