@@ -113,11 +113,12 @@ enum ArticleProcessing {
     /// magbuild can read, and those files (site-relative paths: inputs of the article).
     static func measuringFigures(_ embeds: [PlacedEmbed], of source: ArticleSource, site: URL) -> ([PlacedEmbed], [String]) {
         var embeds = embeds, files: [String] = []
+        let folder = site.path
         for index in embeds.indices {
             guard case .figure(var figure) = embeds[index].embed, let file = localPicture(figure.originalPath, of: source)
             else { continue }
             files.append(file)
-            guard let size = ImageSize.read(site.path + "/" + file) else { continue }
+            guard let size = ImageSize.read(folder + "/" + file) else { continue }
             figure.width = size.width
             figure.height = size.height
             embeds[index].embed = .figure(figure)
