@@ -6,8 +6,10 @@
 For each tool: RUNS clean full builds (output folder and magbuild's .magbuild/ cache moved
 aside before each), timed by /usr/bin/time (wall, user+sys CPU, peak RSS). Prints medians, pages
 per second and the ratios magbuild/Hugo and magbuild/floor, then magbuild's incremental
-builds: RUNS no-change rebuilds and RUNS+1 rebuilds after one article's body changed (the
-first of those also makes the spare copy of the output), and its --metrics step breakdown. Results also go to
+builds: RUNS no-change rebuilds, RUNS+1 rebuilds after one article's body changed (the
+first of those also makes the spare copy of the output), RUNS after its title changed and
+RUNS after the file was only touched (the fixed cost of an incremental build), and its
+--metrics step breakdown. Results also go to
 Benchmarks/.work/results-nN.json and .md.
 
 The corpus (Benchmarks/gen_corpus.py) is cached under Benchmarks/.work/nN/ and regenerated
@@ -172,27 +174,44 @@ def main():
         s["rebuild_wall"] = statistics.median(r["wall"] for r in rebuilds)
         s["rebuild_runs"] = rebuilds
         # One article's body changed: the first time after a build from scratch also makes
-        # the spare copy of the output; later ones update the spare copy and swap it in.
+        # the spare copy of the output; later ones update the spare copy and swap it in. Then
+        # its title changed (its listings, tags and neighbours change too), then the file
+        # only touched: a stamp changed and nothing else, so the build takes the full way and
+        # finds nothing to remake. That is what an incremental build costs before any work
+        # for the change itself.
         article = edited_article(site)
         original = open(article, encoding="utf-8").read()
-        edits, edit_texts = [], []
+        changes = [("body", i, original + f"\nEin neuer Absatz, Fassung {i + 1}.\n") for i in range(args.runs + 1)]
+        changes += [("title", i, retitled(original, f"Ein neuer Titel, Fassung {i + 1}")) for i in range(args.runs)]
+        changes += [("touched", i, None) for i in range(args.runs)]
+        timings = {"body": [], "title": [], "touched": []}
+        body_texts = []
         try:
-            for i in range(args.runs + 1):
-                with open(article, "w", encoding="utf-8") as f:
-                    f.write(original + f"\nEin neuer Absatz, Fassung {i + 1}.\n")
-                r, text = timed(cmd)
-                edits.append(r)
-                edit_texts.append(text)
-                kind = "first" if i == 0 else "later"
-                print(f"  magbuild  one article ({kind}) {r['wall']:5.2f} s wall {r['cpu']:7.2f} s cpu {r['rss_mb']:7.0f} MB   (load {r['load']})", flush=True)
+            for kind, i, text in changes:
+                if text is None:
+                    os.utime(article)
+                else:
+                    with open(article, "w", encoding="utf-8") as f:
+                        f.write(text)
+                r, metrics = timed(cmd)
+                timings[kind].append(r)
+                if kind == "body":
+                    body_texts.append(metrics)
+                label = {"body": "body" + (" (first)" if i == 0 else ""), "title": "title", "touched": "touched only"}[kind]
+                print(f"  magbuild  one article, {label:13} {r['wall']:5.2f} s wall {r['cpu']:7.2f} s cpu {r['rss_mb']:7.0f} MB   (load {r['load']})", flush=True)
         finally:
             with open(article, "w", encoding="utf-8") as f:
                 f.write(original)
             timed(cmd)
+        edits = timings["body"]
         s["edit_first_wall"] = edits[0]["wall"]
         s["edit_wall"] = statistics.median(r["wall"] for r in edits[1:])
         s["edit_runs"] = edits
-        steps = [re.search(r"([\d.]+) s  index search", t) for t in edit_texts[1:]]
+        s["title_wall"] = statistics.median(r["wall"] for r in timings["title"])
+        s["title_runs"] = timings["title"]
+        s["touched_wall"] = statistics.median(r["wall"] for r in timings["touched"])
+        s["touched_runs"] = timings["touched"]
+        steps = [re.search(r"([\d.]+) s  index search", t) for t in body_texts[1:]]
         if all(steps):
             s["edit_index"] = statistics.median(float(m.group(1)) for m in steps)
         results["tools"]["magbuild"] = s
@@ -261,6 +280,11 @@ def table(res):
             lines.append(f"- magbuild one article changed: {m['edit_wall']:.2f} s = {m['edit_wall'] / m['wall']:.3f}x the full build (target <= 0.05); "
                          f"the first such build after a build from scratch also makes the spare copy of the output: "
                          f"{m['edit_first_wall']:.2f} s = {m['edit_first_wall'] / m['wall']:.3f}x")
+        if "title_wall" in m:
+            lines.append(f"- magbuild one article's title changed: {m['title_wall']:.2f} s = {m['title_wall'] / m['wall']:.3f}x the full build (target <= 0.1)")
+        if "touched_wall" in m:
+            lines.append(f"- magbuild one article touched, its content unchanged (the full way of an incremental build, nothing to remake): "
+                         f"{m['touched_wall']:.2f} s = {m['touched_wall'] / m['wall']:.3f}x the full build")
         index = re.search(r"([\d.]+) s  index search", m["metrics"])
         if index:
             lines.append(f"- magbuild search index (step 'index search' of the median clean build): {float(index.group(1)):.2f} s "
@@ -278,6 +302,11 @@ def table(res):
         lines.append(m["metrics"])
         lines.append("```")
     return "\n".join(lines)
+
+
+def retitled(markdown, title):
+    """The article with `title` as the title of its front matter."""
+    return re.sub(r'(?m)^title: .*$', lambda _: f'title: "{title}"', markdown, count=1)
 
 
 def edited_article(site):
