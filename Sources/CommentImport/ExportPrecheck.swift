@@ -1,10 +1,10 @@
+import Basics
 import Comments
 import Diagnostics
 import Foundation
 
-/// Checks an export for what Foundation's `XMLParser` on Linux cannot survive, before it
-/// reads the file: it traps (crashes the process) on a name or comment that is not valid
-/// UTF-8 (`<\u{FF}>`) and on a processing instruction without data (`<?x?>`).
+/// Checks an export for what Foundation's `XMLParser` on Linux cannot survive (see
+/// ``XMLParserInput``), before it reads the file, and locates the first problem.
 ///
 /// WordPress and Disqus write UTF-8 and no processing instructions, so either means a
 /// damaged export and is reported at its `file:line:col`. An export that declares a
@@ -23,7 +23,7 @@ enum ExportPrecheck {
         let isUTF8 = !declaresSingleByteEncoding(start)
 
         var decoder = Unicode.UTF8()
-        var markup = MarkupScanner()
+        var markup = EmptyInstructionScanner()
         var cursor = LineCursor()
         while true {
             let scalar: Unicode.Scalar
@@ -82,53 +82,6 @@ enum ExportPrecheck {
         else { return false }
         let encoding = attributes[1].1.lowercased()
         return encoding.hasPrefix("iso-8859-") || encoding.hasPrefix("windows-125") || encoding == "latin1"
-    }
-}
-
-/// Follows comments, CDATA sections and processing instructions one scalar at a time,
-/// to find processing instructions without data.
-private struct MarkupScanner {
-    private enum State { case text, comment, cdata, instruction(hasData: Bool, afterName: Bool) }
-    private var state = State.text
-    private var recent: [Unicode.Scalar] = []
-    private var instructionStart = (line: 1, column: 1)
-
-    /// The position of `<?` when `scalar` ends an instruction that has no data.
-    mutating func emptyInstructionEnded(by scalar: Unicode.Scalar, line: Int, column: Int) -> (line: Int, column: Int)? {
-        recent.append(scalar)
-        if recent.count > 9 { recent.removeFirst(recent.count - 9) }
-        switch state {
-        case .text:
-            if ends(with: "<!--") {
-                state = .comment
-            } else if ends(with: "<![CDATA[") {
-                state = .cdata
-            } else if ends(with: "<?") {
-                state = .instruction(hasData: false, afterName: false)
-                instructionStart = (line, column - 1)
-                recent.removeAll()
-            }
-        case .comment:
-            if ends(with: "-->") { state = .text }
-        case .cdata:
-            if ends(with: "]]>") { state = .text }
-        case .instruction(let hasData, let afterName):
-            if ends(with: "?>") {
-                state = .text
-                return hasData ? nil : instructionStart
-            }
-            if scalar == "?" { return nil }
-            if scalar.properties.isWhitespace {
-                state = .instruction(hasData: hasData, afterName: true)
-            } else if afterName {
-                state = .instruction(hasData: true, afterName: true)
-            }
-        }
-        return nil
-    }
-
-    private func ends(with text: String) -> Bool {
-        recent.reversed().starts(with: text.unicodeScalars.reversed())
     }
 }
 

@@ -1,3 +1,4 @@
+import Basics
 import Foundation
 #if canImport(FoundationXML)
 import FoundationXML
@@ -77,10 +78,12 @@ public struct EmbeddedCredit: Sendable, Equatable {
     }
 
     /// The fields of an XMP packet: as attributes of `rdf:Description` or as elements, the
-    /// first `rdf:li` of a list.
+    /// first `rdf:li` of a list. A packet that is not UTF-8 XML the parser can be given
+    /// (``XMLParserInput``) says nothing: the parser would end the build.
     static func xmp(_ bytes: [UInt8]) -> EmbeddedCredit {
         // Packets may end in padding and NUL bytes after the closing tag.
         let end = bytes.firstIndex(of: 0) ?? bytes.count
+        guard XMLParserInput.isReadable(bytes[..<end]) else { return EmbeddedCredit() }
         let reader = XMPReader()
         let parser = XMLParser(data: Data(bytes[..<end]))
         parser.delegate = reader

@@ -1,0 +1,37 @@
+import Foundation
+@testable import Images
+import Testing
+
+/// The credit a photo's IPTC and XMP metadata carry: photos come from anywhere, so their
+/// metadata is untrusted input.
+@Suite struct EmbeddedCreditTests {
+    @Test func anXMPPacketThatIsNotUTF8IsIgnored() {
+        // An element name with bytes that are not UTF-8 made Foundation's XMLParser trap.
+        let packet = Array("<x:xmpmeta><p".utf8) + [0xFF, 0xFF] + Array(">D</p><dc:creator>Erika</dc:creator></x:xmpmeta>".utf8)
+        #expect(EmbeddedCredit.xmp(packet) == EmbeddedCredit())
+    }
+
+    @Test func anXMPPacketWithAnEmptyProcessingInstructionIsIgnored() {
+        // `<?x?>` made XMLParser trap as well.
+        let packet = Array("<?x?><x:xmpmeta><dc:creator>Erika</dc:creator></x:xmpmeta>".utf8)
+        #expect(EmbeddedCredit.xmp(packet) == EmbeddedCredit())
+    }
+
+    @Test func aUTF16PacketIsIgnored() {
+        let packet: [UInt8] = [0xFF, 0xFE] + Array("<dc:creator>Erika</dc:creator>".utf16).flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }
+        #expect(EmbeddedCredit.xmp(packet) == EmbeddedCredit())
+    }
+
+    @Test func aPacketAsAgenciesWriteItIsRead() {
+        let packet = Array("""
+            <?xpacket begin="\u{FEFF}" id="W5M0MpCehiHzreSzNTczkc9d"?>
+            <x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">
+            <rdf:Description photoshop:Credit=" dpa " xmlns:photoshop="http://ns.adobe.com/photoshop/1.0/">
+            <dc:creator><rdf:Seq><rdf:li>Erika Muster</rdf:li><rdf:li>Max Beispiel</rdf:li></rdf:Seq></dc:creator>
+            <dc:rights><rdf:Alt><rdf:li xml:lang="x-default">© 2026 dpa</rdf:li></rdf:Alt></dc:rights>
+            </rdf:Description></rdf:RDF></x:xmpmeta>
+            <?xpacket end="w"?>
+            """.utf8) + [0, 0, 0]
+        #expect(EmbeddedCredit.xmp(packet) == EmbeddedCredit(byline: "Erika Muster", credit: "dpa", copyright: "© 2026 dpa"))
+    }
+}
