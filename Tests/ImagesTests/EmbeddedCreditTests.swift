@@ -11,6 +11,20 @@ import Testing
         #expect(EmbeddedCredit.xmp(packet) == EmbeddedCredit())
     }
 
+    @Test func aPhotoWhoseXMPTheParserCannotReadIsReadWithoutACredit() throws {
+        // small.jpg with an XMP segment (APP1) whose packet has a name that is not UTF-8.
+        let photo = try [UInt8](Data(contentsOf: URL(fileURLWithPath: DerivativesTests.fixture("small.jpg"))))
+        let packet = Array("<x:xmpmeta><p".utf8) + [0xFF, 0xFF] + Array("><dc:creator>Erika</dc:creator></p></x:xmpmeta>".utf8)
+        let payload = Array("http://ns.adobe.com/xap/1.0/".utf8) + [0] + packet
+        let segment: [UInt8] = [0xFF, 0xE1, UInt8((payload.count + 2) >> 8), UInt8((payload.count + 2) & 0xFF)] + payload
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("magbuild-xmp-\(UUID().uuidString).jpg")
+        try Data(photo.prefix(2) + segment + photo.dropFirst(2)).write(to: file)
+        defer { try? FileManager.default.removeItem(at: file) }
+        let info = try ImageInfo.read(file.path)
+        #expect(info.format == .jpeg)
+        #expect(info.credit == EmbeddedCredit())
+    }
+
     @Test func anXMPPacketWithAnEmptyProcessingInstructionIsIgnored() {
         // `<?x?>` made XMLParser trap as well.
         let packet = Array("<?x?><x:xmpmeta><dc:creator>Erika</dc:creator></x:xmpmeta>".utf8)
