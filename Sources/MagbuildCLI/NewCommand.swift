@@ -57,6 +57,9 @@ struct NewCommand: ParsableCommand {
         if page, !section.isEmpty {
             throw failure("a page has no section", hint: "pages live in pages/ and are published at /<name>/; leave out --section")
         }
+        if page, author != nil {
+            throw failure("a page has no author", hint: "Impressum and Netiquette speak for the magazine; leave out --author")
+        }
         let folders = try sectionFolders()
         let name = layout == .bundle ? "\(slug)/index.md" : "\(slug).md"
         let top = page ? SiteLayout.pages : SiteLayout.content

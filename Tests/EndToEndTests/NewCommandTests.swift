@@ -44,6 +44,8 @@ import Testing
         #expect(again.status == 1 && again.stderr.contains("pages/ueber-uns.md already exists"), "\(again.stderr)")
         let sectioned = try E2E.run(["new", "Abo", "--page", "--section", "politik", "--source", site.path])
         #expect(sectioned.status == 1 && sectioned.stderr.contains("a page has no section"), "\(sectioned.stderr)")
+        let authored = try E2E.run(["new", "Abo", "--page", "--author", "Lina Iversen", "--source", site.path])
+        #expect(authored.status == 1 && authored.stderr.contains("a page has no author"), "\(authored.stderr)")
     }
 
     @Test func writesAFlatFileWithDashFile() throws {
