@@ -92,7 +92,7 @@ let package = Package(
         .testTarget(name: "ContentTests", dependencies: ["Basics", "Content", "Diagnostics", propertyBased]),
         .testTarget(name: "CommentsTests", dependencies: ["Comments", "Diagnostics", propertyBased]),
         .testTarget(name: "CommentImportTests", dependencies: ["CommentImport", "Comments", "Diagnostics"]),
-        .testTarget(name: "SiteTests", dependencies: ["Basics", "Content", "Diagnostics", "Search", "Site", "Templates"]),
+        .testTarget(name: "SiteTests", dependencies: ["Basics", "Comments", "Content", "Diagnostics", "Markdown", "Search", "Site", "Templates"]),
         .testTarget(name: "EndToEndTests", dependencies: ["Content", "magbuild"]),
         .testTarget(
             name: "PreviewServerTests",
