@@ -6,10 +6,11 @@ import Foundation
 /// Checks an export for what Foundation's `XMLParser` on Linux cannot survive (see
 /// ``XMLParserInput``), before it reads the file, and locates the first problem.
 ///
-/// WordPress and Disqus write UTF-8 and no processing instructions, so either means a
-/// damaged export and is reported at its `file:line:col`. An export that declares a
-/// single-byte encoding (ISO-8859-x, windows-125x) is converted by libxml2 and is only
-/// checked for empty processing instructions; a UTF-16 one is not checked. One streaming pass.
+/// WordPress and Disqus write UTF-8, no processing instructions and no document type
+/// declaration, so any of them means a damaged or crafted export and is reported at its
+/// `file:line:col`. An export that declares a single-byte encoding (ISO-8859-x, windows-125x)
+/// is converted by libxml2 and is only checked for the markup; a UTF-16 one is not checked.
+/// One streaming pass.
 enum ExportPrecheck {
     static let chunkSize = 1 << 16
 
@@ -23,7 +24,7 @@ enum ExportPrecheck {
         let isUTF8 = !declaresSingleByteEncoding(start)
 
         var decoder = Unicode.UTF8()
-        var markup = EmptyInstructionScanner()
+        var markup = XMLHazardScanner()
         var cursor = LineCursor()
         while true {
             let scalar: Unicode.Scalar
@@ -41,9 +42,16 @@ enum ExportPrecheck {
                 scalar = Unicode.Scalar(byte)
             }
             let (line, column) = cursor.position(before: scalar)
-            if let start = markup.emptyInstructionEnded(by: scalar, line: line, column: column) {
-                return .error(at: SourceLocation(file: file, line: start.line, column: start.column),
-                              "a processing instruction without data ('<?name?>') that the XML parser cannot read")
+            if let (hazard, line, column) = markup.hazard(endedBy: scalar, line: line, column: column) {
+                let location = SourceLocation(file: file, line: line, column: column)
+                switch hazard {
+                case .emptyInstruction:
+                    return .error(at: location, "a processing instruction without data ('<?name?>') that the XML parser cannot read")
+                case .documentType:
+                    return .error(
+                        at: location, "a document type declaration ('<!DOCTYPE'), which comment exports never have",
+                        hint: "its entities can hide what the XML parser cannot read; remove the declaration")
+                }
             }
             cursor.advance(past: scalar)
         }

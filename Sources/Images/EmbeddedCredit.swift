@@ -79,7 +79,9 @@ public struct EmbeddedCredit: Sendable, Equatable {
 
     /// The fields of an XMP packet: as attributes of `rdf:Description` or as elements, the
     /// first `rdf:li` of a list. A packet that is not UTF-8 XML the parser can be given
-    /// (``XMLParserInput``) says nothing: the parser would end the build.
+    /// (``XMLParserInput``) says nothing: the parser would end the build. Reading stops at the
+    /// packet's first XML error: the parser would go on past it, reading what its repairs make
+    /// of the rest, where the checks no longer see what it sees.
     static func xmp(_ bytes: [UInt8]) -> EmbeddedCredit {
         // Packets may end in padding and NUL bytes after the closing tag.
         let end = bytes.firstIndex(of: 0) ?? bytes.count
@@ -118,6 +120,11 @@ private final class XMPReader: NSObject, XMLParserDelegate {
         } else if name == "rdf:li" || field != nil {
             text = ""
         }
+    }
+
+    func parser(_ parser: XMLParser, parseErrorOccurred error: any Error) {
+        // Namespace errors (a prefix never declared, codes 200–299) leave the XML as it is.
+        if !(200..<300).contains((error as NSError).code) { parser.abortParsing() }
     }
 
     func parser(_ parser: XMLParser, foundCharacters string: String) {

@@ -74,6 +74,18 @@ import Testing
         #expect(try error(importing: Array(text.utf8), as: .disqus) == nil)
     }
 
+    @Test func aDocumentTypeDeclarationIsAnError() throws {
+        // Its entity holds `<?pi?>` as character references, out of sight of any check of the
+        // bytes; XMLParser expanded it and ended the process.
+        let crafted = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<!DOCTYPE rss [<!ENTITY e \"&#60;?pi?&#62;\">]>\n<rss><channel>&e;</channel></rss>\n"
+        #expect(try error(importing: Array(crafted.utf8), as: .wordpress)
+            == "bad.xml:2:1: error: a document type declaration ('<!DOCTYPE'), which comment exports never have"
+            + " (its entities can hide what the XML parser cannot read; remove the declaration)")
+        // Inside CDATA and comments it is text: a reader may quote HTML.
+        let quoted = "<?xml version=\"1.0\"?><disqus><!-- <!DOCTYPE x> --><post dsq:id=\"1\"><thread dsq:id=\"2\"/><createdAt>2022-01-01T00:00:00Z</createdAt><message><![CDATA[<!DOCTYPE html>]]></message></post></disqus>"
+        #expect(try error(importing: Array(quoted.utf8), as: .disqus) == nil)
+    }
+
     @Test func anInstructionLeftEmptyByARepairIsAnError() throws {
         // Removing the control character would leave `<?x?>`, which XMLParser cannot survive.
         #expect(try error(importing: Array("<?x?".utf8) + [0x11] + Array(">".utf8), as: .wordpress)

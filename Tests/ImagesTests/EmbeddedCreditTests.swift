@@ -31,6 +31,27 @@ import Testing
         #expect(EmbeddedCredit.xmp(packet) == EmbeddedCredit())
     }
 
+    @Test func aPacketWithADocumentTypeIsIgnored() {
+        // An entity can hold `<?x?>` out of sight of any check of the bytes.
+        let packet = Array(#"<!DOCTYPE x [<!ENTITY e "&#60;?x?&#62;">]><x:xmpmeta>&e;<dc:creator>Erika</dc:creator></x:xmpmeta>"#.utf8)
+        #expect(EmbeddedCredit.xmp(packet) == EmbeddedCredit())
+    }
+
+    @Test func readingStopsAtThePacketsFirstError() {
+        // Fuzz/Corpus/FuzzImageCredit/regression-xmp-instruction-after-error: past the broken
+        // tag `<e<` the parser read on, repairing, and took `<?x?>` for an instruction, while
+        // the check took it for the text of the comment `<!--` opened. It ended the process.
+        #expect(EmbeddedCredit.xmp(Array("<e<!--\u{1}<?x?>".utf8)) == EmbeddedCredit())
+        // The fields before the error are kept.
+        let packet = Array(#"<x:xmpmeta><rdf:Description photoshop:Credit="dpa"/><p a<!--b"> <?x?> <dc:creator>Erika</dc:creator></x:xmpmeta>"#.utf8)
+        #expect(EmbeddedCredit.xmp(packet) == EmbeddedCredit(credit: "dpa"))
+    }
+
+    @Test func undeclaredPrefixesAreNoError() {
+        let packet = Array(#"<x:xmpmeta><rdf:Description photoshop:Credit="dpa"><dc:creator>Erika</dc:creator></rdf:Description></x:xmpmeta>"#.utf8)
+        #expect(EmbeddedCredit.xmp(packet) == EmbeddedCredit(byline: "Erika", credit: "dpa"))
+    }
+
     @Test func aUTF16PacketIsIgnored() {
         let packet: [UInt8] = [0xFF, 0xFE] + Array("<dc:creator>Erika</dc:creator>".utf16).flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }
         #expect(EmbeddedCredit.xmp(packet) == EmbeddedCredit())
