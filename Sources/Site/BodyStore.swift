@@ -63,7 +63,7 @@ final class BodyStore: Sendable {
     /// The rendered article of `file`, if it was kept.
     func get(_ file: String) -> RenderedArticle? {
         guard let (bytes, _) = record(at: Key(file: file, isTerms: false)) else { return nil }
-        var reader = CacheReader(Data(bytes))
+        var reader = CacheReader(bytes)
         return try? RenderedArticle(from: &reader)
     }
 
