@@ -50,16 +50,18 @@ enum ExportParser {
     }
 }
 
-/// The errors the XML parser reported while it went on, so the first one can be located.
+/// The first error that breaks the document, so it can be located.
 final class ParseErrors {
     private(set) var first: (code: Int, line: Int, column: Int)?
 
-    /// Keeps `error` when it is the first that breaks the document; namespace errors (an
-    /// undeclared `dsq:` prefix, as Disqus writes) are not.
-    func record(_ error: any Error, line: Int, column: Int) {
+    /// Keeps `error` when it is the first that breaks the document, and stops `parser` there:
+    /// past it the parser would read on, repairing, where ``ExportPrecheck`` no longer sees
+    /// what it sees. Namespace errors (an undeclared `dsq:` prefix, as Disqus writes) break nothing.
+    func record(_ error: any Error, in parser: XMLParser) {
         let code = (error as NSError).code
         guard first == nil, !(200..<300).contains(code) else { return }
-        first = (code, line, column)
+        first = (code, parser.lineNumber, parser.columnNumber)
+        parser.abortParsing()
     }
 }
 

@@ -86,6 +86,14 @@ import Testing
         #expect(try error(importing: Array(quoted.utf8), as: .disqus) == nil)
     }
 
+    @Test func readingStopsAtTheFirstError() throws {
+        // Past the broken tag `<e<` the parser would read on, repairing, and take `<?x?>` for
+        // an instruction, where the precheck sees the text of a comment (a photo's XMP packet
+        // of this shape ended the process).
+        let export = "<?xml version=\"1.0\"?>\n<rss><channel><e<!--\u{1}<?x?></channel></rss>\n"
+        #expect(try error(importing: Array(export.utf8), as: .wordpress) == "bad.xml:2:17: error: the export is not well-formed XML: a malformed name")
+    }
+
     @Test func anInstructionLeftEmptyByARepairIsAnError() throws {
         // Removing the control character would leave `<?x?>`, which XMLParser cannot survive.
         #expect(try error(importing: Array("<?x?".utf8) + [0x11] + Array(">".utf8), as: .wordpress)
