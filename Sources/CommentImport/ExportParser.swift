@@ -1,3 +1,4 @@
+import Basics
 import Comments
 import Diagnostics
 import Foundation
@@ -54,12 +55,11 @@ enum ExportParser {
 final class ParseErrors {
     private(set) var first: (code: Int, line: Int, column: Int)?
 
-    /// Keeps `error` when it is the first that breaks the document, and stops `parser` there:
-    /// past it the parser would read on, repairing, where ``ExportPrecheck`` no longer sees
-    /// what it sees. Namespace errors (an undeclared `dsq:` prefix, as Disqus writes) break nothing.
+    /// Keeps `error` when it is the first that breaks the document, and stops `parser` there
+    /// (``XMLParserInput/breaksDocument(errorCode:)``).
     func record(_ error: any Error, in parser: XMLParser) {
         let code = (error as NSError).code
-        guard first == nil, !(200..<300).contains(code) else { return }
+        guard first == nil, XMLParserInput.breaksDocument(errorCode: code) else { return }
         first = (code, parser.lineNumber, parser.columnNumber)
         parser.abortParsing()
     }

@@ -123,8 +123,7 @@ private final class XMPReader: NSObject, XMLParserDelegate {
     }
 
     func parser(_ parser: XMLParser, parseErrorOccurred error: any Error) {
-        // Namespace errors (a prefix never declared, codes 200–299) leave the XML as it is.
-        if !(200..<300).contains((error as NSError).code) { parser.abortParsing() }
+        if XMLParserInput.breaksDocument(errorCode: (error as NSError).code) { parser.abortParsing() }
     }
 
     func parser(_ parser: XMLParser, foundCharacters string: String) {
