@@ -24,10 +24,10 @@ public enum XMLParserInput {
         }
     }
 
-    /// Whether a parser error (libxml2's code) breaks the document: past one the parser reads
-    /// on, repairing, where these checks no longer see what it sees, so a reader stops there.
-    /// Namespace errors (codes 200–299: a prefix never declared, as Disqus writes `dsq:`) leave
-    /// the XML as it is.
+    /// Whether a parser error (libxml2's code) breaks the document: past one, a parser given
+    /// all its data at once reads on, repairing, where these checks no longer see what it
+    /// sees, so its reader stops it there. Namespace errors (codes 200–299: a prefix never
+    /// declared, as Disqus writes `dsq:`) leave the XML as it is.
     public static func breaksDocument(errorCode code: Int) -> Bool {
         !(200..<300).contains(code)
     }

@@ -41,7 +41,7 @@ final class DisqusReader: NSObject, XMLParserDelegate, ExportReading {
     }
 
     func parser(_ parser: XMLParser, parseErrorOccurred error: any Error) {
-        errors.record(error, in: parser)
+        errors.record(error, line: parser.lineNumber, column: parser.columnNumber)
     }
 
     func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?,

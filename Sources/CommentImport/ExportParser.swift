@@ -51,17 +51,19 @@ enum ExportParser {
     }
 }
 
-/// The first error that breaks the document, so it can be located.
+/// The first error that breaks the document (``XMLParserInput/breaksDocument(errorCode:)``),
+/// so it can be located.
+///
+/// The streaming parser stops reading at such an error by itself. It must not be stopped
+/// from its error callback: it then parses the next chunk with a context it has let go of
+/// (a segmentation fault; `Fuzz/Corpus/FuzzDisqusImport/regression-abort-in-error-callback`).
 final class ParseErrors {
     private(set) var first: (code: Int, line: Int, column: Int)?
 
-    /// Keeps `error` when it is the first that breaks the document, and stops `parser` there
-    /// (``XMLParserInput/breaksDocument(errorCode:)``).
-    func record(_ error: any Error, in parser: XMLParser) {
+    func record(_ error: any Error, line: Int, column: Int) {
         let code = (error as NSError).code
         guard first == nil, XMLParserInput.breaksDocument(errorCode: code) else { return }
-        first = (code, parser.lineNumber, parser.columnNumber)
-        parser.abortParsing()
+        first = (code, line, column)
     }
 }
 

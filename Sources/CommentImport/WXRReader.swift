@@ -85,7 +85,7 @@ final class WXRReader: NSObject, XMLParserDelegate, ExportReading {
     }
 
     func parser(_ parser: XMLParser, parseErrorOccurred error: any Error) {
-        errors.record(error, in: parser)
+        errors.record(error, line: parser.lineNumber, column: parser.columnNumber)
     }
 
     func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?,

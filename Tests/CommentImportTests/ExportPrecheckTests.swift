@@ -87,11 +87,21 @@ import Testing
     }
 
     @Test func readingStopsAtTheFirstError() throws {
-        // Past the broken tag `<e<` the parser would read on, repairing, and take `<?x?>` for
-        // an instruction, where the precheck sees the text of a comment (a photo's XMP packet
-        // of this shape ended the process).
+        // Past the broken tag `<e<` a parser that read on, repairing, would take `<?x?>` for an
+        // instruction, where the precheck sees the text of a comment (a photo's XMP packet of
+        // this shape ended the process). The streaming parser stops at the break.
         let export = "<?xml version=\"1.0\"?>\n<rss><channel><e<!--\u{1}<?x?></channel></rss>\n"
         #expect(try error(importing: Array(export.utf8), as: .wordpress) == "bad.xml:2:17: error: the export is not well-formed XML: a malformed name")
+    }
+
+    @Test func anExportBrokenInItsFirstChunkIsAnErrorNotACrash() throws {
+        // Fuzz/Corpus/FuzzDisqusImport/regression-abort-in-error-callback: stopping the
+        // streaming parser from its error callback made it parse the next chunk with a context
+        // it had let go of.
+        let input = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("Fuzz/Corpus/FuzzDisqusImport/regression-abort-in-error-callback")
+        let bytes = try [UInt8](Data(contentsOf: input))
+        #expect(try error(importing: bytes, as: .disqus)?.hasPrefix("bad.xml:1:1: error: the export is not well-formed XML") == true)
     }
 
     @Test func anInstructionLeftEmptyByARepairIsAnError() throws {
