@@ -47,6 +47,8 @@ enum ExportPrecheck {
                 switch hazard {
                 case .emptyInstruction:
                     return .error(at: location, "a processing instruction without data ('<?name?>') that the XML parser cannot read")
+                case .unnamedInstruction:
+                    return .error(at: location, "a processing instruction without a name ('<? '), which the XML parser cannot read safely")
                 case .documentType:
                     return .error(
                         at: location, "a document type declaration ('<!DOCTYPE'), which comment exports never have",

@@ -78,10 +78,10 @@ public struct EmbeddedCredit: Sendable, Equatable {
     }
 
     /// The fields of an XMP packet: as attributes of `rdf:Description` or as elements, the
-    /// first `rdf:li` of a list. A packet that is not UTF-8 XML the parser can be given
-    /// (``XMLParserInput``) says nothing: the parser would end the build. Reading stops at the
-    /// packet's first XML error: the parser would go on past it, reading what its repairs make
-    /// of the rest, where the checks no longer see what it sees.
+    /// first `rdf:li` of a list. A packet that is not XML the parser can be given whatever it
+    /// makes of it (``XMLParserInput/isReadable(_:)``) says nothing: the parser would end the
+    /// build. (Stopping the parser at its first error is no way out: from its error callback,
+    /// `abortParsing()` itself ends the process on some packets, e.g. one declaring UTF-32.)
     static func xmp(_ bytes: [UInt8]) -> EmbeddedCredit {
         // Packets may end in padding and NUL bytes after the closing tag.
         let end = bytes.firstIndex(of: 0) ?? bytes.count
@@ -120,10 +120,6 @@ private final class XMPReader: NSObject, XMLParserDelegate {
         } else if name == "rdf:li" || field != nil {
             text = ""
         }
-    }
-
-    func parser(_ parser: XMLParser, parseErrorOccurred error: any Error) {
-        if XMLParserInput.breaksDocument(errorCode: (error as NSError).code) { parser.abortParsing() }
     }
 
     func parser(_ parser: XMLParser, foundCharacters string: String) {

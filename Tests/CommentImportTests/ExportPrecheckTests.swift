@@ -104,6 +104,13 @@ import Testing
         #expect(try error(importing: bytes, as: .disqus)?.hasPrefix("bad.xml:1:1: error: the export is not well-formed XML") == true)
     }
 
+    @Test func anInstructionWithoutANameIsAnError() throws {
+        // The parser repaired `<? ` and read on, taking `<?x?>` for an instruction, which the
+        // precheck had counted as the first one's data (found by FuzzWXRImport).
+        #expect(try error(importing: Array("<? <?x?>ml=\"UTF8 ?> \n<! &\u{2}".utf8), as: .wordpress)
+            == "bad.xml:1:1: error: a processing instruction without a name ('<? '), which the XML parser cannot read safely")
+    }
+
     @Test func anInstructionLeftEmptyByARepairIsAnError() throws {
         // Removing the control character would leave `<?x?>`, which XMLParser cannot survive.
         #expect(try error(importing: Array("<?x?".utf8) + [0x11] + Array(">".utf8), as: .wordpress)

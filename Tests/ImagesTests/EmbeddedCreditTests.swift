@@ -37,14 +37,22 @@ import Testing
         #expect(EmbeddedCredit.xmp(packet) == EmbeddedCredit())
     }
 
-    @Test func readingStopsAtThePacketsFirstError() {
+    @Test func anInstructionAfterARepairIsSeenWhereverItIs() {
         // Fuzz/Corpus/FuzzImageCredit/regression-xmp-instruction-after-error: past the broken
         // tag `<e<` the parser read on, repairing, and took `<?x?>` for an instruction, while
-        // the check took it for the text of the comment `<!--` opened. It ended the process.
+        // a reader of the bytes took it for the text of the comment `<!--`. It ended the process.
         #expect(EmbeddedCredit.xmp(Array("<e<!--\u{1}<?x?>".utf8)) == EmbeddedCredit())
-        // The fields before the error are kept.
-        let packet = Array(#"<x:xmpmeta><rdf:Description photoshop:Credit="dpa"/><p a<!--b"> <?x?> <dc:creator>Erika</dc:creator></x:xmpmeta>"#.utf8)
-        #expect(EmbeddedCredit.xmp(packet) == EmbeddedCredit(credit: "dpa"))
+        #expect(EmbeddedCredit.xmp(Array("<x:xmpmeta><? <?x?><dc:creator>Erika</dc:creator></x:xmpmeta>".utf8)) == EmbeddedCredit())
+    }
+
+    @Test func aPacketDeclaringAnotherEncodingEndsNothing() {
+        // Stopping the parser from its error callback ended the process on these.
+        for encoding in ["UTF-32", "UTF-32LE", "UTF-16", "ISO-8859-1"] {
+            let packet = Array("<?xml version=\"1.0\" encoding=\"\(encoding)\"?><x:xmpmeta><dc:creator>Erika</dc:creator></x:xmpmeta>".utf8)
+            _ = EmbeddedCredit.xmp(packet)
+        }
+        let latin1 = Array("<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?><x:xmpmeta><dc:creator>Erika</dc:creator></x:xmpmeta>".utf8)
+        #expect(EmbeddedCredit.xmp(latin1) == EmbeddedCredit(byline: "Erika"))
     }
 
     @Test func undeclaredPrefixesAreNoError() {
