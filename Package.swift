@@ -5,7 +5,7 @@ import PackageDescription
 ///
 /// Modules depend on each other in one direction only:
 /// {Basics, Diagnostics} ← {Markdown, Templates, Content, Comments} ← Site ← PreviewServer ← MagbuildCLI ← magbuild,
-/// Comments ← CommentImport ← MagbuildCLI, and {Basics, CVips} ← Images ← Content (a lead image's credit from its metadata). Every target lists each module it imports
+/// Comments ← CommentImport ← MagbuildCLI, and CVips ← Images ← Content (a lead image's credit from its metadata). Every target lists each module it imports
 /// (CI builds with `-explicit-target-dependency-import-check error`).
 let strict: [SwiftSetting] = [
     .enableUpcomingFeature("ExistentialAny"),
@@ -46,13 +46,13 @@ let package = Package(
         .target(name: "Comments", dependencies: ["Basics", "Diagnostics"], swiftSettings: strict),
         /// Search text: word folding and the German stemmer the search index uses.
         .target(name: "Search", dependencies: ["Basics", "CXXHash"], swiftSettings: strict),
-        .target(name: "Images", dependencies: ["Basics", "CVips"], swiftSettings: strict),
+        .target(name: "Images", dependencies: ["CVips"], swiftSettings: strict),
         /// SQLite, for Isso's comment database.
         .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
         /// zlib, for gzipped Remark42 backups.
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         /// The WordPress, Disqus, Isso and Remark42 importers, for `magbuild import-comments` only.
-        .target(name: "CommentImport", dependencies: ["Basics", "Comments", "CSQLite", "CZlib", "Diagnostics", "Markdown"], swiftSettings: strict),
+        .target(name: "CommentImport", dependencies: ["Comments", "CSQLite", "CZlib", "Diagnostics", "Markdown"], swiftSettings: strict),
         .target(
             name: "Site",
             dependencies: ["Basics", "CXXHash", "Comments", "Content", "Diagnostics", "Images", "Markdown", "Search", "Templates"],

@@ -61,12 +61,12 @@ let package = Package(
         .target(name: "Diagnostics", swiftSettings: instrumented),
         .target(name: "Markdown", dependencies: ["Basics", "CCmarkGFM", "Diagnostics"], swiftSettings: instrumented),
         .target(name: "Templates", dependencies: ["Basics", "Diagnostics"], swiftSettings: instrumented),
-        .target(name: "Images", dependencies: ["Basics", "CVips"], swiftSettings: instrumented),
+        .target(name: "Images", dependencies: ["CVips"], swiftSettings: instrumented),
         .target(name: "Content", dependencies: ["Basics", "Diagnostics", "Images", "Yams"], swiftSettings: instrumented),
         .target(name: "Comments", dependencies: ["Basics", "Diagnostics"], swiftSettings: instrumented),
         .target(name: "Search", dependencies: ["Basics", "CXXHash"], swiftSettings: instrumented),
         .target(
-            name: "CommentImport", dependencies: ["Basics", "Comments", "CSQLite", "CZlib", "Diagnostics", "Markdown"],
+            name: "CommentImport", dependencies: ["Comments", "CSQLite", "CZlib", "Diagnostics", "Markdown"],
             swiftSettings: instrumented),
         .target(
             name: "Site", dependencies: ["Basics", "CXXHash", "Diagnostics", "Images", "Markdown", "Templates", "Content", "Comments", "Search"],

@@ -1,4 +1,3 @@
-import Basics
 import Comments
 import Diagnostics
 import Foundation
@@ -51,8 +50,8 @@ enum ExportParser {
     }
 }
 
-/// The first error that breaks the document (``XMLParserInput/breaksDocument(errorCode:)``),
-/// so it can be located.
+/// The first error that breaks the document, so it can be located; namespace errors (an
+/// undeclared `dsq:` prefix, as Disqus writes) do not.
 ///
 /// The streaming parser stops reading at such an error by itself. It must not be stopped
 /// from its error callback: it then parses the next chunk with a context it has let go of
@@ -62,7 +61,7 @@ final class ParseErrors {
 
     func record(_ error: any Error, line: Int, column: Int) {
         let code = (error as NSError).code
-        guard first == nil, XMLParserInput.breaksDocument(errorCode: code) else { return }
+        guard first == nil, !(200..<300).contains(code) else { return }
         first = (code, line, column)
     }
 }

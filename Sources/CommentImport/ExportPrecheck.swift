@@ -1,10 +1,12 @@
-import Basics
 import Comments
 import Diagnostics
 import Foundation
 
-/// Checks an export for what Foundation's `XMLParser` on Linux cannot survive (see
-/// ``XMLParserInput``), before it reads the file, and locates the first problem.
+/// Checks an export for what Foundation's `XMLParser` on Linux cannot survive, before it
+/// reads the file, and locates the first problem: it ends the process on a name or comment
+/// that is not valid UTF-8 (`<\u{FF}>`) and on a processing instruction without data
+/// (`<?x?>`), also one a document type declaration's entity hides. (Photos' XMP packets are
+/// checked for the same in `Images`, `XMPPacket`.)
 ///
 /// WordPress and Disqus write UTF-8, no processing instructions and no document type
 /// declaration, so any of them means a damaged or crafted export and is reported at its
@@ -92,6 +94,73 @@ enum ExportPrecheck {
         else { return false }
         let encoding = attributes[1].1.lowercased()
         return encoding.hasPrefix("iso-8859-") || encoding.hasPrefix("windows-125") || encoding == "latin1"
+    }
+}
+
+/// Follows comments, CDATA sections and processing instructions one scalar at a time, to find
+/// what the parser cannot survive in markup: a processing instruction without a name or data,
+/// and a document type declaration, whose entities can hold one out of sight. Inside
+/// comments and CDATA sections all of these are text.
+private struct XMLHazardScanner {
+    enum Hazard {
+        case emptyInstruction
+        /// `<?` not followed by a name: the parser repairs it and reads on, and may then take
+        /// what follows for an instruction this scanner counts as data (`<? <?x?>`).
+        case unnamedInstruction
+        case documentType
+    }
+
+    private enum State { case text, comment, cdata, instructionStart, instruction(hasData: Bool, afterName: Bool) }
+    private var state = State.text
+    private var recent: [Unicode.Scalar] = []
+    private var instructionStart = (line: 1, column: 1)
+    /// Where the last `<` outside comments and CDATA sections was.
+    private var lastOpening = (line: 1, column: 1)
+
+    /// The hazard that `scalar`, at `line` and `column`, completes, with the position of its `<`.
+    mutating func hazard(endedBy scalar: Unicode.Scalar, line: Int, column: Int) -> (Hazard, line: Int, column: Int)? {
+        recent.append(scalar)
+        if recent.count > 9 { recent.removeFirst(recent.count - 9) }
+        switch state {
+        case .text:
+            if scalar == "<" { lastOpening = (line, column) }
+            if ends(with: "<!--") {
+                state = .comment
+            } else if ends(with: "<![CDATA[") {
+                state = .cdata
+            } else if ends(with: "<!DOCTYPE") {
+                return (.documentType, lastOpening.line, lastOpening.column)
+            } else if ends(with: "<?") {
+                state = .instructionStart
+                instructionStart = (line, column - 1)
+                recent.removeAll()
+            }
+        case .instructionStart:
+            guard scalar == "_" || scalar == ":" || scalar.properties.isAlphabetic else {
+                return (.unnamedInstruction, instructionStart.line, instructionStart.column)
+            }
+            state = .instruction(hasData: false, afterName: false)
+        case .comment:
+            if ends(with: "-->") { state = .text }
+        case .cdata:
+            if ends(with: "]]>") { state = .text }
+        case .instruction(let hasData, let afterName):
+            if ends(with: "?>") {
+                state = .text
+                return hasData ? nil : (.emptyInstruction, instructionStart.line, instructionStart.column)
+            }
+            if scalar == "?" { return nil }
+            if scalar.properties.isWhitespace {
+                state = .instruction(hasData: hasData, afterName: true)
+            } else if afterName {
+                state = .instruction(hasData: true, afterName: true)
+            }
+        }
+        return nil
+    }
+
+    private func ends(with text: String) -> Bool {
+        recent.reversed().starts(with: text.unicodeScalars.reversed())
     }
 }
 

@@ -1,4 +1,3 @@
-import Basics
 import Foundation
 #if canImport(FoundationXML)
 import FoundationXML
@@ -79,13 +78,13 @@ public struct EmbeddedCredit: Sendable, Equatable {
 
     /// The fields of an XMP packet: as attributes of `rdf:Description` or as elements, the
     /// first `rdf:li` of a list. A packet that is not XML the parser can be given whatever it
-    /// makes of it (``XMLParserInput/isReadable(_:)``) says nothing: the parser would end the
+    /// makes of it (``XMPPacket/isReadable(_:)``) says nothing: the parser would end the
     /// build. (Stopping the parser at its first error is no way out: from its error callback,
     /// `abortParsing()` itself ends the process on some packets, e.g. one declaring UTF-32.)
     static func xmp(_ bytes: [UInt8]) -> EmbeddedCredit {
         // Packets may end in padding and NUL bytes after the closing tag.
         let end = bytes.firstIndex(of: 0) ?? bytes.count
-        guard XMLParserInput.isReadable(bytes[..<end]) else { return EmbeddedCredit() }
+        guard XMPPacket.isReadable(bytes[..<end]) else { return EmbeddedCredit() }
         let reader = XMPReader()
         let parser = XMLParser(data: Data(bytes[..<end]))
         parser.delegate = reader
